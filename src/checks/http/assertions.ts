@@ -1,0 +1,124 @@
+/**
+ * Evaluates a step's `expect:` against a response: status, headers, JSON fields by
+ * JSONPath, body text, CSV header row and latency.
+ */
+import { parse as parseCsv } from 'csv-parse/sync';
+import { JSONPath } from 'jsonpath-plus';
+import { formatDuration, formatSize } from '../../config/units.js';
+import type { HttpResponse } from '../../io/http.js';
+import { applyMatcher, show, type Assertion } from './matchers.js';
+import { isStatusClass, type ExpectConfig } from './schema.js';
+
+/** The status expected when `expect.status` is not given, as `curl -f` would. */
+export const DEFAULT_STATUS = '2xx';
+
+/** The response body parsed as JSON once, or why it could not be. */
+export type JsonBody = { ok: true; value: unknown } | { ok: false; reason: string };
+
+/** Parses a body as JSON, explaining a cut or malformed body. */
+export function parseJsonBody(response: HttpResponse): JsonBody {
+  if (response.truncated) {
+    return { ok: false, reason: `body cut at ${formatSize(response.body.length)} (the max-body cap), so it cannot be read as JSON` };
+  }
+  const text = response.body.toString('utf8');
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, reason: `body is not valid JSON (${message}); it starts ${show(text.slice(0, 60))}` };
+  }
+}
+
+/** Values matched by a JSONPath; an empty list when there is no match. */
+export function queryJson(path: string, json: unknown): unknown[] {
+  const result: unknown = JSONPath({ path, json: json as object, wrap: true, eval: 'safe' });
+  return Array.isArray(result) ? result : [];
+}
+
+function statusMatches(status: number, spec: string | number): boolean {
+  if (isStatusClass(spec)) return String(status)[0] === String(spec)[0];
+  return status === Number(spec);
+}
+
+/** Text of an expected status, e.g. `200`, `2xx`, `200 or 409`. */
+export function describeStatus(spec: ExpectConfig['status'] | undefined): string {
+  const list = spec === undefined ? [DEFAULT_STATUS] : Array.isArray(spec) ? spec : [spec];
+  return list.join(' or ');
+}
+
+function statusAssertion(response: HttpResponse, spec: ExpectConfig['status']): Assertion {
+  const list = spec === undefined ? [DEFAULT_STATUS] : Array.isArray(spec) ? spec : [spec];
+  const ok = list.some((one) => statusMatches(response.status, one));
+  let measured = String(response.status);
+  const location = response.headers.location;
+  if (response.status >= 300 && response.status < 400 && location) {
+    measured += ` (redirect to ${location} not followed; set follow-redirects: true)`;
+  }
+  return { label: 'status', ok, measured, expected: describeStatus(spec) };
+}
+
+function bodyAssertions(text: string, spec: NonNullable<ExpectConfig['body']>): Assertion[] {
+  const object = typeof spec === 'string' ? { contains: spec } : spec;
+  const start = show(text.slice(0, 60));
+  const out: Assertion[] = [];
+  if (object.contains !== undefined) {
+    out.push({ label: 'body', ok: text.includes(object.contains), measured: start, expected: `contains ${show(object.contains)}` });
+  }
+  if (object['not-contains'] !== undefined) {
+    out.push({
+      label: 'body',
+      ok: !text.includes(object['not-contains']),
+      measured: start,
+      expected: `does not contain ${show(object['not-contains'])}`,
+    });
+  }
+  if (object.matches !== undefined) {
+    out.push({ label: 'body', ok: new RegExp(object.matches, 'm').test(text), measured: start, expected: `matches /${object.matches}/` });
+  }
+  return out;
+}
+
+function csvHeaderAssertion(text: string, expected: readonly string[]): Assertion {
+  let header: string[] = [];
+  let problem: string | undefined;
+  try {
+    const rows: string[][] = parseCsv(text, { to_line: 1, relax_column_count: true, bom: true, skip_empty_lines: true });
+    header = (rows[0] ?? []).map((cell) => cell.trim());
+  } catch (error) {
+    problem = `not CSV (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
+  }
+  const ok = problem === undefined && header.length === expected.length && header.every((cell, i) => cell === expected[i]);
+  return { label: 'CSV header', ok, measured: problem ?? (header.join(',') || '(empty body)'), expected: expected.join(',') };
+}
+
+/**
+ * Every assertion of `expect` against `response`. The status is always asserted
+ * (default {@link DEFAULT_STATUS}).
+ */
+export function evaluateExpect(expect: ExpectConfig | undefined, response: HttpResponse): Assertion[] {
+  const spec = expect ?? {};
+  const out: Assertion[] = [statusAssertion(response, spec.status)];
+  for (const [name, matcher] of Object.entries(spec.headers ?? {})) {
+    const value = response.headers[name.toLowerCase()];
+    out.push(...applyMatcher(`header ${name}`, value === undefined ? [] : [value], matcher, true));
+  }
+  if (spec.json) {
+    const json = parseJsonBody(response);
+    for (const [path, matcher] of Object.entries(spec.json)) {
+      if (json.ok) out.push(...applyMatcher(path, queryJson(path, json.value), matcher));
+      else out.push({ label: path, ok: false, measured: json.reason, expected: 'a JSON body' });
+    }
+  }
+  const text = spec.body !== undefined || spec['csv-header'] ? response.body.toString('utf8') : '';
+  if (spec.body !== undefined) out.push(...bodyAssertions(text, spec.body));
+  if (spec['csv-header']) out.push(csvHeaderAssertion(text, spec['csv-header']));
+  if (spec['max-latency'] !== undefined) {
+    out.push({
+      label: 'latency',
+      ok: response.elapsedMs <= spec['max-latency'],
+      measured: formatDuration(response.elapsedMs),
+      expected: `≤ ${formatDuration(spec['max-latency'])}`,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,141 @@
+/**
+ * Config schema of the `http` check kind: one request, or a flow of `steps:` that
+ * capture values for later steps (runbook 000: create a role, then `/roles/{id}/…`).
+ */
+import { z } from 'zod';
+import { CheckCommon, Duration, Numeric, Retry, Size, Template, VariableName } from '../../config/schema/common.js';
+
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+
+/** `GET /healthz`: a method and a URL, absolute or relative to the environment's `url`. */
+export const RequestLine = z
+  .string()
+  .regex(new RegExp(`^(${METHODS.join('|')})\\s+\\S+$`), {
+    error: `expected "METHOD URL" with METHOD one of ${METHODS.join(', ')}, e.g. "GET /healthz"`,
+  })
+  .transform((line) => {
+    const [method = 'GET', url = '/'] = line.trim().split(/\s+/);
+    return { method, url };
+  });
+
+const Scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+/** Value types that `type:` can name. */
+export const JSON_TYPES = ['string', 'number', 'integer', 'boolean', 'object', 'array', 'null'] as const;
+
+/**
+ * Comparisons on a value. A bare scalar means `equals`.
+ * `count` is the length of a matched array, or the number of matches.
+ */
+export const MatcherObject = z.strictObject({
+  equals: z.unknown().optional(),
+  'not-equals': z.unknown().optional(),
+  'one-of': z.array(Scalar).optional(),
+  matches: z.string().optional(),
+  contains: z.string().optional(),
+  'not-contains': z.string().optional(),
+  type: z.enum(JSON_TYPES).optional(),
+  exists: z.boolean().optional(),
+  count: z.union([Numeric, z.lazy(() => NumericMatcher)]).optional(),
+  gt: Numeric.optional(),
+  gte: Numeric.optional(),
+  lt: Numeric.optional(),
+  lte: Numeric.optional(),
+});
+
+const NumericMatcher = z.strictObject({
+  equals: Numeric.optional(),
+  gt: Numeric.optional(),
+  gte: Numeric.optional(),
+  lt: Numeric.optional(),
+  lte: Numeric.optional(),
+});
+
+/** A matcher: a bare scalar (equals), or an object of comparisons. */
+export const Matcher = z.union([Scalar, MatcherObject]);
+
+const STATUS_CLASS = /^[1-5]xx$/;
+const StatusOne = z.union([z.number().int().min(100).max(599), z.string().regex(/^([1-5]xx|[1-5]\d\d)$/), Template], {
+  error: 'expected a status code like 200, a class like 2xx, or a list like [200, 202]',
+});
+
+/** `200`, `2xx`, or `[200, 409]`. Expected 4xx codes pass when listed (runbooks 000, 003). */
+export const StatusSpec = z.union([StatusOne, z.array(StatusOne).min(1)], {
+  error: 'expected a status code like 200, a class like 2xx, or a list like [200, 202]',
+});
+
+/** True when `status` is a class such as `2xx`. */
+export function isStatusClass(status: string | number): boolean {
+  return typeof status === 'string' && STATUS_CLASS.test(status);
+}
+
+const BodyExpectation = z.union([
+  z.string(),
+  z.strictObject({ contains: z.string().optional(), 'not-contains': z.string().optional(), matches: z.string().optional() }),
+]);
+
+/** What a response must look like. */
+export const Expect = z.strictObject({
+  status: StatusSpec.optional(),
+  headers: z.record(z.string(), Matcher).optional(),
+  json: z.record(z.string().regex(/^\$/, { error: 'expected a JSONPath starting with $, e.g. $.status' }), Matcher).optional(),
+  body: BodyExpectation.optional(),
+  'csv-header': z.array(z.string()).min(1).optional(),
+  'max-latency': Duration.optional(),
+});
+
+/** Credentials. Sent only to the origin of the request, never across a redirect. */
+export const Auth = z.union([z.strictObject({ basic: z.tuple([z.string(), z.string()]) }), z.strictObject({ bearer: z.string().min(1) })], {
+  error: 'expected { basic: [user, password] } or { bearer: token }',
+});
+
+const RequestFields = {
+  http: RequestLine,
+  headers: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  auth: Auth.optional(),
+  json: z.unknown().optional(),
+  form: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  body: z.string().optional(),
+  'follow-redirects': z.union([z.boolean(), z.number().int().min(0).max(20)]).optional(),
+  'max-body': Size.optional(),
+  expect: Expect.optional(),
+};
+
+const oneBody = {
+  check: (value: { json?: unknown; form?: unknown; body?: unknown }) =>
+    [value.json, value.form, value.body].filter((part) => part !== undefined).length <= 1,
+  message: 'a request takes one body: "json", "form" or "body", not several',
+};
+
+/** A capture: a JSONPath into the response, or `{ header: name }`. */
+export const Capture = z.union([
+  z.string().regex(/^\$/, { error: 'expected a JSONPath like $.id, or { header: Location }' }),
+  z.strictObject({
+    json: z.string().regex(/^\$/).optional(),
+    header: z.string().optional(),
+    secret: z.boolean().optional(),
+  }),
+]);
+
+/** One step of a flow. */
+export const Step = z
+  .strictObject({
+    name: z.string().optional(),
+    timeout: Duration.optional(),
+    retry: Retry.optional(),
+    ...RequestFields,
+    capture: z.record(VariableName, Capture).optional(),
+  })
+  .refine(oneBody.check, { error: oneBody.message });
+
+/** A single-request HTTP check. */
+export const HttpCheck = z.strictObject({ ...CheckCommon, ...RequestFields }).refine(oneBody.check, { error: oneBody.message });
+
+/** A flow: requests in order, each able to use values captured by earlier ones as `{{name}}`. */
+export const FlowCheck = z.strictObject({ ...CheckCommon, steps: z.array(Step).min(1) });
+
+export type HttpCheckConfig = z.output<typeof HttpCheck>;
+export type FlowCheckConfig = z.output<typeof FlowCheck>;
+export type StepConfig = z.output<typeof Step>;
+export type ExpectConfig = z.output<typeof Expect>;
+export type MatcherConfig = z.output<typeof Matcher>;

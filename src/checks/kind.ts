@@ -1,0 +1,63 @@
+/**
+ * The contract between the config and the engine: a check kind validates its config
+ * and plans a runnable {@link CheckSpec}. Kinds are listed in one table,
+ * `checks/registry.ts`; any gate may use any kind.
+ */
+import type { z } from 'zod';
+import type { ConfigPath, ConfigSource } from '../config/source.js';
+import type { CheckSpec } from '../engine/check.js';
+import type { ConfigProblem, SourceLocation } from '../errors.js';
+import type { HttpClient } from '../io/http.js';
+import type { SecretRegistry } from '../secrets/registry.js';
+
+/** The environment a gate runs against, with its variables expanded. */
+export interface ResolvedEnvironment {
+  name: string;
+  /** Base URL that relative check URLs are joined to. */
+  url: string | undefined;
+  vars: Record<string, string>;
+  /** Environments that must pass first (`requires:`). */
+  requires: string[];
+}
+
+/** The I/O a check may use; tests pass real local servers or small fakes. */
+export interface Io {
+  http: HttpClient;
+}
+
+/** What a kind gets when it plans one check. */
+export interface PlanContext {
+  gate: string;
+  environment: ResolvedEnvironment | undefined;
+  /** Where the check is in the config. */
+  location: SourceLocation;
+  path: ConfigPath;
+  source: ConfigSource;
+  secrets: SecretRegistry;
+  io: Io;
+  /** Per-attempt timeout when the check sets none, in milliseconds. */
+  defaultTimeoutMs: number;
+}
+
+/** The part of a {@link CheckSpec} a kind decides. */
+export type PlannedRun = Pick<CheckSpec, 'run' | 'timeoutMs'>;
+
+/** One check kind. */
+export interface CheckKind<Config = never> {
+  /** Kind name, shown in evidence, e.g. `http`. */
+  name: string;
+  /** The key whose presence in a check selects this kind, e.g. `http` or `steps`. */
+  key: string;
+  /** Validates and normalises the check's config. */
+  schema: z.ZodType<Config>;
+  /** A default name when the config gives none, e.g. `GET /healthz`. */
+  describe(config: Config): string;
+  /**
+   * Plans the check.
+   * @throws ConfigurationError when the config is valid in shape but unusable here
+   *   (a relative URL with no environment URL).
+   */
+  plan(config: Config, context: PlanContext): PlannedRun;
+  /** Problems only visible across fields (a capture used before it is made). */
+  problems?(config: Config, path: ConfigPath, source: ConfigSource): ConfigProblem[];
+}

@@ -1,0 +1,65 @@
+/**
+ * The one table of check kinds. A check's kind is the kind key it carries (`http:`,
+ * `steps:`, …). Any gate may use any kind.
+ */
+import { z } from 'zod';
+import { describeIssue, suggestion } from '../config/problems.js';
+import { flowKind } from './http/flow.js';
+import { httpKind } from './http/index.js';
+import type { CheckKind } from './kind.js';
+
+// The table holds kinds of different config types; each is only used with its own config.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyKind = CheckKind<any>;
+
+/** Every check kind, in the order they are documented. */
+export const CHECK_KINDS: readonly AnyKind[] = [httpKind, flowKind];
+
+/** A validated check: its kind and its normalised config. */
+export interface CheckEntry {
+  kind: AnyKind;
+  config: unknown;
+}
+
+const KIND_KEYS = CHECK_KINDS.map((kind) => kind.key);
+
+/**
+ * Validates one check: picks its kind by key, then validates with that kind's schema.
+ * Issues keep their paths, so positions point into the check.
+ */
+export const CheckEntrySchema = z.unknown().transform((raw, ctx): CheckEntry => {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    ctx.addIssue({ code: 'custom', message: `expected a check mapping with one of the keys: ${KIND_KEYS.join(', ')}` });
+    return z.NEVER;
+  }
+  const keys = Object.keys(raw);
+  const kinds = CHECK_KINDS.filter((kind) => keys.includes(kind.key));
+  if (kinds.length !== 1) {
+    const near = keys.map((key) => [key, suggestion(key, KIND_KEYS)] as const).find(([, hint]) => hint);
+    const message =
+      kinds.length > 1
+        ? `a check has exactly one kind, found ${kinds.map((kind) => `"${kind.key}"`).join(' and ')}`
+        : near
+          ? `check has no kind: unknown key "${near[0]}" (did you mean "${near[1]}"?)`
+          : `check has no kind (expected one of the keys: ${KIND_KEYS.join(', ')})`;
+    ctx.addIssue({ code: 'custom', message, ...(near && kinds.length === 0 ? { params: { key: near[0] } } : {}) });
+    return z.NEVER;
+  }
+  const kind = kinds[0] as AnyKind;
+  const parsed = kind.schema.safeParse(raw, { reportInput: true });
+  if (parsed.success) return { kind, config: parsed.data };
+  for (const issue of parsed.error.issues) {
+    for (const described of describeIssue(issue, kind.schema)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: described.path,
+        message: described.message,
+        ...(described.key === undefined ? {} : { params: { key: described.key } }),
+      });
+    }
+  }
+  return z.NEVER;
+});
+
+/** For the JSON Schema: any one of the kinds. */
+export const CheckDocumentSchema = z.union(CHECK_KINDS.map((kind) => kind.schema) as [AnyKind['schema'], ...AnyKind['schema'][]]);

@@ -1,0 +1,84 @@
+/**
+ * The command line: `run`, `validate` and `schema`. Returns an exit code; user errors
+ * print one line per problem and no stack trace (see `errors.ts`).
+ */
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { DEFAULT_CONFIG_PATH } from '../config/load.js';
+import type { ProcessEnv } from '../config/resolve.js';
+import { isUserError } from '../errors.js';
+import { GATES } from '../gates/registry.js';
+import { redacting, type Output } from '../io/output.js';
+import { SecretRegistry } from '../secrets/registry.js';
+import { VERSION } from '../version.js';
+import { runCommand } from './commands/run.js';
+import { schemaCommand } from './commands/schema.js';
+import { validateCommand } from './commands/validate.js';
+import { EXIT_BUG, EXIT_USAGE } from './exit-codes.js';
+
+export interface CliContext {
+  env: ProcessEnv;
+  output: Output;
+  signal?: AbortSignal;
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1.');
+  return n;
+}
+
+function program(context: CliContext & { secrets: SecretRegistry }, setCode: (code: number) => void): Command {
+  const cli = new Command('release-gates')
+    .description('Run release gates from a runbook config: the same engine as the GitHub Actions.')
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => context.output.out(s), writeErr: (s) => context.output.err(s) });
+  cli
+    .command('run')
+    .description(`run gates in order (${GATES.map((g) => g.name).join(', ')})`)
+    .argument('<gates...>', 'gate names')
+    .option('-c, --config <file>', 'config file', DEFAULT_CONFIG_PATH)
+    .option('-e, --env <name>', 'environment to run against')
+    .option('--json <file>', 'write the JSON evidence record to this file')
+    .option('--concurrency <n>', 'checks run at once (overrides the config)', positiveInt)
+    .option('--no-color', 'plain output')
+    .action(async (gates: string[], options: { config: string; env?: string; json?: string; concurrency?: number; color: boolean }) => {
+      const { color, ...rest } = options;
+      setCode(await runCommand(gates, color ? rest : { ...rest, color: false }, context));
+    });
+  cli
+    .command('validate')
+    .description('check a config file and report every problem with its position')
+    .option('-c, --config <file>', 'config file', DEFAULT_CONFIG_PATH)
+    .action(async (options: { config: string }) => setCode(await validateCommand(options, context.output)));
+  cli
+    .command('schema')
+    .description('print the JSON Schema of the config, for editor completion')
+    .action(() => setCode(schemaCommand(context.output)));
+  return cli;
+}
+
+/** Runs the CLI with `argv` (without `node` and the script). */
+export async function main(argv: readonly string[], cliContext: CliContext): Promise<number> {
+  const secrets = new SecretRegistry();
+  secrets.addFromEnvironment(cliContext.env, new Set());
+  const context = { ...cliContext, output: redacting(cliContext.output, secrets), secrets };
+  let code = 0;
+  try {
+    await program(context, (c) => (code = c)).parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help'
+        ? 0
+        : EXIT_USAGE;
+    }
+    if (isUserError(error)) {
+      context.output.err(`${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    context.output.err(`release-gates: internal error (this is a bug, not a problem with your config):\n${detail}\n`);
+    return EXIT_BUG;
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * Turns zod issues into config problems people can act on: a position, what is wrong,
+ * what was expected, and a "did you mean" for a misspelt key.
+ */
+import { closest, distance } from 'fastest-levenshtein';
+import type { z } from 'zod';
+import type { ConfigProblem } from '../errors.js';
+import { formatPath, type ConfigPath, type ConfigSource } from './source.js';
+
+type Issue = z.core.$ZodIssue & { input?: unknown; params?: Record<string, unknown> };
+type AnySchema = z.core.$ZodType;
+
+/** A described issue: a final message, its path, and the key it is about (if any). */
+export interface DescribedIssue {
+  path: (string | number)[];
+  message: string;
+  /** Set when the problem is an unknown key: its position is the key's, not the value's. */
+  key?: string;
+}
+
+/** The keys an object schema accepts at `path`, or [] when it is not an object. */
+export function keysAt(schema: AnySchema, path: ConfigPath): string[] {
+  const def = schema._zod.def as unknown as Record<string, unknown> & { type: string };
+  switch (def.type) {
+    case 'optional':
+    case 'nullable':
+    case 'default':
+    case 'prefault':
+    case 'readonly':
+    case 'catch':
+    case 'nonoptional':
+      return keysAt(def.innerType as AnySchema, path);
+    case 'pipe':
+      return keysAt(def.in as AnySchema, path);
+    case 'lazy':
+      return keysAt((def.getter as () => AnySchema)(), path);
+    case 'union':
+      return [...new Set((def.options as AnySchema[]).flatMap((option) => keysAt(option, path)))];
+    case 'array':
+      return path.length === 0 ? [] : keysAt(def.element as AnySchema, path.slice(1));
+    case 'record':
+      return path.length === 0 ? [] : keysAt(def.valueType as AnySchema, path.slice(1));
+    case 'object': {
+      const shape = def.shape as Record<string, AnySchema>;
+      if (path.length === 0) return Object.keys(shape);
+      const next = shape[String(path[0])];
+      return next ? keysAt(next, path.slice(1)) : [];
+    }
+    default:
+      return [];
+  }
+}
+
+/** `did you mean "retry"?` when `key` is close to one of `known`. */
+export function suggestion(key: string, known: readonly string[]): string | undefined {
+  if (known.length === 0) return undefined;
+  const best = closest(key, [...known]);
+  return distance(key.toLowerCase(), best.toLowerCase()) <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
+}
+
+function typeOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+const EXPECTED_NAMES: Record<string, string> = {
+  object: 'a mapping',
+  array: 'a list',
+  string: 'a string',
+  number: 'a number',
+  boolean: 'true or false',
+};
+
+/** Describes one zod issue against `schema` (used to list the keys an object accepts). */
+export function describeIssue(issue: Issue, schema: AnySchema): DescribedIssue[] {
+  const path = issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part));
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const known = keysAt(schema, path);
+      return issue.keys.map((key) => {
+        const near = suggestion(key, known);
+        const hint = near ? `did you mean "${near}"?` : `expected one of: ${known.join(', ')}`;
+        return { path, key, message: `unknown key "${key}" (${hint})` };
+      });
+    }
+    case 'invalid_type': {
+      const expected = EXPECTED_NAMES[issue.expected] ?? issue.expected;
+      if (issue.input === undefined && path.length > 0) {
+        const key = String(path[path.length - 1]);
+        return [{ path: path.slice(0, -1), message: `missing required key "${key}" (expected ${expected})` }];
+      }
+      return [{ path, message: `expected ${expected}, got ${typeOf(issue.input)}` }];
+    }
+    case 'invalid_value':
+      return [
+        {
+          path,
+          message: `expected ${issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`}, got ${typeOf(issue.input)}`,
+        },
+      ];
+    case 'custom':
+      return [
+        {
+          path,
+          message: issue.message,
+          ...(typeof issue.params?.key === 'string' ? { key: issue.params.key } : {}),
+        },
+      ];
+    case 'invalid_union': {
+      const custom = !issue.message.startsWith('Invalid input');
+      return [{ path, message: custom ? `${issue.message}, got ${typeOf(issue.input)}` : `unexpected value ${typeOf(issue.input)}` }];
+    }
+    case 'invalid_format':
+      return [
+        {
+          path,
+          message: issue.message.startsWith('Invalid')
+            ? `invalid format: ${typeOf(issue.input)}`
+            : `${issue.message}, got ${typeOf(issue.input)}`,
+        },
+      ];
+    default:
+      return [{ path, message: issue.message }];
+  }
+}
+
+/** Positions and path labels for described issues. */
+export function toProblems(described: readonly DescribedIssue[], source: ConfigSource, prefix: ConfigPath = []): ConfigProblem[] {
+  return described.map((issue) => {
+    const path = [...prefix, ...issue.path];
+    const location = issue.key === undefined ? source.locate(path) : source.locateKey(path, issue.key);
+    const label = issue.key === undefined ? formatPath(path) : formatPath([...path, issue.key]);
+    return { location, message: `${label}: ${issue.message}` };
+  });
+}
+
+/** Sorts problems by line and column, so they read top to bottom. */
+export function sortProblems(problems: ConfigProblem[]): ConfigProblem[] {
+  return problems.sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
+}

@@ -1,0 +1,101 @@
+/**
+ * Expanding `${VAR}` for one run: the selected environment's `vars:` first, then the
+ * process environment. Only the environment and gate sections in use are expanded, so a
+ * variable needed only by production does not stop a staging run.
+ */
+import type { ResolvedEnvironment } from '../checks/kind.js';
+import { ConfigurationError, UsageError, type ConfigProblem } from '../errors.js';
+import type { SecretRegistry } from '../secrets/registry.js';
+import { isSecretName } from '../secrets/registry.js';
+import { expandTree, type Lookup } from './interpolate.js';
+import type { LoadedConfig } from './load.js';
+import { describeIssue, sortProblems, toProblems } from './problems.js';
+import { RootSchema, type GateName, type GateSectionConfig } from './schema/root.js';
+
+/** Process environment as read by the resolver. */
+export type ProcessEnv = Readonly<Record<string, string | undefined>>;
+
+function missingProblem(loaded: LoadedConfig, environment: string | undefined) {
+  return (path: (string | number)[], name: string): ConfigProblem =>
+    loaded.source.problem(
+      path,
+      `environment variable ${name} is not set (expected it in the process environment${environment ? ` or environments.${environment}.vars` : ''}, or a default: \${${name}:-value})`,
+    );
+}
+
+/** Names declared under `secrets:`. */
+export function declaredSecrets(loaded: LoadedConfig): Set<string> {
+  return new Set(loaded.config.secrets ?? []);
+}
+
+/**
+ * The selected environment with its variables expanded; undefined when none is selected.
+ * Secret-named variables are registered with `secrets`.
+ * @throws UsageError for an unknown environment; ConfigurationError for unset variables.
+ */
+export function resolveEnvironment(
+  loaded: LoadedConfig,
+  name: string | undefined,
+  env: ProcessEnv,
+  secrets: SecretRegistry,
+): ResolvedEnvironment | undefined {
+  if (name === undefined) return undefined;
+  const environments = loaded.config.environments ?? {};
+  const config = environments[name];
+  if (!config) {
+    const known = Object.keys(environments);
+    throw new UsageError(
+      known.length
+        ? `unknown environment "${name}" (expected one of: ${known.join(', ')})`
+        : `--env ${name} was given, but ${loaded.source.file} has no environments: section`,
+    );
+  }
+  const problems: ConfigProblem[] = [];
+  const onMissing = missingProblem(loaded, name);
+  const processLookup: Lookup = (key) => env[key];
+  const vars: Record<string, string> = {};
+  for (const [key, value] of Object.entries(config.vars ?? {})) {
+    vars[key] = expandTree(value, ['environments', name, 'vars', key], processLookup, (path, missing) =>
+      problems.push(onMissing(path, missing)),
+    ) as string;
+    if (isSecretName(key, declaredSecrets(loaded))) secrets.add(vars[key]);
+  }
+  const lookup: Lookup = (key) => vars[key] ?? env[key];
+  const url =
+    config.url === undefined
+      ? undefined
+      : (expandTree(config.url, ['environments', name, 'url'], lookup, (path, missing) =>
+          problems.push(onMissing(path, missing)),
+        ) as string);
+  if (problems.length) throw new ConfigurationError(sortProblems(problems));
+  return { name, url: url === '' ? undefined : url, vars, requires: config.requires ?? [] };
+}
+
+/**
+ * A gate's section with `${VAR}` expanded and validated again.
+ * @throws UsageError when the config has no such section; ConfigurationError for unset
+ *   variables or values that became invalid once expanded.
+ */
+export function resolveGateSection(
+  loaded: LoadedConfig,
+  gate: GateName,
+  environment: ResolvedEnvironment | undefined,
+  env: ProcessEnv,
+): GateSectionConfig {
+  const raw = loaded.raw[gate];
+  if (raw === undefined || raw === null) {
+    throw new UsageError(`${loaded.source.file} has no "${gate}:" section (expected ${gate}: { checks: [...] })`);
+  }
+  const problems: ConfigProblem[] = [];
+  const onMissing = missingProblem(loaded, environment?.name);
+  const lookup: Lookup = (key) => environment?.vars[key] ?? env[key];
+  const expanded = expandTree(raw, [gate], lookup, (path, name) => problems.push(onMissing(path, name)));
+  if (problems.length) throw new ConfigurationError(sortProblems(problems));
+  const schema = RootSchema.shape[gate].unwrap();
+  const parsed = schema.safeParse(expanded, { reportInput: true });
+  if (!parsed.success) {
+    const described = parsed.error.issues.flatMap((issue) => describeIssue(issue, schema));
+    throw new ConfigurationError(sortProblems(toProblems(described, loaded.source, [gate])));
+  }
+  return parsed.data;
+}

@@ -1,0 +1,36 @@
+/** What the engine runs: a planned check, independent of its kind. */
+import type { SourceLocation } from '../errors.js';
+import type { CheckOutcome } from './model.js';
+
+/** How a failed check is tried again. */
+export interface RetryPolicy {
+  /** Maximum attempts, including the first. */
+  attempts?: number;
+  /** Keep trying until this many milliseconds after the first attempt started. */
+  untilMs?: number;
+  /** Pause between attempts, in milliseconds. */
+  intervalMs: number;
+}
+
+/** Passed to a check for each attempt. */
+export interface CheckContext {
+  /** Aborted on the attempt's timeout, the gate deadline, or cancellation. */
+  signal: AbortSignal;
+  /** 1 for the first attempt. */
+  attempt: number;
+  /** Reports progress on long work; shown live in the terminal and log. */
+  progress: (message: string) => void;
+}
+
+/** A check ready to run. Kinds build these from config (see `checks/registry.ts`). */
+export interface CheckSpec {
+  id: string;
+  name: string;
+  kind: string;
+  location: SourceLocation;
+  /** Budget for one attempt in milliseconds; the engine fails an attempt that overruns it. */
+  timeoutMs: number;
+  retry?: RetryPolicy;
+  /** Runs one attempt. Kinds return failures as outcomes; a thrown error is a bug. */
+  run(context: CheckContext): Promise<CheckOutcome>;
+}

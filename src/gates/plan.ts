@@ -1,0 +1,78 @@
+/** Planning a gate's checks from its config section. */
+import type { Io, ResolvedEnvironment } from '../checks/kind.js';
+import type { CheckEntry } from '../checks/registry.js';
+import { toRetryPolicy } from '../checks/retry-policy.js';
+import type { LoadedConfig } from '../config/load.js';
+import type { RetryConfig } from '../config/schema/common.js';
+import type { GateName, GateSectionConfig } from '../config/schema/root.js';
+import type { CheckSpec } from '../engine/check.js';
+import { ConfigurationError, type ConfigProblem } from '../errors.js';
+import type { SecretRegistry } from '../secrets/registry.js';
+
+/** Per-attempt timeout of a check when neither it nor its gate sets one: 10 seconds. */
+export const DEFAULT_CHECK_TIMEOUT_MS = 10_000;
+
+/** Everything a gate needs to plan and run. */
+export interface GateContext {
+  loaded: LoadedConfig;
+  gate: GateName;
+  section: GateSectionConfig;
+  environment: ResolvedEnvironment | undefined;
+  secrets: SecretRegistry;
+  io: Io;
+}
+
+/** `Readiness probe` → `readiness-probe`. */
+export function slug(text: string): string {
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'check'
+  );
+}
+
+interface CommonFields {
+  name?: string;
+  id?: string;
+  retry?: RetryConfig;
+}
+
+/**
+ * Plans every check of a section, in config order. Ids are unique within the gate.
+ * @throws ConfigurationError listing every check that cannot be planned.
+ */
+export function planChecks(context: GateContext, entries: readonly CheckEntry[] = context.section.checks): CheckSpec[] {
+  const problems: ConfigProblem[] = [];
+  const used = new Set<string>();
+  const specs: CheckSpec[] = [];
+  for (const [index, entry] of entries.entries()) {
+    const path = [context.gate, 'checks', index];
+    const location = context.loaded.source.locate(path);
+    const common = entry.config as CommonFields;
+    const name = common.name ?? entry.kind.describe(entry.config);
+    let id = common.id ?? slug(name);
+    for (let n = 2; used.has(id); n++) id = `${common.id ?? slug(name)}-${n}`;
+    used.add(id);
+    try {
+      const planned = entry.kind.plan(entry.config, {
+        gate: context.gate,
+        environment: context.environment,
+        location,
+        path,
+        source: context.loaded.source,
+        secrets: context.secrets,
+        io: context.io,
+        defaultTimeoutMs: context.section.timeout ?? DEFAULT_CHECK_TIMEOUT_MS,
+      });
+      const retry = toRetryPolicy(common.retry);
+      specs.push({ id, name, kind: entry.kind.name, location, ...planned, ...(retry ? { retry } : {}) });
+    } catch (error) {
+      if (!(error instanceof ConfigurationError)) throw error;
+      problems.push(...error.problems);
+    }
+  }
+  if (problems.length) throw new ConfigurationError(problems);
+  return specs;
+}

@@ -1,0 +1,19 @@
+/** The one table of gates, in the order they run in a release. */
+import type { GateName } from '../config/schema/root.js';
+import { UsageError } from '../errors.js';
+import type { Gate } from './gate.js';
+import { smokeGate } from './smoke/index.js';
+
+export const GATES: readonly Gate[] = [smokeGate];
+
+/**
+ * The gate named `name`.
+ * @throws UsageError for an unknown gate, listing the known ones.
+ */
+export function gateNamed(name: string): Gate {
+  const gate = GATES.find((candidate) => candidate.name === name);
+  if (!gate) throw new UsageError(`unknown gate "${name}" (expected one of: ${GATES.map((g) => g.name).join(', ')})`);
+  return gate;
+}
+
+export type { GateName };

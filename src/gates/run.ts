@@ -1,0 +1,81 @@
+/**
+ * Runs gates in order for one environment. After a gate fails, the later ones are
+ * reported as skipped, with the reason (issue #3, root action `gates` input).
+ */
+import type { Io, ResolvedEnvironment } from '../checks/kind.js';
+import type { LoadedConfig } from '../config/load.js';
+import { declaredSecrets, resolveEnvironment, resolveGateSection, type ProcessEnv } from '../config/resolve.js';
+import { runGate, type GateEvent } from '../engine/run-gate.js';
+import { overallStatus, type GateResult, type GateStatus } from '../engine/model.js';
+import type { SecretRegistry } from '../secrets/registry.js';
+import type { Gate } from './gate.js';
+
+export interface RunGatesOptions {
+  loaded: LoadedConfig;
+  gates: readonly Gate[];
+  /** Environment name, or undefined to run without one. */
+  environment: string | undefined;
+  env: ProcessEnv;
+  secrets: SecretRegistry;
+  io: Io;
+  signal?: AbortSignal;
+  /** Overrides each gate's `concurrency:`. */
+  concurrency?: number;
+  onGateStart?: (gate: Gate, checks: number, environment: ResolvedEnvironment | undefined) => void;
+  onEvent?: (gate: Gate, event: GateEvent) => void;
+  onGateFinished?: (result: GateResult) => void;
+}
+
+/** Results of a run of one or more gates. */
+export interface RunResult {
+  status: GateStatus;
+  environment: string | undefined;
+  gates: GateResult[];
+}
+
+/**
+ * Plans every gate first, so a config problem in a later gate is reported before
+ * anything runs, then runs them in order.
+ * @throws ConfigurationError or UsageError before any check runs.
+ */
+export async function runGates(options: RunGatesOptions): Promise<RunResult> {
+  const { loaded, env, secrets } = options;
+  secrets.addFromEnvironment(env, declaredSecrets(loaded));
+  const environment = resolveEnvironment(loaded, options.environment, env, secrets);
+  const planned = options.gates.map((gate) => {
+    const section = resolveGateSection(loaded, gate.name, environment, env);
+    const context = { loaded, gate: gate.name, section, environment, secrets, io: options.io };
+    return { gate, section, checks: gate.plan(context) };
+  });
+
+  const results: GateResult[] = [];
+  let failedGate: string | undefined;
+  for (const { gate, section, checks } of planned) {
+    if (failedGate !== undefined) {
+      results.push({
+        gate: gate.name,
+        environment: environment?.name,
+        status: 'skipped',
+        checks: [],
+        startedAt: new Date().toISOString(),
+        durationMs: 0,
+        reason: `not run: gate ${failedGate} did not pass`,
+      });
+      continue;
+    }
+    options.onGateStart?.(gate, checks.length, environment);
+    const result = await runGate({
+      gate: gate.name,
+      environment: environment?.name,
+      checks,
+      ...((options.concurrency ?? section.concurrency) ? { concurrency: options.concurrency ?? section.concurrency } : {}),
+      ...(section.deadline === undefined ? {} : { deadlineMs: section.deadline }),
+      ...(options.signal ? { signal: options.signal } : {}),
+      onEvent: (event) => options.onEvent?.(gate, event),
+    });
+    results.push(result);
+    options.onGateFinished?.(result);
+    if (result.status !== 'passed') failedGate = gate.name;
+  }
+  return { status: overallStatus(results), environment: environment?.name, gates: results };
+}

@@ -1,0 +1,64 @@
+/**
+ * The terminal report of a gate: a table with columns check, result, measured,
+ * expected and ms, then each failing check with its config line and evidence.
+ */
+import Table from 'cli-table3';
+import { formatDuration } from '../../config/units.js';
+import type { CheckResult, GateResult } from '../../engine/model.js';
+import type { Style } from './style.js';
+
+/** `file:line:col` of a check, as editors link it. */
+export function where(check: CheckResult): string {
+  return `${check.location.file}:${check.location.line}:${check.location.column}`;
+}
+
+function widths(columns: number): number[] {
+  const fixed = 11 + 8 + 7;
+  const free = Math.max(60, columns - fixed);
+  const name = Math.floor(free * 0.26);
+  const measured = Math.floor((free - name) / 2);
+  return [name, 11, measured, free - name - measured, 8];
+}
+
+/** Renders the table of one gate's checks. */
+export function renderTable(result: GateResult, style: Style, columns: number): string {
+  const table = new Table({
+    head: ['check', 'result', 'measured', 'expected', 'ms'],
+    colWidths: widths(columns),
+    colAligns: ['left', 'left', 'left', 'left', 'right'],
+    wordWrap: false,
+    truncate: '…',
+    style: { head: [], border: [], compact: true },
+  });
+  for (const check of result.checks) {
+    table.push([check.name, style.status(check.status), check.measured, check.expected, String(check.durationMs)]);
+  }
+  return table.toString();
+}
+
+/** The failing and pending checks, each with where it is written and its evidence. */
+export function renderFailures(result: GateResult, style: Style): string {
+  const lines: string[] = [];
+  for (const check of result.checks.filter((c) => c.status === 'failed' || c.status === 'pending')) {
+    lines.push('', `${style.status(check.status)} ${style.bold(check.name)}  ${style.dim(where(check))}`);
+    lines.push(`    ${check.summary}`);
+    if (check.measured || check.expected) {
+      lines.push(`    measured: ${check.measured}`, `    expected: ${check.expected}`);
+    }
+    for (const detail of check.details.slice(0, 40)) lines.push(style.dim(`      ${detail}`));
+  }
+  return lines.join('\n');
+}
+
+/** One line: `smoke (staging): failed, 7 passed, 1 failed in 1.2s`. */
+export function renderVerdict(result: GateResult, style: Style): string {
+  const counts = (['passed', 'failed', 'pending', 'skipped'] as const)
+    .map((status) => [status, result.checks.filter((check) => check.status === status).length] as const)
+    .filter(([, count]) => count > 0)
+    .map(([status, count]) => `${count} ${status}`);
+  const env = result.environment ? ` (${result.environment})` : '';
+  const why =
+    result.reason ??
+    (result.interrupted === 'deadline' ? 'gate deadline reached' : result.interrupted === 'cancelled' ? 'cancelled' : undefined);
+  return `${style.bold(`${result.gate}${env}`)}: ${style.status(result.status)}${counts.length ? `, ${counts.join(', ')}` : ''} in ${formatDuration(result.durationMs)}${why ? ` (${why})` : ''}`;
+}

@@ -1,0 +1,105 @@
+/**
+ * The one secret registry. Every value registered here is replaced by `***` in every
+ * text release-gates writes: terminal, job summary, check run, PR comment and evidence
+ * record (PRODUCT.md, "One secret registry redacts every output").
+ */
+
+/**
+ * Variable names treated as secrets without being listed under `secrets:`.
+ * Source: issue #2 ("the usual name patterns").
+ */
+export const SECRET_NAME_PATTERNS: readonly RegExp[] = [
+  /_TOKEN$/,
+  /_SECRET$/,
+  /_PASSWORD$/,
+  /_KEY$/,
+  /_API_KEY$/,
+  /^(TOKEN|SECRET|PASSWORD|API_KEY)$/,
+];
+
+/** The text that replaces a secret value. */
+export const REDACTED = '***';
+
+/** Values shorter than this are not redacted: masking `1` or `on` would garble every line. */
+export const MIN_SECRET_LENGTH = 4;
+
+/** True when a variable name is a secret by pattern or by the config's `secrets:` list. */
+export function isSecretName(name: string, declared: ReadonlySet<string> = new Set()): boolean {
+  return declared.has(name) || SECRET_NAME_PATTERNS.some((pattern) => pattern.test(name));
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Holds secret values and redacts them from text and from JSON-like values. */
+export class SecretRegistry {
+  private readonly values = new Set<string>();
+  private pattern: RegExp | undefined;
+  private readonly listeners: ((value: string) => void)[] = [];
+
+  /**
+   * Registers a secret value, with the encoded forms it may be printed in (URL-encoded,
+   * base64, JSON-escaped). Values shorter than {@link MIN_SECRET_LENGTH} are ignored.
+   */
+  add(value: string | undefined): void {
+    if (value === undefined || value.length < MIN_SECRET_LENGTH) return;
+    const forms = [
+      value,
+      encodeURIComponent(value),
+      Buffer.from(value).toString('base64'),
+      JSON.stringify(value).slice(1, -1),
+      ...value.split(/\r?\n/).filter((line) => line.length >= MIN_SECRET_LENGTH),
+    ];
+    for (const form of forms) {
+      if (this.values.has(form)) continue;
+      this.values.add(form);
+      for (const listener of this.listeners) listener(form);
+    }
+    this.pattern = undefined;
+  }
+
+  /** Calls `listener` for every value registered now and later (e.g. `core.setSecret`). */
+  onAdd(listener: (value: string) => void): void {
+    this.listeners.push(listener);
+    for (const value of this.values) listener(value);
+  }
+
+  /** Number of registered forms; for tests and diagnostics. */
+  get size(): number {
+    return this.values.size;
+  }
+
+  /** Replaces every registered value in `text` by `***`. */
+  redact(text: string): string {
+    if (this.values.size === 0 || text.length === 0) return text;
+    this.pattern ??= new RegExp(
+      [...this.values]
+        .sort((a, b) => b.length - a.length)
+        .map(escapeRegExp)
+        .join('|'),
+      'g',
+    );
+    return text.replace(this.pattern, REDACTED);
+  }
+
+  /** Redacts every string inside a JSON-like value; returns a new value. */
+  redactDeep<T>(value: T): T {
+    if (typeof value === 'string') return this.redact(value) as T;
+    if (Array.isArray(value)) return value.map((item: unknown) => this.redactDeep(item)) as T;
+    if (value !== null && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, this.redactDeep(item)])) as T;
+    }
+    return value;
+  }
+
+  /**
+   * Registers the values of every secret-named variable in `env`: names in `declared`
+   * (the config's `secrets:`) and names matching {@link SECRET_NAME_PATTERNS}.
+   */
+  addFromEnvironment(env: Readonly<Record<string, string | undefined>>, declared: ReadonlySet<string>): void {
+    for (const [name, value] of Object.entries(env)) {
+      if (isSecretName(name, declared)) this.add(value);
+    }
+  }
+}
