@@ -5,9 +5,9 @@
 import { readFile } from 'node:fs/promises';
 import { ConfigurationError, UsageError, type ConfigProblem } from '../errors.js';
 import { templateErrors } from './interpolate.js';
-import { describeIssue, sortProblems, toProblems } from './problems.js';
+import { describeIssue, sortProblems, suggestion, toProblems } from './problems.js';
 import { RootSchema, type RootConfig } from './schema/root.js';
-import { ConfigSource, type ConfigPath } from './source.js';
+import { ConfigSource, formatPath, type ConfigPath } from './source.js';
 
 /** Where the actions and the CLI look for the config by default. */
 export const DEFAULT_CONFIG_PATH = '.github/release-gates.yml';
@@ -22,7 +22,7 @@ export interface LoadedConfig {
 }
 
 function templateProblems(value: unknown, path: (string | number)[], source: ConfigSource): ConfigProblem[] {
-  if (typeof value === 'string') return templateErrors(value).map((message) => source.problem(path, message));
+  if (typeof value === 'string') return templateErrors(value).map((message) => source.problem(path, `${formatPath(path)}: ${message}`));
   if (Array.isArray(value)) return value.flatMap((item: unknown, index) => templateProblems(item, [...path, index], source));
   if (value !== null && typeof value === 'object') {
     return Object.entries(value).flatMap(([key, item]) => templateProblems(item, [...path, key], source));
@@ -36,14 +36,20 @@ function crossProblems(config: RootConfig, source: ConfigSource): ConfigProblem[
   for (const [name, environment] of Object.entries(environments)) {
     for (const [index, required] of (environment.requires ?? []).entries()) {
       const path: ConfigPath = ['environments', name, 'requires', index];
-      if (required === name) problems.push(source.problem(path, `environments.${name}.requires: an environment cannot require itself`));
-      else if (!(required in environments)) {
+      const label = formatPath(path);
+      if (required === name) {
         problems.push(
-          source.problem(
-            path,
-            `environments.${name}.requires: unknown environment "${required}" (expected one of: ${Object.keys(environments).join(', ')})`,
-          ),
+          source.problem(path, `${label}: environment "${name}" cannot require itself (expected environments that run before it)`),
         );
+      } else if (!(required in environments)) {
+        const others = Object.keys(environments).filter((other) => other !== name);
+        const near = suggestion(required, others);
+        const hint = near
+          ? `did you mean "${near}"?`
+          : others.length
+            ? `expected one of: ${others.join(', ')}`
+            : 'no other environment is defined';
+        problems.push(source.problem(path, `${label}: unknown environment "${required}" (${hint})`));
       }
     }
   }
@@ -63,8 +69,12 @@ export function parseConfig(file: string, text: string): LoadedConfig {
   const source = ConfigSource.parse(file, text);
   const raw = source.toJS();
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    const got =
+      raw === null || raw === undefined
+        ? 'the file is empty'
+        : `got ${Array.isArray(raw) ? 'a list' : `${typeof raw} ${JSON.stringify(raw)}`}`;
     throw new ConfigurationError([
-      { location: source.locate([]), message: 'expected a mapping at the top level, starting with "version: 1"' },
+      { location: source.locate([]), message: `expected a mapping at the top level, starting with "version: 1"; ${got}` },
     ]);
   }
   const parsed = RootSchema.safeParse(raw, { reportInput: true });

@@ -59,11 +59,19 @@ export function suggestion(key: string, known: readonly string[]): string | unde
 }
 
 function typeOf(value: unknown): string {
+  if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+/** Like {@link typeOf}, naming a mapping's keys: what a union was actually given. */
+function inputOf(value: unknown): string {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return typeOf(value);
+  const keys = Object.keys(value);
+  return keys.length === 0 ? 'an empty mapping' : `a mapping with keys: ${keys.join(', ')}`;
 }
 
 const EXPECTED_NAMES: Record<string, string> = {
@@ -72,7 +80,68 @@ const EXPECTED_NAMES: Record<string, string> = {
   string: 'a string',
   number: 'a number',
   boolean: 'true or false',
+  int: 'a whole number',
+  null: 'null',
 };
+
+/** True when an alternative of a union failed only because the value has another type. */
+function isTypeMismatch(issues: readonly Issue[]): boolean {
+  return (
+    issues.length > 0 &&
+    issues.every(
+      (issue) =>
+        issue.path.length === 0 &&
+        (issue.code === 'invalid_type' || (issue.code === 'invalid_union' && (issue.errors as Issue[][]).every(isTypeMismatch))),
+    )
+  );
+}
+
+/** The types a union accepts, from its alternatives' type mismatches: `a string or a mapping`. */
+function expectedTypes(alternatives: readonly (readonly Issue[])[]): string[] {
+  const names = alternatives.flatMap((issues) =>
+    issues.flatMap((issue) =>
+      issue.code === 'invalid_type'
+        ? [EXPECTED_NAMES[issue.expected] ?? issue.expected]
+        : issue.code === 'invalid_union'
+          ? expectedTypes(issue.errors as Issue[][])
+          : [],
+    ),
+  );
+  return [...new Set(names)];
+}
+
+function orList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+/** `at least 1`, `more than 0`, `at most 256`: the bound of a too_small / too_big issue. */
+function bound(issue: SizeIssue, more = 'more than', less = 'less than'): string {
+  const small = issue.code === 'too_small';
+  const limit = String(small ? issue.minimum : issue.maximum);
+  if (issue.inclusive === false) return `${small ? more : less} ${limit}`;
+  return `${small ? 'at least' : 'at most'} ${limit}`;
+}
+
+type SizeIssue = Issue & { origin?: string; minimum?: unknown; maximum?: unknown; inclusive?: boolean };
+
+/** Describes a too_small / too_big issue by what was measured. */
+function sizeMessage(issue: SizeIssue): string {
+  const input = issue.input;
+  const limit = issue.code === 'too_small' ? issue.minimum : issue.maximum;
+  switch (issue.origin) {
+    case 'array':
+    case 'set':
+      return `expected ${bound(issue)} ${limit === 1 && issue.inclusive !== false ? 'item' : 'items'}, got ${Array.isArray(input) ? input.length : typeOf(input)}`;
+    case 'string':
+      return issue.code === 'too_small' && issue.minimum === 1
+        ? 'expected a non-empty string'
+        : `expected ${bound(issue)} characters, got ${typeof input === 'string' ? input.length : typeOf(input)}`;
+    default: {
+      const text = bound(issue, 'greater than', 'less than');
+      return `expected a number ${text.startsWith('at') ? `of ${text}` : text}, got ${typeOf(input)}`;
+    }
+  }
+}
 
 /** Describes one zod issue against `schema` (used to list the keys an object accepts). */
 export function describeIssue(issue: Issue, schema: AnySchema): DescribedIssue[] {
@@ -94,13 +163,28 @@ export function describeIssue(issue: Issue, schema: AnySchema): DescribedIssue[]
       }
       return [{ path, message: `expected ${expected}, got ${typeOf(issue.input)}` }];
     }
-    case 'invalid_value':
-      return [
-        {
-          path,
-          message: `expected ${issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`}, got ${typeOf(issue.input)}`,
-        },
-      ];
+    case 'invalid_value': {
+      const expected =
+        issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+      if (issue.input === undefined && path.length > 0) {
+        const key = String(path[path.length - 1]);
+        const wanted = issue.values.length === 1 ? `${key}: ${expected}` : expected;
+        return [{ path: path.slice(0, -1), message: `missing required key "${key}" (expected ${wanted})` }];
+      }
+      return [{ path, message: `expected ${expected}, got ${typeOf(issue.input)}` }];
+    }
+    case 'too_small':
+    case 'too_big':
+      return [{ path, message: sizeMessage(issue) }];
+    case 'invalid_key': {
+      const key = String(path[path.length - 1]);
+      const inner = (issue.issues as Issue[]).map((sub) =>
+        sub.message.startsWith('Invalid') || sub.message.startsWith('Too')
+          ? describeIssue({ ...sub, path: [] }, schema)[0]?.message
+          : sub.message,
+      );
+      return [{ path: path.slice(0, -1), key, message: `invalid key "${key}" (${inner.join('; ')})` }];
+    }
     case 'custom':
       return [
         {
@@ -110,8 +194,27 @@ export function describeIssue(issue: Issue, schema: AnySchema): DescribedIssue[]
         },
       ];
     case 'invalid_union': {
+      // Describe the one alternative the value was meant to be, when there is one: an
+      // alternative that failed only on the value's type was not meant, nor (when another
+      // alternative fits the keys) one that rejects a key of the value.
       const custom = !issue.message.startsWith('Invalid input');
-      return [{ path, message: custom ? `${issue.message}, got ${typeOf(issue.input)}` : `unexpected value ${typeOf(issue.input)}` }];
+      const alternatives = (issue.errors as Issue[][]).filter((issues) => !isTypeMismatch(issues));
+      const fitting = alternatives.filter((issues) => !issues.some((sub) => sub.path.length === 0 && sub.code === 'unrecognized_keys'));
+      const candidates = fitting.length > 0 ? fitting : alternatives;
+      const best = candidates.length === 1 ? candidates[0] : undefined;
+      // A message written for the union says more than a root issue of one alternative.
+      const wholeValue = best?.every((sub) => sub.path.length === 0 && sub.code !== 'unrecognized_keys') ?? true;
+      if (best && !(custom && wholeValue)) {
+        return best.flatMap((sub) => describeIssue({ ...sub, path: [...path, ...sub.path] }, schema));
+      }
+      if (custom) return [{ path, message: `${issue.message}, got ${inputOf(issue.input)}` }];
+      const expected = expectedTypes(issue.errors as Issue[][]);
+      return [
+        {
+          path,
+          message: expected.length ? `expected ${orList(expected)}, got ${typeOf(issue.input)}` : `unexpected value ${typeOf(issue.input)}`,
+        },
+      ];
     }
     case 'invalid_format':
       return [

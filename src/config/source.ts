@@ -3,7 +3,7 @@
  * problem can be reported as `file:line:col`.
  */
 import { createHash } from 'node:crypto';
-import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
 import { ConfigurationError, type ConfigProblem, type SourceLocation } from '../errors.js';
 
 /** A path into the config: keys and array indexes, e.g. `['smoke', 'checks', 2, 'expect']`. */
@@ -33,12 +33,17 @@ export class ConfigSource {
     const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
     const source = new ConfigSource(file, text, document, lines);
     if (document.errors.length > 0) {
-      throw new ConfigurationError(
-        document.errors.map((error) => ({
-          location: source.at(error.pos[0]),
-          message: `invalid YAML: ${yamlMessage(error.message)}`,
-        })),
-      );
+      // A tab used as indentation confuses the parser into further errors on the same
+      // lines; the tab is the one to fix.
+      const tabs = document.errors.filter((error) => error.code === 'TAB_AS_INDENT');
+      const errors = tabs.length > 0 ? tabs : document.errors;
+      // An error at the end of the file (an unclosed bracket) points just after the last
+      // character, where the closing one is missing, not at an empty last line.
+      const problems = errors.map((error) => ({
+        location: source.at(Math.min(error.pos[0], text.trimEnd().length)),
+        message: `invalid YAML: ${yamlMessage(error, text)}`,
+      }));
+      throw new ConfigurationError(problems.sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column));
     }
     return source;
   }
@@ -79,9 +84,18 @@ export class ConfigSource {
   }
 }
 
-/** First line of a yaml error message, without the trailing position the library adds. */
-function yamlMessage(message: string): string {
-  const first = message.split('\n')[0] ?? message;
+/**
+ * First line of a yaml error message, without the trailing position the library adds;
+ * a duplicate key is named.
+ */
+function yamlMessage(error: YAMLError, text: string): string {
+  if (error.code === 'DUPLICATE_KEY') {
+    const key = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^:#\n]*?)\s*:/.exec(text.slice(error.pos[0]))?.[1];
+    if (key)
+      return `duplicate key ${key.startsWith('"') || key.startsWith("'") ? key : JSON.stringify(key)} (expected each key once per mapping)`;
+  }
+  if (error.code === 'TAB_AS_INDENT') return 'tab used for indentation (expected spaces)';
+  const first = error.message.split('\n')[0] ?? error.message;
   return first.replace(/ at line \d+, column \d+:?$/, '');
 }
 

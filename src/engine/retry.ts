@@ -14,7 +14,8 @@ export interface RetryNotice<T> {
 
 /**
  * Calls `attempt` until `failed(result)` is false, the policy is exhausted, or `signal`
- * aborts. Without a policy it makes one attempt.
+ * aborts. Without a policy it makes one attempt. `interrupted` is true when the policy
+ * allowed another attempt but `signal` aborted first.
  */
 export async function withRetry<T>(
   policy: RetryPolicy | undefined,
@@ -25,20 +26,21 @@ export async function withRetry<T>(
     signal: AbortSignal;
     onRetry?: (notice: RetryNotice<T>) => void;
   },
-): Promise<{ result: T; attempts: number }> {
+): Promise<{ result: T; attempts: number; interrupted: boolean }> {
   const start = options.clock.now();
   for (let n = 1; ; n++) {
     const result = await attempt(n);
-    if (!options.failed(result) || !policy || options.signal.aborted) return { result, attempts: n };
+    if (!options.failed(result) || !policy) return { result, attempts: n, interrupted: false };
+    if (options.signal.aborted) return { result, attempts: n, interrupted: true };
     const elapsed = options.clock.now() - start;
     const moreAttempts = policy.attempts === undefined || n < policy.attempts;
     const moreTime = policy.untilMs === undefined || elapsed + policy.intervalMs < policy.untilMs;
-    if (!moreAttempts || !moreTime) return { result, attempts: n };
+    if (!moreAttempts || !moreTime) return { result, attempts: n, interrupted: false };
     const remaining =
       policy.untilMs !== undefined ? `${formatDuration(policy.untilMs - elapsed)} left` : `attempt ${n + 1} of ${policy.attempts ?? '?'}`;
     options.onRetry?.({ attempt: n, last: result, waitMs: policy.intervalMs, remaining });
     await options.clock.sleep(policy.intervalMs, options.signal);
-    if (aborted(options.signal)) return { result, attempts: n };
+    if (aborted(options.signal)) return { result, attempts: n, interrupted: true };
   }
 }
 

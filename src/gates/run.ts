@@ -21,9 +21,9 @@ export interface RunGatesOptions {
   signal?: AbortSignal;
   /** Overrides each gate's `concurrency:`. */
   concurrency?: number;
-  onGateStart?: (gate: Gate, checks: number, environment: ResolvedEnvironment | undefined) => void;
+  onGateStart?: (gate: Gate, checks: number, environment: ResolvedEnvironment | undefined) => void | Promise<void>;
   onEvent?: (gate: Gate, event: GateEvent) => void;
-  onGateFinished?: (result: GateResult) => void;
+  onGateFinished?: (result: GateResult) => void | Promise<void>;
 }
 
 /** Results of a run of one or more gates. */
@@ -63,7 +63,7 @@ export async function runGates(options: RunGatesOptions): Promise<RunResult> {
       });
       continue;
     }
-    options.onGateStart?.(gate, checks.length, environment);
+    await options.onGateStart?.(gate, checks.length, environment);
     const result = await runGate({
       gate: gate.name,
       environment: environment?.name,
@@ -74,7 +74,7 @@ export async function runGates(options: RunGatesOptions): Promise<RunResult> {
       onEvent: (event) => options.onEvent?.(gate, event),
     });
     results.push(result);
-    options.onGateFinished?.(result);
+    await options.onGateFinished?.(result);
     if (result.status !== 'passed') failedGate = gate.name;
   }
   return { status: overallStatus(results), environment: environment?.name, gates: results };

@@ -141,11 +141,19 @@ export class UndiciHttpClient implements HttpClient {
 
   async send(req: HttpRequest): Promise<HttpResponse> {
     const start = performance.now();
+    let url: URL;
+    try {
+      url = new URL(req.url);
+    } catch {
+      throw new HttpFailure(`invalid URL ${JSON.stringify(req.url)} (expected an absolute http:// or https:// URL)`, 0);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      throw new HttpFailure(`unsupported URL scheme "${url.protocol}" in ${JSON.stringify(req.url)} (expected http:// or https://)`, 0);
+    }
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), req.timeoutMs);
     const signal = req.signal ? AbortSignal.any([req.signal, timeout.signal]) : timeout.signal;
     const redirects: Redirect[] = [];
-    let url = new URL(req.url);
     let method = req.method.toUpperCase();
     let headers = { ...req.headers };
     let body = req.body;

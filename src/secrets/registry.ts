@@ -28,6 +28,58 @@ export function isSecretName(name: string, declared: ReadonlySet<string> = new S
   return declared.has(name) || SECRET_NAME_PATTERNS.some((pattern) => pattern.test(name));
 }
 
+/**
+ * Percent-encodes the characters a URL serializer encodes: controls, space, non-ASCII,
+ * and those in `set`. `encodeURIComponent` encodes more (`/`, `:`, `@`, …), so a value
+ * in a parsed URL is printed differently.
+ */
+function percentEncode(value: string, set: string): string {
+  let out = '';
+  for (const char of value) {
+    const code = char.codePointAt(0) ?? 0;
+    out += code <= 0x20 || code >= 0x7f || set.includes(char) ? encodeURIComponent(char) : char;
+  }
+  return out;
+}
+
+/** WHATWG URL percent-encode sets of a special (http, https) URL's query, path and userinfo. */
+const QUERY_SET = '"#<>\'';
+const PATH_SET = '"#<>?`{}';
+const USERINFO_SET = '"#<>?`{}/:;=@[\\]^|';
+
+/** The encodings a value may be printed in, besides itself. */
+function encodedForms(value: string): string[] {
+  // A lone surrogate (possible in a value captured from JSON) cannot be URL-encoded:
+  // encodeURIComponent throws. Such a value keeps its other forms.
+  let urlForms: string[];
+  try {
+    urlForms = urlEncodedForms(value);
+  } catch {
+    urlForms = [];
+  }
+  const json = JSON.stringify(value).slice(1, -1);
+  return [
+    ...urlForms,
+    Buffer.from(value).toString('base64'),
+    json,
+    // JSON text shown inside a JSON string, as a failed body assertion shows a JSON body.
+    JSON.stringify(json).slice(1, -1),
+  ];
+}
+
+function urlEncodedForms(value: string): string[] {
+  return [
+    encodeURIComponent(value),
+    // As a URL parser leaves it in a query, a path or user info (what a server echoes).
+    percentEncode(value, QUERY_SET),
+    percentEncode(value, PATH_SET),
+    percentEncode(value, `${PATH_SET}^`),
+    percentEncode(value, USERINFO_SET),
+    // application/x-www-form-urlencoded, as URLSearchParams writes it: space as +.
+    new URLSearchParams([['', value]]).toString().slice(1),
+  ];
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -39,18 +91,15 @@ export class SecretRegistry {
   private readonly listeners: ((value: string) => void)[] = [];
 
   /**
-   * Registers a secret value, with the encoded forms it may be printed in (URL-encoded,
-   * base64, JSON-escaped). Values shorter than {@link MIN_SECRET_LENGTH} are ignored.
+   * Registers a secret value, with the encoded forms it may be printed in (URL-encoded
+   * as by encodeURIComponent, by a URL parser and by a form, base64, JSON-escaped once
+   * and twice) and
+   * each line of a multi-line value. Values shorter than {@link MIN_SECRET_LENGTH} are
+   * ignored.
    */
   add(value: string | undefined): void {
     if (value === undefined || value.length < MIN_SECRET_LENGTH) return;
-    const forms = [
-      value,
-      encodeURIComponent(value),
-      Buffer.from(value).toString('base64'),
-      JSON.stringify(value).slice(1, -1),
-      ...value.split(/\r?\n/).filter((line) => line.length >= MIN_SECRET_LENGTH),
-    ];
+    const forms = [value, ...encodedForms(value), ...value.split(/\r?\n/).filter((line) => line.length >= MIN_SECRET_LENGTH)];
     for (const form of forms) {
       if (this.values.has(form)) continue;
       this.values.add(form);

@@ -52,7 +52,10 @@ function statusAssertion(response: HttpResponse, spec: ExpectConfig['status']): 
   let measured = String(response.status);
   const location = response.headers.location;
   if (response.status >= 300 && response.status < 400 && location) {
-    measured += ` (redirect to ${location} not followed; set follow-redirects: true)`;
+    measured +=
+      response.redirects.length > 0
+        ? ` (redirect to ${location} not followed: stopped after ${response.redirects.length} redirects, the follow-redirects limit)`
+        : ` (redirect to ${location} not followed; set follow-redirects: true)`;
   }
   return { label: 'status', ok, measured, expected: describeStatus(spec) };
 }

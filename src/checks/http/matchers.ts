@@ -127,9 +127,10 @@ export function applyMatcher(label: string, values: readonly unknown[], matcher:
   }
 
   for (const [expected, test] of valueChecks) {
-    const bad = values.find((value) => !test(value));
-    const ok = found && bad === undefined;
-    const shown = found ? (values[values.indexOf(bad)] ?? values[0]) : undefined;
+    const badIndex = values.findIndex((value) => !test(value));
+    const ok = found && badIndex === -1;
+    // The failing value is shown (it may be null); the first value when all hold.
+    const shown = found ? values[badIndex === -1 ? 0 : badIndex] : undefined;
     const measured = !found ? 'not found' : expected.startsWith('is ') ? `is ${typeName(shown)}` : show(shown);
     out.push({ label, ok, measured, expected });
   }

@@ -1,0 +1,250 @@
+export const id = 486;
+export const ids = [486];
+export const modules = {
+
+/***/ 486:
+/***/ ((module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+__webpack_require__.r(__webpack_exports__);
+/* harmony import */ var _io_output_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2475);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2235);
+/** Entry of the `release-gates` command. */
+
+
+const controller = new AbortController();
+process.once('SIGINT', () => controller.abort());
+process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i)(process.argv.slice(2), { env: process.env, output: _io_output_js__WEBPACK_IMPORTED_MODULE_0__/* .processOutput */ .Xi, signal: controller.signal });
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 2235:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  i: () => (/* binding */ main)
+});
+
+// EXTERNAL MODULE: ./node_modules/commander/esm.mjs
+var esm = __webpack_require__(8179);
+// EXTERNAL MODULE: ./src/config/load.ts
+var load = __webpack_require__(1036);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/gates/registry.ts + 2 modules
+var registry = __webpack_require__(3130);
+// EXTERNAL MODULE: ./src/io/output.ts
+var output = __webpack_require__(2475);
+// EXTERNAL MODULE: ./src/secrets/registry.ts
+var secrets_registry = __webpack_require__(3866);
+// EXTERNAL MODULE: ./src/version.ts
+var version = __webpack_require__(311);
+// EXTERNAL MODULE: ./src/gates/run.ts + 3 modules
+var gates_run = __webpack_require__(2114);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+;// CONCATENATED MODULE: ./src/io/git.ts
+/** The commit under test, when it can be known. */
+
+/**
+ * `GITHUB_SHA` when set, else `git rev-parse HEAD` in `cwd`, else null.
+ * (Issue #3 refines this per event: the PR head SHA on `pull_request`.)
+ */
+async function currentCommit(env, cwd = process.cwd()) {
+    if (env.GITHUB_SHA)
+        return env.GITHUB_SHA;
+    return new Promise((resolve) => {
+        (0,external_node_child_process_.execFile)('git', ['rev-parse', 'HEAD'], { cwd, timeout: 2000 }, (error, stdout) => {
+            const sha = stdout.trim();
+            resolve(!error && /^[0-9a-f]{40}$/.test(sha) ? sha : null);
+        });
+    });
+}
+
+// EXTERNAL MODULE: ./src/io/http.ts
+var io_http = __webpack_require__(742);
+// EXTERNAL MODULE: ./src/reporters/evidence.ts
+var evidence = __webpack_require__(4993);
+// EXTERNAL MODULE: ./src/reporters/terminal/index.ts + 2 modules
+var terminal = __webpack_require__(3967);
+// EXTERNAL MODULE: ./src/cli/exit-codes.ts
+var exit_codes = __webpack_require__(8551);
+;// CONCATENATED MODULE: ./src/cli/commands/run.ts
+/** `release-gates run <gate...>`: run gates from a terminal, with the actions' engine. */
+
+
+
+
+
+
+
+
+/** Runs the gates and returns the exit code: 0 passed, 1 failed or pending. */
+async function runCommand(gateNames, options, context) {
+    const startedAt = new Date();
+    const gates = gateNames.map(registry/* gateNamed */.H);
+    const loaded = await (0,load/* loadConfig */.Z9)(options.config);
+    const { secrets, output } = context;
+    const reporter = new terminal/* TerminalReporter */.s(output, options.color === undefined ? {} : { color: options.color });
+    const http = new io_http/* UndiciHttpClient */.ki();
+    try {
+        const run = await (0,gates_run/* runGates */.A)({
+            loaded,
+            gates,
+            environment: options.env,
+            env: context.env,
+            secrets,
+            io: { http },
+            ...(context.signal ? { signal: context.signal } : {}),
+            ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+            onGateStart: (gate, checks, environment) => reporter.gateStarted(gate, checks, environment),
+            onEvent: (gate, event) => reporter.event(gate, event),
+            onGateFinished: (result) => reporter.gateFinished(result),
+        });
+        reporter.finished(run);
+        if (options.json) {
+            const record = (0,evidence/* buildEvidence */.KX)(run, {
+                commit: await currentCommit(context.env),
+                configFile: options.config,
+                configDigest: loaded.source.digest,
+                startedAt,
+                finishedAt: new Date(),
+            }, secrets);
+            await (0,evidence/* writeEvidence */.nP)(options.json, record);
+            output.err(`evidence written to ${options.json}\n`);
+        }
+        return (0,exit_codes/* exitCodeFor */.Rr)(run.status);
+    }
+    finally {
+        await http.close();
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/json-schema-processors.js
+var json_schema_processors = __webpack_require__(8439);
+// EXTERNAL MODULE: ./src/config/schema/root.ts + 10 modules
+var root = __webpack_require__(6485);
+;// CONCATENATED MODULE: ./src/config/json-schema.ts
+/** The JSON Schema of the config, generated from the zod schema for editor completion. */
+
+
+/** Where the committed schema lives, relative to the repository root. */
+const JSON_SCHEMA_PATH = 'schema/release-gates.schema.json';
+/** The JSON Schema (draft 2020-12) of `.github/release-gates.yml`, as input. */
+function configJsonSchema() {
+    const schema = json_schema_processors/* toJSONSchema */.bl(root/* RootDocumentSchema */.tN, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
+    return {
+        ...schema,
+        $id: 'https://github.com/release-gates/release-gates/schema/release-gates.schema.json',
+        title: 'release-gates config (.github/release-gates.yml)',
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/schema.ts
+/** `release-gates schema`: print the config's JSON Schema. */
+
+function schemaCommand(output) {
+    output.out(`${JSON.stringify(configJsonSchema(), null, 2)}\n`);
+    return 0;
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/validate.ts
+/** `release-gates validate`: check a config without running anything. */
+
+
+/** Validates the config; problems are thrown as ConfigurationError (exit 2). */
+async function validateCommand(options, output) {
+    const loaded = await (0,load/* loadConfig */.Z9)(options.config);
+    const sections = root/* GATE_NAMES */.rn.filter((gate) => loaded.config[gate]).map((gate) => `${gate} (${loaded.config[gate]?.checks.length ?? 0} checks)`);
+    const environments = Object.keys(loaded.config.environments ?? {});
+    output.out(`${options.config}: valid. Gates: ${sections.join(', ') || 'none'}. Environments: ${environments.join(', ') || 'none'}. Digest ${loaded.source.digest}\n`);
+    return 0;
+}
+
+;// CONCATENATED MODULE: ./src/cli/main.ts
+/**
+ * The command line: `run`, `validate` and `schema`. Returns an exit code; user errors
+ * print one line per problem and no stack trace (see `errors.ts`).
+ */
+
+
+
+
+
+
+
+
+
+
+
+function positiveInt(value) {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1)
+        throw new esm/* InvalidArgumentError */.Di('expected a whole number of at least 1.');
+    return n;
+}
+function program(context, setCode) {
+    const cli = new esm/* Command */.uB('release-gates')
+        .description('Run release gates from a runbook config: the same engine as the GitHub Actions.')
+        .version(version/* VERSION */.x)
+        .exitOverride()
+        .configureOutput({ writeOut: (s) => context.output.out(s), writeErr: (s) => context.output.err(s) });
+    cli
+        .command('run')
+        .description(`run gates in order (${registry/* GATES */.J.map((g) => g.name).join(', ')})`)
+        .argument('<gates...>', 'gate names')
+        .option('-c, --config <file>', 'config file', load/* DEFAULT_CONFIG_PATH */.Bi)
+        .option('-e, --env <name>', 'environment to run against')
+        .option('--json <file>', 'write the JSON evidence record to this file')
+        .option('--concurrency <n>', 'checks run at once (overrides the config)', positiveInt)
+        .option('--no-color', 'plain output')
+        .action(async (gates, options) => {
+        const { color, ...rest } = options;
+        setCode(await runCommand(gates, color ? rest : { ...rest, color: false }, context));
+    });
+    cli
+        .command('validate')
+        .description('check a config file and report every problem with its position')
+        .option('-c, --config <file>', 'config file', load/* DEFAULT_CONFIG_PATH */.Bi)
+        .action(async (options) => setCode(await validateCommand(options, context.output)));
+    cli
+        .command('schema')
+        .description('print the JSON Schema of the config, for editor completion')
+        .action(() => setCode(schemaCommand(context.output)));
+    return cli;
+}
+/** Runs the CLI with `argv` (without `node` and the script). */
+async function main(argv, cliContext) {
+    const secrets = new secrets_registry/* SecretRegistry */.ks();
+    secrets.addFromEnvironment(cliContext.env, new Set());
+    const context = { ...cliContext, output: (0,output/* redacting */.qG)(cliContext.output, secrets), secrets };
+    let code = 0;
+    try {
+        await program(context, (c) => (code = c)).parseAsync([...argv], { from: 'user' });
+        return code;
+    }
+    catch (error) {
+        if (error instanceof esm/* CommanderError */.b7) {
+            return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help'
+                ? 0
+                : exit_codes/* EXIT_USAGE */.Ri;
+        }
+        if ((0,errors/* isUserError */.iU)(error)) {
+            context.output.err(`${error.message}\n`);
+            return exit_codes/* EXIT_USAGE */.Ri;
+        }
+        const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+        context.output.err(`release-gates: internal error (this is a bug, not a problem with your config):\n${detail}\n`);
+        return exit_codes/* EXIT_BUG */.Ce;
+    }
+}
+
+
+/***/ })
+
+};

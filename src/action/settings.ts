@@ -1,0 +1,53 @@
+/**
+ * The action's inputs, read once into a typed settings object (as actions/checkout's
+ * input-helper does). Composite steps pass inputs through `env:` as `INPUT_*`.
+ */
+import { tmpdir } from 'node:os';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { DEFAULT_CONFIG_PATH } from '../config/load.js';
+import type { ProcessEnv } from '../config/resolve.js';
+import { UsageError } from '../errors.js';
+import { gateNamed } from '../gates/registry.js';
+import type { Gate } from '../gates/gate.js';
+
+export interface ActionSettings {
+  gates: Gate[];
+  /** Config path as given (relative to the workspace). */
+  config: string;
+  /** Config path relative to the repository root, for annotations and links. */
+  configInRepo: string;
+  environment: string | undefined;
+  token: string | undefined;
+  /** Where the evidence record is written. */
+  reportPath: string;
+  /** A name for the uploaded evidence artifact. */
+  artifactName: string;
+}
+
+function input(env: ProcessEnv, name: string): string {
+  return (env[`INPUT_${name}`] ?? '').trim();
+}
+
+/**
+ * Reads the inputs. `gateOverride` is the gate of a per-gate action (`actions/smoke`).
+ * @throws UsageError for an unknown gate or an empty gate list.
+ */
+export function readSettings(env: ProcessEnv, gateOverride?: string): ActionSettings {
+  const names = (gateOverride ?? input(env, 'GATES')).split(/[\s,]+/).filter(Boolean);
+  if (names.length === 0) throw new UsageError('input "gates" is empty (expected gate names such as "preflight smoke")');
+  const gates = names.map(gateNamed);
+  const config = input(env, 'CONFIG') || DEFAULT_CONFIG_PATH;
+  const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
+  const absolute = isAbsolute(config) ? config : resolve(config);
+  const environment = input(env, 'ENVIRONMENT') || undefined;
+  const slug = [...names, environment ?? 'default'].join('-').replace(/[^A-Za-z0-9._-]+/g, '-');
+  return {
+    gates,
+    config,
+    configInRepo: relative(workspace, absolute).split('\\').join('/'),
+    environment,
+    token: input(env, 'GITHUB_TOKEN') || undefined,
+    reportPath: join(env.RUNNER_TEMP ?? tmpdir(), 'release-gates', `evidence-${slug}.json`),
+    artifactName: `release-gates-${slug}-${env.GITHUB_JOB ?? 'job'}`,
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * What a workflow run tells us about itself: repository, event, the commit under test
+ * and the pull request, read from the runner's environment and event payload.
+ */
+import { readFileSync } from 'node:fs';
+import { UsageError } from '../errors.js';
+
+/** Facts about the pull request. Its text is untrusted: escape before showing it. */
+export interface PullRequestInfo {
+  number: number;
+  /** The PR body (untrusted). */
+  body: string;
+  labels: string[];
+  author: string;
+  /** `owner/repo` the head branch lives in; differs from the repository for forks. */
+  headRepository: string;
+}
+
+export interface RunContext {
+  owner: string;
+  repo: string;
+  eventName: string;
+  /**
+   * The commit the gates are about (GITHUB.md, "Use the right SHA"): the PR head on
+   * `pull_request`, `merge_group.head_sha` on `merge_group`, `GITHUB_SHA` otherwise.
+   */
+  headSha: string;
+  pullRequest: PullRequestInfo | undefined;
+  /** True on a `pull_request` from a fork: the token is read-only and secrets absent. */
+  isFork: boolean;
+  serverUrl: string;
+  /** Link to this workflow run, for check runs and the comment. */
+  runUrl: string | undefined;
+  /** Unique per job attempt; makes a check-run create idempotent across retries. */
+  runKey: string;
+}
+
+interface EventPayload {
+  pull_request?: {
+    number?: number;
+    body?: string | null;
+    labels?: { name?: string }[];
+    user?: { login?: string };
+    head?: { sha?: string; repo?: { full_name?: string } | null };
+  };
+  merge_group?: { head_sha?: string };
+}
+
+function readEvent(path: string | undefined): EventPayload {
+  if (!path) return {};
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as EventPayload;
+  } catch (error) {
+    throw new UsageError(`cannot read the event payload GITHUB_EVENT_PATH=${path}: ${(error as Error).message}`);
+  }
+}
+
+/** The head SHA for an event, per GITHUB.md. */
+export function headShaFor(eventName: string, payload: EventPayload, githubSha: string | undefined): string | undefined {
+  if (eventName.startsWith('pull_request')) return payload.pull_request?.head?.sha ?? githubSha;
+  if (eventName === 'merge_group') return payload.merge_group?.head_sha ?? githubSha;
+  return githubSha;
+}
+
+/**
+ * Reads the run context from the runner's environment.
+ * @throws UsageError when GITHUB_REPOSITORY or the commit cannot be determined.
+ */
+export function readRunContext(env: Readonly<Record<string, string | undefined>>): RunContext {
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  if (!owner || !repo) throw new UsageError('GITHUB_REPOSITORY is not set (expected owner/repo; is this running in GitHub Actions?)');
+  const eventName = env.GITHUB_EVENT_NAME ?? 'workflow_dispatch';
+  const payload = readEvent(env.GITHUB_EVENT_PATH);
+  const headSha = headShaFor(eventName, payload, env.GITHUB_SHA);
+  if (!headSha) throw new UsageError(`cannot tell the commit under test for event ${eventName} (GITHUB_SHA is not set)`);
+  const pr = payload.pull_request;
+  const fullName = `${owner}/${repo}`;
+  const headRepository = pr?.head?.repo?.full_name ?? fullName;
+  const serverUrl = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
+  const runId = env.GITHUB_RUN_ID;
+  return {
+    owner,
+    repo,
+    eventName,
+    headSha,
+    pullRequest:
+      pr?.number === undefined
+        ? undefined
+        : {
+            number: pr.number,
+            body: pr.body ?? '',
+            labels: (pr.labels ?? []).map((label) => label.name ?? '').filter(Boolean),
+            author: pr.user?.login ?? '',
+            headRepository,
+          },
+    isFork: pr !== undefined && headRepository.toLowerCase() !== fullName.toLowerCase(),
+    serverUrl,
+    runUrl: runId ? `${serverUrl}/${fullName}/actions/runs/${runId}` : undefined,
+    runKey: [runId ?? 'local', env.GITHUB_RUN_ATTEMPT ?? '1', env.GITHUB_JOB ?? 'job'].join('.'),
+  };
+}

@@ -1,0 +1,161 @@
+/**
+ * {@link GitHubApi} over `@actions/github` with `@octokit/plugin-retry` and
+ * `@octokit/plugin-throttling`: 5xx retried with back-off, `retry-after` honoured on
+ * primary and secondary rate limits. Creates run with `retries: 0`; the callers make
+ * them idempotent (see `reporters/github/`).
+ */
+import { getOctokit } from '@actions/github';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import type { Logger } from '../io/logger.js';
+import { GitHubError, type CheckRunInfo, type GitHubApi } from './api.js';
+
+/** Retries of a rate-limited request before giving up. */
+const RATE_LIMIT_RETRIES = 3;
+
+export interface OctokitOptions {
+  token: string;
+  owner: string;
+  repo: string;
+  /** API base URL; default `GITHUB_API_URL` or https://api.github.com. */
+  baseUrl?: string | undefined;
+  logger: Logger;
+  /** Milliseconds the retry plugin multiplies its back-off by (default 1000). */
+  retryBaseMs?: number;
+}
+
+interface RawCheckRun {
+  id: number;
+  name: string;
+  status: string;
+  conclusion: string | null;
+  html_url: string | null;
+  external_id: string | null;
+  output: { title: string | null; summary: string | null };
+}
+
+function toInfo(run: RawCheckRun): CheckRunInfo {
+  return {
+    id: run.id,
+    name: run.name,
+    status: run.status,
+    conclusion: run.conclusion,
+    htmlUrl: run.html_url ?? undefined,
+    externalId: run.external_id ?? undefined,
+    title: run.output.title ?? undefined,
+    summary: run.output.summary ?? undefined,
+  };
+}
+
+/** Converts an Octokit error to a {@link GitHubError} carrying GitHub's own message. */
+function wrap(error: unknown): GitHubError {
+  if (error instanceof GitHubError) return error;
+  const status = typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : 0;
+  const data = (error as { response?: { data?: unknown } }).response?.data;
+  const message =
+    data && typeof data === 'object' && typeof (data as { message?: unknown }).message === 'string'
+      ? (data as { message: string }).message
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  return new GitHubError(status, message);
+}
+
+async function call<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw wrap(error);
+  }
+}
+
+/** Creates the API client. */
+export function createGitHubApi(options: OctokitOptions): GitHubApi {
+  const { owner, repo, logger } = options;
+  const octokit = getOctokit(
+    options.token,
+    {
+      ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+      userAgent: 'release-gates',
+      retry: { retryAfterBaseValue: options.retryBaseMs ?? 1000 },
+      throttle: {
+        onRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+          logger.warning(`GitHub rate limit on ${request.method} ${request.url}; retrying after ${retryAfter} s`);
+          return retryCount < RATE_LIMIT_RETRIES;
+        },
+        onSecondaryRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+          logger.warning(`GitHub secondary rate limit on ${request.method} ${request.url}; retrying after ${retryAfter} s`);
+          return retryCount < RATE_LIMIT_RETRIES;
+        },
+      },
+    },
+    retry,
+    throttling,
+  );
+  const repoParams = { owner, repo };
+  const noRetry = { request: { retries: 0 } };
+
+  return {
+    createCheckRun: (input) =>
+      call(async () => {
+        const { data } = await octokit.rest.checks.create({
+          ...repoParams,
+          ...noRetry,
+          name: input.name,
+          head_sha: input.headSha,
+          started_at: new Date().toISOString(),
+          ...(input.conclusion
+            ? { status: 'completed' as const, conclusion: input.conclusion, completed_at: new Date().toISOString() }
+            : { status: 'in_progress' as const }),
+          external_id: input.externalId,
+          ...(input.detailsUrl ? { details_url: input.detailsUrl } : {}),
+          output: input.output,
+        });
+        return toInfo(data);
+      }),
+    completeCheckRun: (id, input) =>
+      call(async () => {
+        await octokit.rest.checks.update({
+          ...repoParams,
+          check_run_id: id,
+          status: 'completed',
+          conclusion: input.conclusion,
+          completed_at: new Date().toISOString(),
+          output: input.output,
+        });
+      }),
+    addAnnotations: (id, output) =>
+      call(async () => {
+        await octokit.rest.checks.update({ ...repoParams, check_run_id: id, output });
+      }),
+    listCheckRuns: (ref, checkName) =>
+      call(async () => {
+        const runs = await octokit.paginate(octokit.rest.checks.listForRef, {
+          ...repoParams,
+          ref,
+          per_page: 100,
+          filter: 'all',
+          ...(checkName ? { check_name: checkName } : {}),
+        });
+        return (runs as RawCheckRun[]).map(toInfo);
+      }),
+    listComments: (issue) =>
+      call(async () => {
+        const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...repoParams, issue_number: issue, per_page: 100 });
+        return comments.map((comment) => ({ id: comment.id, body: comment.body ?? '' }));
+      }),
+    createComment: (issue, body) =>
+      call(async () => {
+        const { data } = await octokit.rest.issues.createComment({ ...repoParams, ...noRetry, issue_number: issue, body });
+        return { id: data.id, body: data.body ?? '' };
+      }),
+    updateComment: (id, body) =>
+      call(async () => {
+        await octokit.rest.issues.updateComment({ ...repoParams, comment_id: id, body });
+      }),
+    deleteComment: (id) =>
+      call(async () => {
+        await octokit.rest.issues.deleteComment({ ...repoParams, comment_id: id });
+      }),
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * The check run of one gate and environment, `release-gates / <gate> (<env>)`
+ * (PRODUCT.md, "Reporting contract"): its name, conclusion, output and annotations.
+ */
+import type { Annotation, CheckRunOutput, Conclusion } from '../../github/api.js';
+import type { GateResult } from '../../engine/model.js';
+import { codeBlock, escapeInline } from '../markdown/escape.js';
+import { checksTable, tally, type LineLink } from '../markdown/tables.js';
+
+/** Every release-gates check run name starts with this. */
+export const CHECK_RUN_PREFIX = 'release-gates / ';
+/** GitHub accepts at most 50 annotations per request (GITHUB.md). */
+export const ANNOTATIONS_PER_REQUEST = 50;
+/** `output.summary` and `output.text` are each at most 65,535 characters (GITHUB.md). */
+export const MAX_OUTPUT_CHARS = 65_535;
+/** An annotation title is at most 255 characters (GITHUB.md). */
+const MAX_ANNOTATION_TITLE = 255;
+const COMMENT_ID = /<!-- release-gates:comment=(\d+) -->/;
+
+/** `release-gates / smoke (staging)`, or `release-gates / smoke` without an environment. */
+export function checkRunName(gate: string, environment: string | undefined): string {
+  return `${CHECK_RUN_PREFIX}${gate}${environment ? ` (${environment})` : ''}`;
+}
+
+/** The gate and environment of a release-gates check run name, or undefined. */
+export function parseCheckRunName(name: string): { gate: string; environment: string | undefined } | undefined {
+  const match = /^release-gates \/ (\S+)(?: \((.+)\))?$/.exec(name);
+  return match?.[1] ? { gate: match[1], environment: match[2] } : undefined;
+}
+
+/**
+ * The conclusion for a gate result. A failing gate is never `neutral` (required checks
+ * treat neutral as passing); a gate not run because an earlier one failed is
+ * `cancelled`, for the same reason; a checklist waiting for a person is
+ * `action_required`.
+ */
+export function conclusionFor(result: GateResult): Conclusion {
+  if (result.interrupted === 'cancelled' || result.status === 'skipped') return 'cancelled';
+  if (result.status === 'passed') return 'success';
+  if (result.status === 'pending') return 'action_required';
+  return result.interrupted === 'deadline' ? 'timed_out' : 'failure';
+}
+
+/** The comment id a check run's summary records, if any. */
+export function commentIdIn(summary: string | undefined): number | undefined {
+  const match = summary ? COMMENT_ID.exec(summary) : null;
+  return match?.[1] ? Number(match[1]) : undefined;
+}
+
+/** Cuts text to `max` characters, saying so. */
+export function fit(text: string, max: number, what: string): string {
+  if (text.length <= max) return text;
+  const note = `\n\n… ${what} truncated at ${max} characters; the full record is in the evidence artifact.`;
+  return text.slice(0, max - note.length) + note;
+}
+
+export interface OutputContext {
+  headSha: string;
+  configDigest: string;
+  environmentUrl?: string | undefined;
+  lineLink: LineLink;
+  /** The sticky comment's id, recorded so later runs can update it without a lookup. */
+  commentId?: number | undefined;
+}
+
+/** Title, summary (the checks table) and text (each failure's evidence). */
+export function checkRunOutput(result: GateResult, context: OutputContext): CheckRunOutput {
+  const header = [
+    `**${escapeInline(result.gate)}**${result.environment ? ` against **${escapeInline(result.environment)}**` : ''}` +
+      `${context.environmentUrl ? ` (${escapeInline(context.environmentUrl)})` : ''} for \`${context.headSha.slice(0, 12)}\`, config \`${context.configDigest.slice(0, 19)}…\``,
+    '',
+  ];
+  const body = result.checks.length ? checksTable(result, context.lineLink) : escapeInline(result.reason ?? 'no checks');
+  const marker = context.commentId === undefined ? '' : `\n<!-- release-gates:comment=${context.commentId} -->`;
+  const summary = fit(header.join('\n') + body, MAX_OUTPUT_CHARS - marker.length, 'summary') + marker;
+  const failures = result.checks
+    .filter((check) => check.status === 'failed' || check.status === 'pending')
+    .map((check) =>
+      [
+        `### ${check.status === 'failed' ? '❌' : '⏳'} ${escapeInline(check.name)}`,
+        `${escapeInline(check.summary)} (${escapeInline(`${check.location.file}:${check.location.line}`)})`,
+        '',
+        codeBlock([`measured: ${check.measured}`, `expected: ${check.expected}`, ...check.details].join('\n')),
+      ].join('\n'),
+    );
+  return {
+    title: fit(tally(result), 1000, 'title'),
+    summary,
+    ...(failures.length ? { text: fit(failures.join('\n\n'), MAX_OUTPUT_CHARS, 'text') } : {}),
+  };
+}
+
+/** One failure annotation per failing or pending check, at its config line. */
+export function annotationsFor(result: GateResult, configPath: string): Annotation[] {
+  return result.checks
+    .filter((check) => check.status === 'failed' || check.status === 'pending')
+    .map((check) => ({
+      path: configPath,
+      start_line: check.location.line,
+      end_line: check.location.line,
+      annotation_level: check.status === 'failed' ? 'failure' : 'warning',
+      message: fit(`${check.summary}\nmeasured: ${check.measured}\nexpected: ${check.expected}`, 64_000, 'message'),
+      title: `${result.gate}: ${check.name}`.slice(0, MAX_ANNOTATION_TITLE),
+    }));
+}
+
+/** Splits annotations into requests of at most {@link ANNOTATIONS_PER_REQUEST}. */
+export function batches<T>(items: readonly T[], size = ANNOTATIONS_PER_REQUEST): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

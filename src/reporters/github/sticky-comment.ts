@@ -1,0 +1,121 @@
+/**
+ * The one sticky PR comment: a table of gates by environment, rebuilt from the
+ * `release-gates / …` check runs on the commit so that parallel jobs converge
+ * (PRODUCT.md, "Reporting contract"; GITHUB.md, "PR comments").
+ */
+import { GitHubError, type CheckRunInfo, type GitHubApi } from '../../github/api.js';
+import type { Logger } from '../../io/logger.js';
+import { link } from '../markdown/escape.js';
+import { gatesTable, type GateCell } from '../markdown/tables.js';
+import { commentIdIn, parseCheckRunName } from './check-run.js';
+
+/** Hidden marker that identifies the sticky comment. */
+export const COMMENT_MARKER = '<!-- release-gates:sticky-comment -->';
+/** A comment body is at most 65,536 characters (GITHUB.md). */
+export const MAX_COMMENT_CHARS = 65_536;
+
+const CONCLUSION_STATUS: Record<string, GateCell['status']> = {
+  success: 'passed',
+  neutral: 'passed',
+  failure: 'failed',
+  timed_out: 'failed',
+  action_required: 'pending',
+  cancelled: 'skipped',
+  skipped: 'skipped',
+  stale: 'skipped',
+};
+
+/**
+ * Cells from the commit's check runs, the newest run per name (highest id); `own`
+ * replaces the runs this job has just finished.
+ */
+export function cellsFromCheckRuns(runs: readonly CheckRunInfo[], own: readonly (GateCell & { name: string })[]): GateCell[] {
+  const cells = new Map<string, GateCell>();
+  const latest = [...runs].sort((a, b) => a.id - b.id);
+  for (const run of latest) {
+    const parsed = parseCheckRunName(run.name);
+    if (!parsed) continue;
+    const status = run.status === 'completed' ? (CONCLUSION_STATUS[run.conclusion ?? ''] ?? 'failed') : 'in progress';
+    cells.set(run.name, { ...parsed, status, title: run.title ?? run.status, url: run.htmlUrl });
+  }
+  for (const cell of own) cells.set(cell.name, cell);
+  return [...cells.values()].sort((a, b) => (a.environment ?? '').localeCompare(b.environment ?? ''));
+}
+
+export interface CommentContext {
+  headSha: string;
+  runUrl: string | undefined;
+  updatedAt: Date;
+}
+
+/** The comment body, within GitHub's limit; says so when rows had to be dropped. */
+export function commentBody(cells: readonly GateCell[], context: CommentContext): string {
+  const head = `${COMMENT_MARKER}\n### release-gates for \`${context.headSha.slice(0, 12)}\`\n\n`;
+  const foot = `\n\n<sub>Rebuilt from the \`release-gates / …\` check runs on ${context.headSha.slice(0, 12)} at ${context.updatedAt.toISOString()}${context.runUrl ? ` by ${link('this run', context.runUrl)}` : ''}.</sub>\n`;
+  let shown = [...cells];
+  for (;;) {
+    const dropped = cells.length - shown.length;
+    const note = dropped ? `\n\n**Truncated:** ${dropped} of ${cells.length} results are not shown (comment limit ${MAX_COMMENT_CHARS} characters); see the check runs.` : '';
+    const body = head + gatesTable(shown) + note + foot;
+    if (body.length <= MAX_COMMENT_CHARS || shown.length === 0) return body.slice(0, MAX_COMMENT_CHARS);
+    shown = shown.slice(0, Math.floor(shown.length * 0.9));
+  }
+}
+
+/** The comment ids with the marker, lowest first. */
+function markedIds(comments: readonly { id: number; body: string }[]): number[] {
+  return comments
+    .filter((comment) => comment.body.includes(COMMENT_MARKER))
+    .map((comment) => comment.id)
+    .sort((a, b) => a - b);
+}
+
+/**
+ * Writes the sticky comment and returns its id. Tries `knownId` first (from a check
+ * run's summary), then looks it up (paginated); creates it when missing, then lists
+ * again and deletes every duplicate but the lowest id, because find-then-create is not
+ * atomic (GITHUB.md).
+ */
+export async function upsertComment(api: GitHubApi, issue: number, body: string, knownId: number | undefined, logger: Logger): Promise<number> {
+  if (knownId !== undefined) {
+    try {
+      await api.updateComment(knownId, body);
+      return knownId;
+    } catch (error) {
+      if (!(error instanceof GitHubError) || error.status !== 404) throw error;
+      logger.debug(`sticky comment ${knownId} is gone; looking it up`);
+    }
+  }
+  const existing = markedIds(await api.listComments(issue))[0];
+  if (existing !== undefined) {
+    await api.updateComment(existing, body);
+    return existing;
+  }
+  let created: number | undefined;
+  try {
+    created = (await api.createComment(issue, body)).id;
+  } catch (error) {
+    if (!(error instanceof GitHubError) || !error.transient) throw error;
+    logger.warning(`creating the PR comment failed (${error.status} ${error.message}); checking whether it was created`);
+  }
+  const ids = markedIds(await api.listComments(issue));
+  const keep = ids[0];
+  if (keep === undefined) {
+    created = (await api.createComment(issue, body)).id;
+    return created;
+  }
+  for (const duplicate of ids.slice(1)) {
+    await api.deleteComment(duplicate).catch((error: unknown) => logger.debug(`deleting duplicate comment ${duplicate}: ${String(error)}`));
+  }
+  if (keep !== created) await api.updateComment(keep, body);
+  return keep;
+}
+
+/** The sticky comment id recorded by any release-gates check run, if one is. */
+export function knownCommentId(runs: readonly CheckRunInfo[]): number | undefined {
+  for (const run of [...runs].sort((a, b) => b.id - a.id)) {
+    const id = parseCheckRunName(run.name) ? commentIdIn(run.summary) : undefined;
+    if (id !== undefined) return id;
+  }
+  return undefined;
+}

@@ -1,0 +1,62 @@
+/**
+ * Markdown tables shared by the check run, the job summary, the PR comment and the
+ * demo report, so every place shows the same evidence the same way.
+ */
+import type { CheckResult, CheckStatus, GateResult, GateStatus } from '../../engine/model.js';
+import { escapeCell, link } from './escape.js';
+
+/** Status as an emoji and a word; `in progress` for a check run still running. */
+export function statusBadge(status: CheckStatus | GateStatus | 'in progress'): string {
+  const emoji = { passed: '✅', failed: '❌', pending: '⏳', skipped: '⏭️', 'in progress': '🔄' }[status];
+  return `${emoji} ${status}`;
+}
+
+/** One-line tally of a gate, e.g. `1 failed, 6 passed`; used as the check run's title. */
+export function tally(result: Pick<GateResult, 'checks' | 'status' | 'reason'>): string {
+  if (result.status === 'skipped') return result.reason ?? 'not run';
+  const order: CheckStatus[] = ['failed', 'pending', 'passed', 'skipped'];
+  const parts = order
+    .map((status) => [status, result.checks.filter((check) => check.status === status).length] as const)
+    .filter(([, count]) => count > 0)
+    .map(([status, count]) => `${count} ${status}`);
+  return parts.join(', ') || 'no checks';
+}
+
+/** Builds a link to a check's line in the config, when a base URL is known. */
+export type LineLink = (check: CheckResult) => string | undefined;
+
+/** The table of a gate's checks: check, result, measured, expected, ms. */
+export function checksTable(result: GateResult, lineLink: LineLink = () => undefined): string {
+  const rows = result.checks.map(
+    (check) =>
+      `| ${link(escapeCell(check.name, 80), lineLink(check))} | ${statusBadge(check.status)} | ${escapeCell(check.measured)} | ${escapeCell(check.expected)} | ${check.durationMs} |`,
+  );
+  return ['| check | result | measured | expected | ms |', '|---|---|---|---|---:|', ...rows].join('\n');
+}
+
+/** One cell of the gates-by-environment table. */
+export interface GateCell {
+  gate: string;
+  environment: string | undefined;
+  status: GateStatus | 'in progress';
+  /** e.g. `1 failed, 6 passed`. */
+  title: string;
+  /** The check run's page. */
+  url?: string | undefined;
+}
+
+/** Rows are gates, columns are environments, each cell links to its check run. */
+export function gatesTable(cells: readonly GateCell[]): string {
+  const environments = [...new Set(cells.map((cell) => cell.environment ?? '—'))];
+  const gates = [...new Set(cells.map((cell) => cell.gate))];
+  const header = `| gate | ${environments.map((env) => escapeCell(env, 40)).join(' | ')} |`;
+  const rule = `|---|${environments.map(() => '---').join('|')}|`;
+  const rows = gates.map((gate) => {
+    const columns = environments.map((env) => {
+      const cell = cells.find((c) => c.gate === gate && (c.environment ?? '—') === env);
+      return cell ? link(`${statusBadge(cell.status)} · ${escapeCell(cell.title, 60)}`, cell.url) : '';
+    });
+    return `| ${escapeCell(gate, 40)} | ${columns.join(' | ')} |`;
+  });
+  return [header, rule, ...rows].join('\n');
+}
