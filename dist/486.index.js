@@ -8,7 +8,7 @@ export const modules = {
 __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _io_output_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2475);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2235);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9979);
 /** Entry of the `release-gates` command. */
 
 
@@ -21,7 +21,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2235:
+/***/ 9979:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -36,14 +36,36 @@ var esm = __webpack_require__(8179);
 var load = __webpack_require__(1036);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/gates/registry.ts + 2 modules
-var registry = __webpack_require__(3130);
+// EXTERNAL MODULE: ./src/gates/registry.ts + 4 modules
+var registry = __webpack_require__(2878);
 // EXTERNAL MODULE: ./src/io/output.ts
 var output = __webpack_require__(2475);
 // EXTERNAL MODULE: ./src/secrets/registry.ts
 var secrets_registry = __webpack_require__(3866);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/reporters/github/sticky-comment.ts
+var sticky_comment = __webpack_require__(6637);
+// EXTERNAL MODULE: ./src/reporters/job-summary.ts
+var job_summary = __webpack_require__(4608);
+// EXTERNAL MODULE: ./src/reporters/markdown/tables.ts
+var tables = __webpack_require__(8461);
+;// CONCATENATED MODULE: ./src/reporters/comment-preview.ts
+
+
+
+/** Markdown of the comment plus the per-gate evidence that the check runs would hold. */
+function commentPreview(run, context) {
+    const cells = run.gates.map((gate) => ({ gate: gate.gate, environment: gate.environment, status: gate.status, title: (0,tables/* tally */.N4)(gate) }));
+    const comment = (0,sticky_comment/* commentBody */.I2)(cells, { headSha: context.headSha ?? 'local', runUrl: undefined, updatedAt: context.updatedAt });
+    const evidence = (0,job_summary/* jobSummary */.s)(run, { headSha: context.headSha, lineLink: () => undefined });
+    return `${comment}\n---\n\n<!-- What the check runs and the job summary would show: -->\n\n${evidence}`;
+}
+
 // EXTERNAL MODULE: ./src/gates/run.ts + 3 modules
 var gates_run = __webpack_require__(2114);
 // EXTERNAL MODULE: external "node:child_process"
@@ -84,6 +106,30 @@ var exit_codes = __webpack_require__(8551);
 
 
 
+
+
+
+/**
+ * GitHub for a local run: only when GITHUB_TOKEN and GITHUB_REPOSITORY are set;
+ * otherwise the GitHub checks are skipped with that reason.
+ */
+async function localGitHub(env, pr, output) {
+    const token = env.GITHUB_TOKEN ?? env.GH_TOKEN;
+    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    if (!token || !owner || !repo)
+        return undefined;
+    // Loaded only when used: Octokit is a large part of start-up.
+    const { createGitHubApi } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(239), __webpack_require__.e(475)]).then(__webpack_require__.bind(__webpack_require__, 475));
+    const logger = { info: (m) => output.err(`${m}\n`), warning: (m) => output.err(`warning: ${m}\n`), debug: () => undefined };
+    return {
+        api: createGitHubApi({ token, owner, repo, baseUrl: env.GITHUB_API_URL, logger }),
+        owner,
+        repo,
+        eventName: 'local',
+        pullRequest: pr === undefined ? undefined : { number: pr },
+        runId: undefined,
+    };
+}
 /** Runs the gates and returns the exit code: 0 passed, 1 failed or pending. */
 async function runCommand(gateNames, options, context) {
     const startedAt = new Date();
@@ -92,6 +138,7 @@ async function runCommand(gateNames, options, context) {
     const { secrets, output } = context;
     const reporter = new terminal/* TerminalReporter */.s(output, options.color === undefined ? {} : { color: options.color });
     const http = new io_http/* UndiciHttpClient */.ki();
+    const commit = await currentCommit(context.env);
     try {
         const run = await (0,gates_run/* runGates */.A)({
             loaded,
@@ -100,6 +147,7 @@ async function runCommand(gateNames, options, context) {
             env: context.env,
             secrets,
             io: { http },
+            scope: { cwd: process.cwd(), headSha: commit ?? undefined, github: await localGitHub(context.env, options.pr, output) },
             ...(context.signal ? { signal: context.signal } : {}),
             ...(options.concurrency ? { concurrency: options.concurrency } : {}),
             onGateStart: (gate, checks, environment) => reporter.gateStarted(gate, checks, environment),
@@ -109,7 +157,7 @@ async function runCommand(gateNames, options, context) {
         reporter.finished(run);
         if (options.json) {
             const record = (0,evidence/* buildEvidence */.KX)(run, {
-                commit: await currentCommit(context.env),
+                commit,
                 configFile: options.config,
                 configDigest: loaded.source.digest,
                 startedAt,
@@ -117,6 +165,11 @@ async function runCommand(gateNames, options, context) {
             }, secrets);
             await (0,evidence/* writeEvidence */.nP)(options.json, record);
             output.err(`evidence written to ${options.json}\n`);
+        }
+        if (options.markdown) {
+            await (0,promises_.mkdir)((0,external_node_path_.dirname)(options.markdown), { recursive: true });
+            await (0,promises_.writeFile)(options.markdown, secrets.redact(commentPreview(run, { headSha: commit ?? undefined, updatedAt: new Date() })));
+            output.err(`PR comment preview written to ${options.markdown}\n`);
         }
         return (0,exit_codes/* exitCodeFor */.Rr)(run.status);
     }
@@ -127,8 +180,8 @@ async function runCommand(gateNames, options, context) {
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/json-schema-processors.js
 var json_schema_processors = __webpack_require__(8439);
-// EXTERNAL MODULE: ./src/config/schema/root.ts + 10 modules
-var root = __webpack_require__(6485);
+// EXTERNAL MODULE: ./src/config/schema/root.ts + 42 modules
+var root = __webpack_require__(1083);
 ;// CONCATENATED MODULE: ./src/config/json-schema.ts
 /** The JSON Schema of the config, generated from the zod schema for editor completion. */
 
@@ -201,7 +254,9 @@ function program(context, setCode) {
         .option('-c, --config <file>', 'config file', load/* DEFAULT_CONFIG_PATH */.Bi)
         .option('-e, --env <name>', 'environment to run against')
         .option('--json <file>', 'write the JSON evidence record to this file')
+        .option('--markdown <file>', 'write the PR comment this run would post (markdown) to this file')
         .option('--concurrency <n>', 'checks run at once (overrides the config)', positiveInt)
+        .option('--pr <number>', 'pull request for the PR checks (needs GITHUB_TOKEN and GITHUB_REPOSITORY)', positiveInt)
         .option('--no-color', 'plain output')
         .action(async (gates, options) => {
         const { color, ...rest } = options;

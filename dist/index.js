@@ -23,11 +23,11 @@ if (Number(process.versions.node.split('.')[0]) < 20) {
     process.exitCode = 1;
 }
 else if (mode === 'action') {
-    const { actionMain } = await Promise.all(/* import() */[__nccwpck_require__.e(257), __nccwpck_require__.e(371), __nccwpck_require__.e(92), __nccwpck_require__.e(740)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2740));
+    const { actionMain } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(322), __nccwpck_require__.e(239), __nccwpck_require__.e(421), __nccwpck_require__.e(569), __nccwpck_require__.e(443)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4443));
     process.exitCode = await actionMain(gate);
 }
 else {
-    await Promise.all(/* import() */[__nccwpck_require__.e(257), __nccwpck_require__.e(179), __nccwpck_require__.e(92), __nccwpck_require__.e(486)]).then(__nccwpck_require__.bind(__nccwpck_require__, 486));
+    await Promise.all(/* import() */[__nccwpck_require__.e(322), __nccwpck_require__.e(179), __nccwpck_require__.e(569), __nccwpck_require__.e(486)]).then(__nccwpck_require__.bind(__nccwpck_require__, 486));
 }
 
 __webpack_async_result__();
@@ -63,6 +63,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
 /***/ }),
 
+/***/ 2250:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("dns");
+
+/***/ }),
+
 /***/ 4434:
 /***/ ((module) => {
 
@@ -88,6 +95,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 3339:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
 
 /***/ }),
 
@@ -231,6 +245,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 
 /***/ }),
 
+/***/ 481:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
+
+/***/ }),
+
 /***/ 99:
 /***/ ((module) => {
 
@@ -322,6 +343,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
@@ -343,10 +371,24 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
 /***/ 9023:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 8253:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util/types");
 
 /***/ }),
 

@@ -1,23 +1,17 @@
 #!/usr/bin/env node
-// Builds dist/ from src/ with ncc: one ESM bundle, dist/index.js, used by the CLI and by
-// every action. dist/ is committed; CI rebuilds it and fails on any difference.
+// Builds dist/ from src/ with ncc: one ESM bundle, dist/index.js, whose chunks load on
+// demand; used by the CLI and by every action. dist/ is committed; CI rebuilds it and
+// fails on any difference. The build goes to a temporary folder first, so a failed
+// build leaves the old dist/ in place.
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 
-rmSync('dist', { recursive: true, force: true });
+const next = 'dist.next';
+rmSync(next, { recursive: true, force: true });
 execFileSync(
   process.execPath,
-  [
-    'node_modules/@vercel/ncc/dist/ncc/cli.js',
-    'build',
-    'src/index.ts',
-    '-o',
-    'dist',
-    '--target',
-    'es2022',
-    '--license',
-    'licenses.txt',
-    '-q',
-  ],
+  ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', 'src/index.ts', '-o', next, '--target', 'es2022', '--license', 'licenses.txt', '-q'],
   { stdio: 'inherit' },
 );
+rmSync('dist', { recursive: true, force: true });
+renameSync(next, 'dist');

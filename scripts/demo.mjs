@@ -5,7 +5,8 @@
 //
 // 1. A healthy build: every check passes (readiness waits out a 1.5 s start-up).
 // 2. A build with a regression: the estimator renamed `total_before_tax`. The gate fails
-//    and says what it measured, what it expected and where the check is written.
+//    and says what it measured, what it expected and where the check is written; the PR
+//    comment it would post is written to demo-report.md.
 //
 // Exits 0 when both runs behave as designed.
 import { spawn } from 'node:child_process';
@@ -66,7 +67,7 @@ try {
   banner(
     `2/2  A build with a regression at ${broken.url}: the estimator renamed total_before_tax.\n     The gate must fail, say what it measured and expected, and point at the config line.`,
   );
-  const second = await runGate(broken.url);
+  const second = await runGate(broken.url, ['--markdown', 'demo-report.md']);
   if (second !== 1) {
     ok = false;
     process.stdout.write(`\ndemo: expected the regression to fail the gate (exit 1), got exit ${second}\n`);
@@ -78,7 +79,7 @@ try {
 
 banner(
   ok
-    ? 'Demo behaved as designed: the healthy build passed (exit 0) and the regression failed (exit 1).\nEvidence record of the passing run: demo-evidence.json'
+    ? 'Demo behaved as designed: the healthy build passed (exit 0) and the regression failed (exit 1).\nEvidence record of the passing run: demo-evidence.json\nThe PR comment the failing run would post: demo-report.md'
     : 'Demo did NOT behave as designed (see above).',
 );
 process.exitCode = ok ? 0 : 1;

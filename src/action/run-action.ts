@@ -73,6 +73,13 @@ export async function runAction(env: ProcessEnv, gateOverride?: string): Promise
       env,
       secrets,
       io: { http },
+      scope: {
+        cwd: process.cwd(),
+        headSha: context.headSha,
+        github: api
+          ? { api, owner: context.owner, repo: context.repo, eventName: context.eventName, pullRequest: context.pullRequest, runId: env.GITHUB_RUN_ID }
+          : undefined,
+      },
       onGateStart: async (gate, checks, environment) => {
         environmentUrl = environment?.url;
         terminal.gateStarted(gate, checks, environment);

@@ -38,7 +38,9 @@ export function readSettings(env: ProcessEnv, gateOverride?: string): ActionSett
   const gates = names.map(gateNamed);
   const config = input(env, 'CONFIG') || DEFAULT_CONFIG_PATH;
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
-  const absolute = isAbsolute(config) ? config : resolve(config);
+  // A relative config is relative to the workspace (where the action's step runs), not
+  // to wherever this process happens to start.
+  const absolute = isAbsolute(config) ? config : resolve(workspace, config);
   const environment = input(env, 'ENVIRONMENT') || undefined;
   const slug = [...names, environment ?? 'default'].join('-').replace(/[^A-Za-z0-9._-]+/g, '-');
   return {

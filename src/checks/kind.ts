@@ -7,7 +7,9 @@ import type { z } from 'zod';
 import type { ConfigPath, ConfigSource } from '../config/source.js';
 import type { CheckSpec } from '../engine/check.js';
 import type { ConfigProblem, SourceLocation } from '../errors.js';
+import type { GitHubApi } from '../github/api.js';
 import type { HttpClient } from '../io/http.js';
+import type { ProcessRunner } from '../io/process.js';
 import type { SecretRegistry } from '../secrets/registry.js';
 
 /** The environment a gate runs against, with its variables expanded. */
@@ -23,6 +25,32 @@ export interface ResolvedEnvironment {
 /** The I/O a check may use; tests pass real local servers or small fakes. */
 export interface Io {
   http: HttpClient;
+  process: ProcessRunner;
+}
+
+/** Where and for what the gates run: facts the checks need beyond their own config. */
+export interface RunScope {
+  /** The process environment; `env` checks read it with the environment's `vars` on top. */
+  env: Readonly<Record<string, string | undefined>>;
+  /** Working directory for files and commands (the workspace in Actions). */
+  cwd: string;
+  /** The commit under test, when known (the PR head SHA in Actions). */
+  headSha: string | undefined;
+  /** `sha256:<hex>` of the config; results only count for the same digest. */
+  configDigest: string;
+  /** The repository on GitHub, when there is an API to ask (Actions, or a token locally). */
+  github: GitHubScope | undefined;
+}
+
+export interface GitHubScope {
+  api: GitHubApi;
+  owner: string;
+  repo: string;
+  eventName: string;
+  /** The pull request under test, on `pull_request` events. */
+  pullRequest: { number: number } | undefined;
+  /** This workflow run's id: its own jobs are not "CI" to wait for. */
+  runId: string | undefined;
 }
 
 /** What a kind gets when it plans one check. */
@@ -35,6 +63,7 @@ export interface PlanContext {
   source: ConfigSource;
   secrets: SecretRegistry;
   io: Io;
+  scope: RunScope;
   /** Per-attempt timeout when the check sets none, in milliseconds. */
   defaultTimeoutMs: number;
 }

@@ -4,6 +4,18 @@
  */
 import { z } from 'zod';
 import { describeIssue, suggestion } from '../config/problems.js';
+import type { ConfigPath } from '../config/source.js';
+import { envKind } from './env/index.js';
+import { fileKind } from './file/index.js';
+import { commandKind } from './command/index.js';
+import { githubCiKind } from './github-ci/index.js';
+import { githubApprovalsKind } from './github-approvals/index.js';
+import { githubIssuesKind } from './github-issues/index.js';
+import { labelsKind } from './labels/index.js';
+import { environmentPassedKind } from './environment-passed/index.js';
+import { checklistKind } from './checklist/index.js';
+import { junitKind } from './junit/index.js';
+import { backupKind } from './backup/index.js';
 import { flowKind } from './http/flow.js';
 import { httpKind } from './http/index.js';
 import type { CheckKind } from './kind.js';
@@ -13,12 +25,28 @@ import type { CheckKind } from './kind.js';
 type AnyKind = CheckKind<any>;
 
 /** Every check kind, in the order they are documented. */
-export const CHECK_KINDS: readonly AnyKind[] = [httpKind, flowKind];
+export const CHECK_KINDS: readonly AnyKind[] = [
+  httpKind,
+  flowKind,
+  envKind,
+  fileKind,
+  commandKind,
+  githubCiKind,
+  githubApprovalsKind,
+  githubIssuesKind,
+  labelsKind,
+  environmentPassedKind,
+  checklistKind,
+  junitKind,
+  backupKind,
+];
 
 /** A validated check: its kind and its normalised config. */
 export interface CheckEntry {
   kind: AnyKind;
   config: unknown;
+  /** Where the check is written, when not at its index in the gate's `checks:` (implied checks). */
+  path?: ConfigPath;
 }
 
 const KIND_KEYS = CHECK_KINDS.map((kind) => kind.key);

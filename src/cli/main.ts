@@ -40,9 +40,11 @@ function program(context: CliContext & { secrets: SecretRegistry }, setCode: (co
     .option('-c, --config <file>', 'config file', DEFAULT_CONFIG_PATH)
     .option('-e, --env <name>', 'environment to run against')
     .option('--json <file>', 'write the JSON evidence record to this file')
+    .option('--markdown <file>', 'write the PR comment this run would post (markdown) to this file')
     .option('--concurrency <n>', 'checks run at once (overrides the config)', positiveInt)
+    .option('--pr <number>', 'pull request for the PR checks (needs GITHUB_TOKEN and GITHUB_REPOSITORY)', positiveInt)
     .option('--no-color', 'plain output')
-    .action(async (gates: string[], options: { config: string; env?: string; json?: string; concurrency?: number; color: boolean }) => {
+    .action(async (gates: string[], options: { config: string; env?: string; json?: string; markdown?: string; concurrency?: number; pr?: number; color: boolean }) => {
       const { color, ...rest } = options;
       setCode(await runCommand(gates, color ? rest : { ...rest, color: false }, context));
     });

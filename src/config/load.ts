@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { ConfigurationError, UsageError, type ConfigProblem } from '../errors.js';
 import { templateErrors } from './interpolate.js';
 import { describeIssue, sortProblems, suggestion, toProblems } from './problems.js';
-import { RootSchema, type RootConfig } from './schema/root.js';
+import { GATE_NAMES, RootSchema, type RootConfig } from './schema/root.js';
 import { ConfigSource, formatPath, type ConfigPath } from './source.js';
 
 /** Where the actions and the CLI look for the config by default. */
@@ -53,7 +53,7 @@ function crossProblems(config: RootConfig, source: ConfigSource): ConfigProblem[
       }
     }
   }
-  for (const gate of ['smoke'] as const) {
+  for (const gate of GATE_NAMES) {
     for (const [index, entry] of (config[gate]?.checks ?? []).entries()) {
       problems.push(...(entry.kind.problems?.(entry.config, [gate, 'checks', index], source) ?? []));
     }

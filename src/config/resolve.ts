@@ -67,6 +67,14 @@ export function resolveEnvironment(
       : (expandTree(config.url, ['environments', name, 'url'], lookup, (path, missing) =>
           problems.push(onMissing(path, missing)),
         ) as string);
+  if (url && !/^https?:\/\/[^/\s]+/i.test(url)) {
+    problems.push(
+      loaded.source.problem(
+        ['environments', name, 'url'],
+        `environments.${name}.url: ${JSON.stringify(url)} is not an absolute http(s) URL (expected e.g. https://staging.example.com)`,
+      ),
+    );
+  }
   if (problems.length) throw new ConfigurationError(sortProblems(problems));
   return { name, url: url === '' ? undefined : url, vars, requires: config.requires ?? [] };
 }

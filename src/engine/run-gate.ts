@@ -40,12 +40,12 @@ class Interrupted extends Error {}
 
 /** Resolves with `promise`, or rejects with {@link Interrupted} once `signal` aborts. */
 function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  // mutated
+  promise.catch(() => undefined);
   if (signal.aborted) return Promise.reject(new Interrupted());
   return new Promise<T>((resolve, reject) => {
     const onAbort = (): void => reject(new Interrupted());
     signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve).finally(() => signal.removeEventListener('abort', onAbort));
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
 }
 
@@ -102,7 +102,11 @@ async function runCheck(
   const startedAt = clock.date().toISOString();
   const start = clock.now();
   emit({ type: 'check-started', check });
-  const { result: outcome, attempts, interrupted } = await withRetry(check.retry, (n) => runAttempt(check, n, gateSignal, why, emit), {
+  const {
+    result: outcome,
+    attempts,
+    interrupted,
+  } = await withRetry(check.retry, (n) => runAttempt(check, n, gateSignal, why, emit), {
     failed: (result) => result.status === 'failed',
     clock,
     signal: gateSignal,
@@ -114,13 +118,15 @@ async function runCheck(
       }),
   });
   // A retry cut short by the deadline or cancellation says so, not just the last failure.
-  const stopped = interrupted && outcome.measured !== 'interrupted' ? `; no more retries: ${why().replace(/ before it finished$/, '')}` : '';
+  const stopped =
+    interrupted && outcome.measured !== 'interrupted' ? `; no more retries: ${why().replace(/ before it finished$/, '')}` : '';
   return {
     id: check.id,
     name: check.name,
     kind: check.kind,
     status: outcome.status,
-    summary: attempts > 1 || stopped ? `${outcome.summary} (after ${attempts} attempt${attempts > 1 ? 's' : ''}${stopped})` : outcome.summary,
+    summary:
+      attempts > 1 || stopped ? `${outcome.summary} (after ${attempts} attempt${attempts > 1 ? 's' : ''}${stopped})` : outcome.summary,
     measured: outcome.measured ?? '',
     expected: outcome.expected ?? '',
     details: outcome.details ?? [],

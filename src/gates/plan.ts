@@ -1,5 +1,5 @@
 /** Planning a gate's checks from its config section. */
-import type { Io, ResolvedEnvironment } from '../checks/kind.js';
+import type { Io, ResolvedEnvironment, RunScope } from '../checks/kind.js';
 import type { CheckEntry } from '../checks/registry.js';
 import { toRetryPolicy } from '../checks/retry-policy.js';
 import type { LoadedConfig } from '../config/load.js';
@@ -20,6 +20,7 @@ export interface GateContext {
   environment: ResolvedEnvironment | undefined;
   secrets: SecretRegistry;
   io: Io;
+  scope: RunScope;
 }
 
 /** `Readiness probe` → `readiness-probe`. */
@@ -40,15 +41,17 @@ interface CommonFields {
 }
 
 /**
- * Plans every check of a section, in config order. Ids are unique within the gate.
+ * Plans `extra` (checks a gate implies) and then every check of the section, in config
+ * order. Ids are unique within the gate.
  * @throws ConfigurationError listing every check that cannot be planned.
  */
-export function planChecks(context: GateContext, entries: readonly CheckEntry[] = context.section.checks): CheckSpec[] {
+export function planChecks(context: GateContext, extra: readonly CheckEntry[] = []): CheckSpec[] {
+  const entries = [...extra, ...context.section.checks.map((entry, index) => ({ ...entry, path: [context.gate, 'checks', index] }))];
   const problems: ConfigProblem[] = [];
   const used = new Set<string>();
   const specs: CheckSpec[] = [];
-  for (const [index, entry] of entries.entries()) {
-    const path = [context.gate, 'checks', index];
+  for (const entry of entries) {
+    const path = entry.path ?? [context.gate, 'checks'];
     const location = context.loaded.source.locate(path);
     const common = entry.config as CommonFields;
     const name = common.name ?? entry.kind.describe(entry.config);
@@ -64,6 +67,7 @@ export function planChecks(context: GateContext, entries: readonly CheckEntry[] 
         source: context.loaded.source,
         secrets: context.secrets,
         io: context.io,
+        scope: context.scope,
         defaultTimeoutMs: context.section.timeout ?? DEFAULT_CHECK_TIMEOUT_MS,
       });
       const retry = toRetryPolicy(common.retry);

@@ -2,9 +2,10 @@
 import type { GateName } from '../config/schema/root.js';
 import { UsageError } from '../errors.js';
 import type { Gate } from './gate.js';
+import { preflightGate } from './preflight/index.js';
 import { smokeGate } from './smoke/index.js';
 
-export const GATES: readonly Gate[] = [smokeGate];
+export const GATES: readonly Gate[] = [preflightGate, smokeGate];
 
 /**
  * The gate named `name`.

@@ -2,7 +2,8 @@
  * Runs gates in order for one environment. After a gate fails, the later ones are
  * reported as skipped, with the reason (issue #3, root action `gates` input).
  */
-import type { Io, ResolvedEnvironment } from '../checks/kind.js';
+import type { Io, ResolvedEnvironment, RunScope } from '../checks/kind.js';
+import { nodeProcessRunner } from '../io/process.js';
 import type { LoadedConfig } from '../config/load.js';
 import { declaredSecrets, resolveEnvironment, resolveGateSection, type ProcessEnv } from '../config/resolve.js';
 import { runGate, type GateEvent } from '../engine/run-gate.js';
@@ -17,7 +18,10 @@ export interface RunGatesOptions {
   environment: string | undefined;
   env: ProcessEnv;
   secrets: SecretRegistry;
-  io: Io;
+  /** `process` defaults to the real process runner. */
+  io: Pick<Io, 'http'> & Partial<Io>;
+  /** Defaults: `env` above, the current directory, no commit, no GitHub. */
+  scope?: Partial<Omit<RunScope, 'configDigest'>>;
   signal?: AbortSignal;
   /** Overrides each gate's `concurrency:`. */
   concurrency?: number;
@@ -42,9 +46,18 @@ export async function runGates(options: RunGatesOptions): Promise<RunResult> {
   const { loaded, env, secrets } = options;
   secrets.addFromEnvironment(env, declaredSecrets(loaded));
   const environment = resolveEnvironment(loaded, options.environment, env, secrets);
+  const io: Io = { process: nodeProcessRunner, ...options.io };
+  const scope: RunScope = {
+    env,
+    cwd: process.cwd(),
+    headSha: undefined,
+    github: undefined,
+    ...options.scope,
+    configDigest: loaded.source.digest,
+  };
   const planned = options.gates.map((gate) => {
     const section = resolveGateSection(loaded, gate.name, environment, env);
-    const context = { loaded, gate: gate.name, section, environment, secrets, io: options.io };
+    const context = { loaded, gate: gate.name, section, environment, secrets, io, scope };
     return { gate, section, checks: gate.plan(context) };
   });
 
@@ -64,7 +77,7 @@ export async function runGates(options: RunGatesOptions): Promise<RunResult> {
       continue;
     }
     await options.onGateStart?.(gate, checks.length, environment);
-    const result = await runGate({
+    const result: GateResult = await runGate({
       gate: gate.name,
       environment: environment?.name,
       checks,
@@ -73,8 +86,10 @@ export async function runGates(options: RunGatesOptions): Promise<RunResult> {
       ...(options.signal ? { signal: options.signal } : {}),
       onEvent: (event) => options.onEvent?.(gate, event),
     });
-    results.push(result);
-    await options.onGateFinished?.(result);
+    // Reporters escape and cut text; they must only ever see redacted text.
+    const redacted = secrets.redactDeep(result);
+    results.push(redacted);
+    await options.onGateFinished?.(redacted);
     if (result.status !== 'passed') failedGate = gate.name;
   }
   return { status: overallStatus(results), environment: environment?.name, gates: results };

@@ -12,9 +12,13 @@ export interface CheckRunInfo {
   status: string;
   conclusion: string | null;
   htmlUrl: string | undefined;
+  detailsUrl: string | undefined;
   externalId: string | undefined;
   title: string | undefined;
   summary: string | undefined;
+  /** `output.text`: the failures' evidence. */
+  text: string | undefined;
+  startedAt: string | undefined;
 }
 
 export interface Annotation {
@@ -42,8 +46,60 @@ export interface IssueComment {
   body: string;
 }
 
+/** A pull request, as the preflight checks read it. Body and title are untrusted. */
+export interface PullRequestDetails {
+  number: number;
+  author: string;
+  headSha: string;
+  body: string;
+  labels: string[];
+  state: string;
+  draft: boolean;
+}
+
+export interface Review {
+  id: number;
+  user: string;
+  /** `APPROVED`, `CHANGES_REQUESTED`, `COMMENTED`, `DISMISSED` or `PENDING`. */
+  state: string;
+  submittedAt: string | undefined;
+  commitId: string | undefined;
+}
+
+export interface CommitStatus {
+  context: string;
+  state: string;
+  description: string | undefined;
+  targetUrl: string | undefined;
+}
+
+export interface IssueSummary {
+  number: number;
+  title: string;
+  htmlUrl: string;
+  labels: string[];
+  isPullRequest: boolean;
+}
+
+/** The read calls of the preflight checks. */
+export interface GitHubReads {
+  getDefaultBranch(): Promise<string>;
+  /** The commit SHA a branch points at. */
+  getBranchSha(branch: string): Promise<string>;
+  /** The combined status of a ref: its state and each context's latest status. */
+  getCombinedStatus(ref: string): Promise<{ state: string; statuses: CommitStatus[] }>;
+  getPullRequest(number: number): Promise<PullRequestDetails>;
+  /** Every review of a pull request, oldest first, paginated. */
+  listReviews(number: number): Promise<Review[]>;
+  /** Issues (and pull requests, flagged) with every one of `labels`, paginated. */
+  listIssues(query: { labels?: string[]; state: 'open' | 'closed' | 'all' }): Promise<IssueSummary[]>;
+  /** Issue search (`q` as on github.com); first 100 results. */
+  searchIssues(q: string): Promise<{ total: number; items: IssueSummary[] }>;
+  listLabels(issue: number): Promise<string[]>;
+}
+
 /** The calls release-gates makes. Every method may throw {@link GitHubError}. */
-export interface GitHubApi {
+export interface GitHubApi extends GitHubReads {
   createCheckRun(input: {
     name: string;
     headSha: string;

@@ -46,6 +46,9 @@ interface EventPayload {
   merge_group?: { head_sha?: string };
 }
 
+/** `headRepository` of a pull request whose fork was deleted. */
+export const DELETED_FORK = '(deleted fork)';
+
 function readEvent(path: string | undefined): EventPayload {
   if (!path) return {};
   try {
@@ -75,7 +78,10 @@ export function readRunContext(env: Readonly<Record<string, string | undefined>>
   if (!headSha) throw new UsageError(`cannot tell the commit under test for event ${eventName} (GITHUB_SHA is not set)`);
   const pr = payload.pull_request;
   const fullName = `${owner}/${repo}`;
-  const headRepository = pr?.head?.repo?.full_name ?? fullName;
+  // `head.repo` is null when the fork was deleted (only a fork's head repository can go
+  // away); the token is read-only there too, so it must count as a fork.
+  const headRepo = pr?.head?.repo;
+  const headRepository = headRepo === null ? DELETED_FORK : (headRepo?.full_name ?? fullName);
   const serverUrl = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
   const runId = env.GITHUB_RUN_ID;
   return {

@@ -8,7 +8,9 @@ import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import type { Logger } from '../io/logger.js';
-import { GitHubError, type CheckRunInfo, type GitHubApi } from './api.js';
+import type { CheckRunInfo, GitHubApi } from './api.js';
+import { call } from './call.js';
+import { githubReads } from './reads.js';
 
 /** Retries of a rate-limited request before giving up. */
 const RATE_LIMIT_RETRIES = 3;
@@ -30,8 +32,10 @@ interface RawCheckRun {
   status: string;
   conclusion: string | null;
   html_url: string | null;
+  details_url: string | null;
   external_id: string | null;
-  output: { title: string | null; summary: string | null };
+  started_at: string | null;
+  output: { title: string | null; summary: string | null; text: string | null };
 }
 
 function toInfo(run: RawCheckRun): CheckRunInfo {
@@ -41,32 +45,13 @@ function toInfo(run: RawCheckRun): CheckRunInfo {
     status: run.status,
     conclusion: run.conclusion,
     htmlUrl: run.html_url ?? undefined,
+    detailsUrl: run.details_url ?? undefined,
     externalId: run.external_id ?? undefined,
     title: run.output.title ?? undefined,
     summary: run.output.summary ?? undefined,
+    text: run.output.text ?? undefined,
+    startedAt: run.started_at ?? undefined,
   };
-}
-
-/** Converts an Octokit error to a {@link GitHubError} carrying GitHub's own message. */
-function wrap(error: unknown): GitHubError {
-  if (error instanceof GitHubError) return error;
-  const status = typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : 0;
-  const data = (error as { response?: { data?: unknown } }).response?.data;
-  const message =
-    data && typeof data === 'object' && typeof (data as { message?: unknown }).message === 'string'
-      ? (data as { message: string }).message
-      : error instanceof Error
-        ? error.message
-        : String(error);
-  return new GitHubError(status, message);
-}
-
-async function call<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw wrap(error);
-  }
 }
 
 /** Creates the API client. */
@@ -96,6 +81,7 @@ export function createGitHubApi(options: OctokitOptions): GitHubApi {
   const noRetry = { request: { retries: 0 } };
 
   return {
+    ...githubReads(octokit, repoParams),
     createCheckRun: (input) =>
       call(async () => {
         const { data } = await octokit.rest.checks.create({

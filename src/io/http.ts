@@ -3,7 +3,7 @@
  * to a cap, redirects are followed only when asked, and credentials (`Authorization`,
  * `Cookie`, `Proxy-Authorization`) never cross to another origin.
  */
-import { Agent, request, type Dispatcher } from 'undici';
+import type { Agent, Dispatcher } from 'undici';
 import { formatDuration, formatSize } from '../config/units.js';
 
 /** Default cap on a response body: 1 MiB. */
@@ -126,20 +126,25 @@ function describe(error: unknown, url: URL, phase: 'connect' | 'body', bytes: nu
   }
 }
 
-/** {@link HttpClient} over undici, with one connection pool per origin. */
+/**
+ * {@link HttpClient} over undici, with one connection pool per origin. undici is loaded
+ * on the first request, so a run without HTTP checks does not pay for it at start-up.
+ */
 export class UndiciHttpClient implements HttpClient {
-  private readonly agent: Agent;
+  private undici: Promise<{ agent: Agent; request: typeof import('undici').request }> | undefined;
 
-  constructor(options: { connectionsPerOrigin?: number } = {}) {
-    this.agent = new Agent({
-      keepAliveTimeout: 4000,
-      connections: options.connectionsPerOrigin ?? null,
-      headersTimeout: 0,
-      bodyTimeout: 0,
-    });
+  constructor(private readonly options: { connectionsPerOrigin?: number } = {}) {}
+
+  private load(): Promise<{ agent: Agent; request: typeof import('undici').request }> {
+    this.undici ??= import('undici').then(({ Agent, request }) => ({
+      agent: new Agent({ keepAliveTimeout: 4000, connections: this.options.connectionsPerOrigin ?? null, headersTimeout: 0, bodyTimeout: 0 }),
+      request,
+    }));
+    return this.undici;
   }
 
   async send(req: HttpRequest): Promise<HttpResponse> {
+    const { agent, request } = await this.load();
     const start = performance.now();
     let url: URL;
     try {
@@ -162,7 +167,7 @@ export class UndiciHttpClient implements HttpClient {
         let phase: 'connect' | 'body' = 'connect';
         let bytes = 0;
         try {
-          const res = await request(url, { method: method, headers, body, signal, dispatcher: this.agent });
+          const res = await request(url, { method: method, headers, body, signal, dispatcher: agent });
           const location = res.headers.location;
           if (REDIRECTS.has(res.statusCode) && typeof location === 'string' && redirects.length < req.maxRedirects) {
             await res.body.dump({ limit: 64 * 1024, signal });
@@ -214,6 +219,6 @@ export class UndiciHttpClient implements HttpClient {
   }
 
   async close(): Promise<void> {
-    await this.agent.close();
+    if (this.undici) await (await this.undici).agent.close();
   }
 }

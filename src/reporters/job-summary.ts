@@ -6,10 +6,22 @@ import type { GateResult } from '../engine/model.js';
 import type { RunResult } from '../gates/run.js';
 import { codeBlock, escapeInline } from './markdown/escape.js';
 import { checksTable, gatesTable, tally, type LineLink } from './markdown/tables.js';
-import { fit } from './github/check-run.js';
 
-/** The step summary limit is 1 MiB; keep well inside it. */
-export const MAX_SUMMARY_CHARS = 1_000_000;
+/**
+ * The step summary limit is 1 MiB of the file, so bytes of UTF-8, not characters: a
+ * summary of CJK or emoji is 3 to 4 bytes a character. Keep well inside it.
+ */
+export const MAX_SUMMARY_BYTES = 1_000_000;
+
+/** Cuts text to `max` bytes of UTF-8, at a character boundary, saying so. */
+function fitBytes(text: string, max: number): string {
+  const bytes = Buffer.from(text, 'utf8');
+  if (bytes.length <= max) return text;
+  const note = `\n\n… job summary truncated at ${max} bytes; the full record is in the evidence artifact.`;
+  let end = max - Buffer.byteLength(note, 'utf8');
+  while (end > 0 && ((bytes[end] ?? 0) & 0xc0) === 0x80) end--; // not inside a character
+  return bytes.subarray(0, end).toString('utf8') + note;
+}
 
 function gateSection(result: GateResult, lineLink: LineLink): string {
   const heading = `### ${escapeInline(result.gate)}${result.environment ? ` · ${escapeInline(result.environment)}` : ''}: ${tally(result)}`;
@@ -35,5 +47,5 @@ export function jobSummary(run: RunResult, context: { headSha: string | undefine
     gatesTable(cells),
     ...run.gates.flatMap((gate) => ['', gateSection(gate, context.lineLink)]),
   ];
-  return `${fit(parts.join('\n'), MAX_SUMMARY_CHARS, 'job summary')}\n`;
+  return `${fitBytes(parts.join('\n'), MAX_SUMMARY_BYTES)}\n`;
 }

@@ -9,13 +9,16 @@
  * Source: issue #2 ("the usual name patterns").
  */
 export const SECRET_NAME_PATTERNS: readonly RegExp[] = [
-  /_TOKEN$/,
-  /_SECRET$/,
-  /_PASSWORD$/,
-  /_KEY$/,
-  /_API_KEY$/,
-  /^(TOKEN|SECRET|PASSWORD|API_KEY)$/,
+  /_TOKEN$/i,
+  /_SECRET$/i,
+  /_PASSWORD$/i,
+  /_KEY$/i,
+  /_API_KEY$/i,
+  /^(TOKEN|SECRET|PASSWORD|API_KEY)$/i,
 ];
+
+/** The mark of text cut short for display; see {@link SecretRegistry.redact}. */
+export const CUT = '…';
 
 /** The text that replaces a secret value. */
 export const REDACTED = '***';
@@ -129,7 +132,28 @@ export class SecretRegistry {
         .join('|'),
       'g',
     );
-    return text.replace(this.pattern, REDACTED);
+    const redacted = text.replace(this.pattern, REDACTED);
+    return redacted.includes(CUT) ? this.redactCutHeads(redacted) : redacted;
+  }
+
+  /**
+   * A value cut short for display (`abcd…`) no longer matches the whole secret: replace
+   * any head of a secret, at least {@link MIN_SECRET_LENGTH} long, that ends at a `…`.
+   */
+  private redactCutHeads(text: string): string {
+    let out = text;
+    for (let at = out.indexOf(CUT); at !== -1; at = out.indexOf(CUT, at + 1)) {
+      for (const secret of this.values) {
+        for (let length = Math.min(secret.length - 1, at); length >= MIN_SECRET_LENGTH; length--) {
+          if (out.slice(at - length, at) === secret.slice(0, length)) {
+            out = `${out.slice(0, at - length)}${REDACTED}${out.slice(at)}`;
+            at = at - length + REDACTED.length;
+            break;
+          }
+        }
+      }
+    }
+    return out;
   }
 
   /** Redacts every string inside a JSON-like value; returns a new value. */

@@ -6,7 +6,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { JSONPath } from 'jsonpath-plus';
 import { formatDuration, formatSize } from '../../config/units.js';
 import type { HttpResponse } from '../../io/http.js';
-import { applyMatcher, show, type Assertion } from './matchers.js';
+import { applyMatcher, preview, show, type Assertion } from './matchers.js';
 import { isStatusClass, type ExpectConfig } from './schema.js';
 
 /** The status expected when `expect.status` is not given, as `curl -f` would. */
@@ -24,8 +24,9 @@ export function parseJsonBody(response: HttpResponse): JsonBody {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, reason: `body is not valid JSON (${message}); it starts ${show(text.slice(0, 60))}` };
+    // V8's message quotes the body itself after a comma: keep the first clause.
+    const message = (error instanceof Error ? error.message : String(error)).split(/, "|\n/)[0];
+    return { ok: false, reason: `body is not valid JSON (${message}); it starts ${preview(text)}` };
   }
 }
 
@@ -33,6 +34,14 @@ export function parseJsonBody(response: HttpResponse): JsonBody {
 export function queryJson(path: string, json: unknown): unknown[] {
   const result: unknown = JSONPath({ path, json: json as object, wrap: true, eval: 'safe' });
   return Array.isArray(result) ? result : [];
+}
+
+/**
+ * True when a JSONPath names at most one value (no wildcard, recursive descent, filter,
+ * union or slice), so that `count` on it means the length of the array it names.
+ */
+export function isSingularPath(path: string): boolean {
+  return JSONPath.toPathArray(path).every((part) => !/^(\*|\.\.|\?\(|.*[,:])/.test(part) && part !== '*');
 }
 
 function statusMatches(status: number, spec: string | number): boolean {
@@ -62,7 +71,7 @@ function statusAssertion(response: HttpResponse, spec: ExpectConfig['status']): 
 
 function bodyAssertions(text: string, spec: NonNullable<ExpectConfig['body']>): Assertion[] {
   const object = typeof spec === 'string' ? { contains: spec } : spec;
-  const start = show(text.slice(0, 60));
+  const start = preview(text);
   const out: Assertion[] = [];
   if (object.contains !== undefined) {
     out.push({ label: 'body', ok: text.includes(object.contains), measured: start, expected: `contains ${show(object.contains)}` });
@@ -108,7 +117,7 @@ export function evaluateExpect(expect: ExpectConfig | undefined, response: HttpR
   if (spec.json) {
     const json = parseJsonBody(response);
     for (const [path, matcher] of Object.entries(spec.json)) {
-      if (json.ok) out.push(...applyMatcher(path, queryJson(path, json.value), matcher));
+      if (json.ok) out.push(...applyMatcher(path, queryJson(path, json.value), matcher, false, isSingularPath(path)));
       else out.push({ label: path, ok: false, measured: json.reason, expected: 'a JSON body' });
     }
   }

@@ -1,5 +1,5 @@
 /** The `http` check kind: one request and its expectations (runbook `curl` lines). */
-import type { ConfigPath, ConfigSource } from '../../config/source.js';
+import { formatPath, type ConfigPath, type ConfigSource } from '../../config/source.js';
 import type { ConfigProblem } from '../../errors.js';
 import type { CheckKind } from '../kind.js';
 import { exchange } from './exchange.js';
@@ -21,7 +21,7 @@ export function unknownCaptures(step: StepConfig, known: ReadonlySet<string>, pa
   return unknown.map((name) =>
     source.problem(
       path,
-      `"{{${name}}}" is not captured by an earlier step (expected one of: ${[...known].join(', ') || 'none; add capture: to an earlier step of steps:'})`,
+      `${formatPath(path)}: "{{${name}}}" is not captured by an earlier step (expected one of: ${[...known].join(', ') || 'none; add capture: to an earlier step of steps:'})`,
     ),
   );
 }

@@ -22,6 +22,11 @@ export function show(value: unknown): string {
   return text.length > SHOW_MAX ? `${text.slice(0, SHOW_MAX - 1)}…` : text;
 }
 
+/** The start of a text, at most `max` characters, marked with `…` when cut. */
+export function preview(text: string, max = 60): string {
+  return show(text.length > max ? `${text.slice(0, max)}…` : text);
+}
+
 /** The type name `type:` compares against. */
 export function typeName(value: unknown): string {
   if (value === null) return 'null';
@@ -77,8 +82,10 @@ function checkBounds(label: string, measuredText: string, value: number | undefi
  * fails with "not found" when there is none.
  *
  * @param coerce compare as text where the source is text (headers): `200` equals `"200"`.
+ * @param singular the values come from a path naming one value (`$.items`, not
+ *   `$.items[*]`): then `count` is the length of that value when it is an array.
  */
-export function applyMatcher(label: string, values: readonly unknown[], matcher: MatcherConfig, coerce = false): Assertion[] {
+export function applyMatcher(label: string, values: readonly unknown[], matcher: MatcherConfig, coerce = false, singular = true): Assertion[] {
   const spec = matcher !== null && typeof matcher === 'object' ? matcher : { equals: matcher };
   const out: Assertion[] = [];
   const found = values.length > 0;
@@ -93,7 +100,7 @@ export function applyMatcher(label: string, values: readonly unknown[], matcher:
   }
   if (spec.count !== undefined) {
     const only = values[0];
-    const count = values.length === 1 && Array.isArray(only) ? only.length : values.length;
+    const count = singular && values.length === 1 && Array.isArray(only) ? only.length : values.length;
     const bounds: Bounds = typeof spec.count === 'number' ? { equals: spec.count } : spec.count;
     const measured = `count ${count}`;
     if (typeof bounds.equals === 'number') {

@@ -10,12 +10,13 @@ const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as 
 /** `GET /healthz`: a method and a URL, absolute or relative to the environment's `url`. */
 export const RequestLine = z
   .string()
-  .regex(new RegExp(`^(${METHODS.join('|')})\\s+\\S+$`), {
+  .regex(new RegExp(`^(${METHODS.join('|')})\\s+\\S.*$`), {
     error: `expected "METHOD URL" with METHOD one of ${METHODS.join(', ')}, e.g. "GET /healthz"`,
   })
   .transform((line) => {
-    const [method = 'GET', url = '/'] = line.trim().split(/\s+/);
-    return { method, url };
+    // A variable may put a space into the URL: keep it, percent-encoded.
+    const [, method = 'GET', url = '/'] = /^(\S+)\s+(.*)$/.exec(line.trim()) ?? [];
+    return { method, url: url.trim().replace(/ /g, '%20') };
   });
 
 const Scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);

@@ -7,7 +7,7 @@ import { CheckDocumentSchema, CheckEntrySchema } from '../../checks/registry.js'
 import { Duration, VariableName } from './common.js';
 
 /** Gate sections a config may have, in the order gates run. */
-export const GATE_NAMES = ['smoke'] as const;
+export const GATE_NAMES = ['preflight', 'smoke'] as const;
 export type GateName = (typeof GATE_NAMES)[number];
 
 const EnvironmentName = z
@@ -43,6 +43,7 @@ function root<T extends z.ZodType>(check: T) {
     /** Variable names whose values are secrets: redacted everywhere. */
     secrets: z.array(VariableName).optional(),
     environments: z.record(EnvironmentName, Environment).optional(),
+    preflight: section,
     smoke: section,
   });
 }

@@ -16,6 +16,7 @@ export const MAX_OUTPUT_CHARS = 65_535;
 /** An annotation title is at most 255 characters (GITHUB.md). */
 const MAX_ANNOTATION_TITLE = 255;
 const COMMENT_ID = /<!-- release-gates:comment=(\d+) -->/;
+const DIGEST = /<!-- release-gates:digest=(sha256:[0-9a-f]{64}) -->/;
 
 /** `release-gates / smoke (staging)`, or `release-gates / smoke` without an environment. */
 export function checkRunName(gate: string, environment: string | undefined): string {
@@ -47,6 +48,20 @@ export function commentIdIn(summary: string | undefined): number | undefined {
   return match?.[1] ? Number(match[1]) : undefined;
 }
 
+/**
+ * The machine-readable config digest of a completed run's summary, so that a later gate
+ * (`environment-passed`) counts a result only for the same config (PRODUCT.md, "Beyond
+ * the peers").
+ */
+export function digestMarker(configDigest: string): string {
+  return `<!-- release-gates:digest=${configDigest} -->`;
+}
+
+/** The config digest a check run's summary records, if any. */
+export function digestIn(summary: string | undefined): string | undefined {
+  return (summary ? DIGEST.exec(summary) : null)?.[1];
+}
+
 /** Cuts text to `max` characters, saying so. */
 export function fit(text: string, max: number, what: string): string {
   if (text.length <= max) return text;
@@ -71,7 +86,10 @@ export function checkRunOutput(result: GateResult, context: OutputContext): Chec
     '',
   ];
   const body = result.checks.length ? checksTable(result, context.lineLink) : escapeInline(result.reason ?? 'no checks');
-  const marker = context.commentId === undefined ? '' : `\n<!-- release-gates:comment=${context.commentId} -->`;
+  // Markers go after the cut, so truncation never loses them; the comment id stays last.
+  const marker =
+    `\n${digestMarker(context.configDigest)}` +
+    (context.commentId === undefined ? '' : `\n<!-- release-gates:comment=${context.commentId} -->`);
   const summary = fit(header.join('\n') + body, MAX_OUTPUT_CHARS - marker.length, 'summary') + marker;
   const failures = result.checks
     .filter((check) => check.status === 'failed' || check.status === 'pending')

@@ -33,9 +33,15 @@ interface Started {
   result?: GateResult;
 }
 
+/**
+ * Rebuilds of the comment after ours, while other runs were in progress: each re-reads
+ * the check runs and stops once they match what was written.
+ */
+const CONVERGE_ROUNDS = 5;
+
 /** A comparable key of the comment's cells (without the time it was written). */
 function cellsKey(runs: readonly CheckRunInfo[], own: readonly (GateCell & { name: string })[]): string {
-  return JSON.stringify(cellsFromCheckRuns(runs, own));
+  return JSON.stringify(cellsFromCheckRuns(runs, own).map(({ gate, environment, status, title, url }) => ({ gate, environment, status, title, url })));
 }
 
 /** Status of a finished gate as a comment cell. */
@@ -121,12 +127,15 @@ export class GitHubReporter {
 
   /**
    * After every gate. Completes the check runs, writes the sticky comment on a PR, and
-   * creates completed runs for gates that were not run. Order: earlier gates complete
-   * first; the comment is written from the commit's check runs; the last gate completes
-   * with the comment's id recorded, so a later run can update it without a lookup
-   * (4 requests for one gate when the comment exists). If other release-gates runs were
-   * still in progress, the comment is rebuilt once more after ours completes, so that
-   * parallel jobs converge.
+   * creates completed runs for gates that were not run. Order: the commit's check runs
+   * are listed (for the comment's id, recorded by an earlier run); every own check run is
+   * completed; only then is the comment written from the list and our own results. A
+   * comment is never ahead of the check runs it is rebuilt from: otherwise a parallel job
+   * reading them would overwrite it with this run still "in progress". When the comment
+   * id was not known yet, it is recorded on our check run, so that a later run updates
+   * the comment without a lookup (4 requests for one gate when the comment exists). If
+   * other release-gates runs were in progress, the comment is rebuilt from a fresh list
+   * until the list no longer changes, so that parallel jobs converge on the final table.
    */
   async finish(run: RunResult): Promise<void> {
     for (const result of run.gates.filter((gate) => gate.status === 'skipped')) await this.reportNotRun(result);
@@ -134,20 +143,29 @@ export class GitHubReporter {
     const last = finished.at(-1);
     for (const started of finished.slice(0, -1)) await this.complete(started, started.result);
     const pr = this.options.context.pullRequest;
-    if (last && !pr) await this.complete(last, last.result);
+    if (last && (!pr || this.isReadOnly)) await this.complete(last, last.result);
     if (last && pr && !this.isReadOnly) {
       const own = finished.map((s) => cellOf(s.result, s.htmlUrl));
       const runs = (await this.listRuns()) ?? [];
-      const written = await this.writeComment(pr.number, runs, own, knownCommentId(runs));
-      await this.complete(last, last.result, written?.id);
+      const knownId = knownCommentId(runs);
+      await this.complete(last, last.result, knownId);
+      let written = await this.writeComment(pr.number, runs, own, knownId);
+      if (written && written.id !== knownId) await this.recordCommentId(last, last.result, written.id);
       const ownNames = new Set(own.map((cell) => cell.name));
       const othersRunning = runs.some((r) => parseCheckRunName(r.name) && !ownNames.has(r.name) && r.status !== 'completed');
-      if (written && othersRunning) {
+      for (let round = 0; written && othersRunning && round < CONVERGE_ROUNDS; round++) {
         const again = await this.listRuns();
-        if (again && cellsKey(again, []) !== written.key) await this.writeComment(pr.number, again, [], written.id);
+        if (!again || cellsKey(again, []) === written.key) break;
+        written = await this.writeComment(pr.number, again, [], written.id);
       }
     }
     if (this.isReadOnly) this.annotateInLog(run);
+  }
+
+  /** Records the sticky comment's id in a completed check run's summary (annotations stay). */
+  private async recordCommentId(started: Started, result: GateResult, commentId: number): Promise<void> {
+    const output = checkRunOutput(result, { ...this.options, headSha: this.options.context.headSha, commentId });
+    await this.attempt('record the comment id on the check run', (api) => api.addAnnotations(started.id, output));
   }
 
   private listRuns(): Promise<CheckRunInfo[] | undefined> {
@@ -184,7 +202,7 @@ export class GitHubReporter {
     const cells = cellsFromCheckRuns(runs, own);
     const body = commentBody(cells, { headSha: context.headSha, runUrl: context.runUrl, updatedAt: new Date() });
     const id = await this.attempt('write the PR comment', (api) => upsertComment(api, issue, body, knownId, logger));
-    return id === undefined ? undefined : { id, key: JSON.stringify(cells) };
+    return id === undefined ? undefined : { id, key: cellsKey(runs, own) };
   }
 
   /** Read-only mode: the failing checks as workflow-command annotations. */

@@ -6,13 +6,22 @@
 
 const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
+/**
+ * Breaks an @mention. GitHub finds mentions after rendering, so neither `\@` nor
+ * `&#64;` stops one (github/cmark-gfm#181); a zero-width space after the `@` does.
+ */
+const UNMENTION = '@\u200b';
+
 /** Escapes text for inline markdown: HTML, `|`, backticks, emphasis, links and @mentions. */
 export function escapeInline(text: string): string {
-  return text
-    .replace(/[&<>"]/g, (char) => HTML[char] ?? char)
-    .replace(/([\\`*_[\]|#~])/g, '\\$1')
-    .replace(/@/g, '&#64;')
-    .replace(/\r?\n/g, ' ');
+  return (
+    text
+      .replace(/[&<>"]/g, (char) => HTML[char] ?? char)
+      .replace(/([\\`*_[\]|#~])/g, '\\$1')
+      .replace(/@/g, UNMENTION)
+      // CommonMark ends a line at LF, CR LF and a lone CR; any of them would end a table row.
+      .replace(/\r\n?|\n/g, ' ')
+  );
 }
 
 /** Escapes text for a table cell, cut to `max` characters. */
@@ -25,11 +34,19 @@ export function escapeCell(text: string, max = 200): string {
 export function codeBlock(text: string): string {
   const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((match) => match[0].length));
   const fence = '`'.repeat(longest + 1);
-  return `${fence}text\n${text.replace(/@/g, '@\u200b')}\n${fence}`;
+  return `${fence}text\n${text.replace(/@/g, UNMENTION)}\n${fence}`;
 }
 
-/** A link whose text is escaped and whose URL must be http(s). */
+/**
+ * Characters percent-encoded in a link's URL: parentheses and whitespace would end the
+ * destination, `|` would split a table cell, and the rest have no business in one.
+ * (`encodeURIComponent` leaves parentheses alone, so they are encoded by hand.)
+ */
+const URL_UNSAFE = /[()\s|<>`"\\[\]]/g;
+
+/** A link around already-escaped text, when the URL is http(s); else the text alone. */
 export function link(text: string, url: string | undefined): string {
   if (!url || !/^https?:\/\//.test(url)) return text;
-  return `[${text}](${url.replace(/[()\s]/g, encodeURIComponent)})`;
+  const safe = url.replace(URL_UNSAFE, (char) => (char === '(' ? '%28' : char === ')' ? '%29' : encodeURIComponent(char)));
+  return `[${text}](${safe})`;
 }

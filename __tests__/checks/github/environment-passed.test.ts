@@ -1,0 +1,289 @@
+/**
+ * `environment-passed` and the checks implied by `requires:` (runbook 000: "Do not
+ * progress until smoke checks pass in the previous environment"): results count only for
+ * the same commit and the same config digest (PRODUCT.md, "Beyond the peers").
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { parseConfig } from '../../../src/config/load.js';
+import { ConfigurationError } from '../../../src/errors.js';
+import { smokeGate } from '../../../src/gates/smoke/index.js';
+import { preflightGate } from '../../../src/gates/preflight/index.js';
+import { digestIn, digestMarker } from '../../../src/reporters/github/check-run.js';
+import { fakeSha, startGitHubApi, type GitHubApiServer } from '../../support/github-api/index.js';
+import { CONFIG_FILE, lineOf, preflightConfig, runWithGitHub } from './helpers.js';
+
+let server: GitHubApiServer;
+let app: Server;
+let appUrl: string;
+
+beforeAll(async () => {
+  server = await startGitHubApi();
+  // The staging app the smoke gate checks.
+  app = createServer((req, res) => {
+    const ok = req.url === '/readyz';
+    res.writeHead(ok ? 200 : 404, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(ok ? { status: 'ok', database: { ok: true, migrations_current: true } } : { detail: 'Not Found' }));
+  });
+  await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
+  appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
+});
+afterEach(() => {
+  expect(server.violations).toEqual([]);
+  expect(server.responseViolations).toEqual([]);
+  server.reset();
+});
+afterAll(async () => {
+  await server.close();
+  await new Promise<void>((resolve) => app.close(() => resolve()));
+});
+
+const HEAD = fakeSha('codex/pre-pilot-hardening@5');
+const PR = 88;
+
+/** Runbook 000's order: staging, then production; smoke against each. */
+function rollout(comment = ''): string {
+  return `version: 1
+${comment}environments:
+  staging: { url: "${appUrl}" }
+  production:
+    url: "${appUrl}"
+    requires: [staging]
+preflight:
+  checks:
+    - name: No open P0 incidents
+      github-issues: { labels: [P0] }
+smoke:
+  checks:
+    - name: readiness
+      http: GET /readyz
+      expect: { status: 200, json: { $.status: ok, $.database.migrations_current: true } }
+`;
+}
+
+/** Runs preflight and smoke on staging and reports them as check runs, as the action does. */
+async function stagingRun(yaml: string) {
+  return runWithGitHub(yaml, {
+    server,
+    eventName: 'push',
+    headSha: HEAD,
+    environment: 'staging',
+    gates: [preflightGate, smokeGate],
+    report: true,
+  });
+}
+
+describe('environment-passed, end to end through the check runs', () => {
+  it("production's preflight passes once staging passed for this commit and config; another config's success does not count", async () => {
+    server.state.addPullRequest({ number: PR, headSha: HEAD, title: 'Pre-pilot hardening' });
+    const yaml = rollout();
+
+    // Before staging ran: the implied check fails.
+    const early = await runWithGitHub(yaml, { server, pr: PR, headSha: HEAD, environment: 'production' });
+    expect(early.check()).toMatchObject({
+      kind: 'environment-passed',
+      name: 'staging passed for this commit',
+      status: 'failed',
+      summary: `no release-gates results for staging on ${HEAD.slice(0, 12)}: run the staging gates on this commit first`,
+    });
+
+    const staging = await stagingRun(yaml);
+    expect(staging.run.status).toBe('passed');
+    // The completed check runs carry the config digest.
+    const runs = server.state.repo().checkRuns.filter((run) => run.name.endsWith('(staging)'));
+    expect(runs.map((run) => [run.name, run.conclusion])).toEqual([
+      ['release-gates / preflight (staging)', 'success'],
+      ['release-gates / smoke (staging)', 'success'],
+    ]);
+    for (const run of runs) expect(digestIn(run.output.summary ?? undefined)).toBe(staging.loaded.source.digest);
+
+    const production = await runWithGitHub(yaml, { server, pr: PR, headSha: HEAD, environment: 'production' });
+    expect(production.check()).toMatchObject({
+      status: 'passed',
+      summary: `staging passed for ${HEAD.slice(0, 12)} and this config: preflight and smoke`,
+    });
+
+    // The same commit with another config: staging's results do not count.
+    const changed = rollout('# readiness now also checks migrations\n');
+    const other = await runWithGitHub(changed, { server, pr: PR, headSha: HEAD, environment: 'production' });
+    const digest = staging.loaded.source.digest.slice(0, 19);
+    expect(other.check()).toMatchObject({
+      status: 'failed',
+      summary:
+        `staging has not passed for ${HEAD.slice(0, 12)} with this config: ` +
+        `preflight passed only for config ${digest}…, which does not count for this config; ` +
+        `smoke passed only for config ${digest}…, which does not count for this config`,
+    });
+    expect(other.check().details[1]).toMatch(
+      new RegExp(
+        `^✗ release-gates / smoke \\(staging\\): success for config ${digest}…, not this config ${other.loaded.source.digest.slice(0, 19)}… https://github.com/owner/repo/runs/\\d+$`,
+      ),
+    );
+
+    // Staging run again with the new config: now it counts.
+    await stagingRun(changed);
+    const after = await runWithGitHub(changed, { server, pr: PR, headSha: HEAD, environment: 'production' });
+    expect(after.check().status).toBe('passed');
+  });
+});
+
+describe('environment-passed, from seeded check runs', () => {
+  const SMOKE_ONLY = preflightConfig(
+    '    - name: Staging smoke passed\n      environment-passed: { environment: staging, gates: [smoke] }\n',
+  );
+  const digest = parseConfig(CONFIG_FILE, SMOKE_ONLY).source.digest;
+  const summary = (text: string, configDigest = digest): string =>
+    `**smoke** against **staging** for \`${HEAD.slice(0, 12)}\`\n\n${text}\n${digestMarker(configDigest)}`;
+
+  it('the newest run for this config decides: a re-run that failed outweighs an earlier success', async () => {
+    server.state.addCheckRun({
+      headSha: HEAD,
+      name: 'release-gates / smoke (staging)',
+      conclusion: 'success',
+      output: { title: '3 passed', summary: summary('ok') },
+    });
+    server.state.addCheckRun({
+      headSha: HEAD,
+      name: 'release-gates / smoke (staging)',
+      conclusion: 'failure',
+      output: { title: '1 failed, 2 passed', summary: summary('readiness failed') },
+    });
+    const { check } = await runWithGitHub(SMOKE_ONLY, { server, headSha: HEAD, environment: 'production' });
+    expect(check()).toMatchObject({
+      status: 'failed',
+      summary: `staging has not passed for ${HEAD.slice(0, 12)} with this config: smoke failure`,
+      measured: 'smoke failure',
+    });
+  });
+
+  it('a result for another commit never counts', async () => {
+    server.state.addCheckRun({
+      headSha: HEAD,
+      name: 'release-gates / smoke (staging)',
+      conclusion: 'success',
+      output: { title: '3 passed', summary: summary('ok') },
+    });
+    const next = fakeSha('codex/pre-pilot-hardening@6');
+    const { check } = await runWithGitHub(SMOKE_ONLY, { server, headSha: next, environment: 'production' });
+    expect(check()).toMatchObject({
+      status: 'failed',
+      summary: `staging has not passed for ${next.slice(0, 12)} with this config: smoke has not run on this commit`,
+    });
+  });
+
+  it('names only the listed gates: a failed staging preflight does not matter to gates: [smoke]', async () => {
+    server.state.addCheckRun({
+      headSha: HEAD,
+      name: 'release-gates / preflight (staging)',
+      conclusion: 'failure',
+      output: { title: '1 failed', summary: summary('x') },
+    });
+    server.state.addCheckRun({
+      headSha: HEAD,
+      name: 'release-gates / smoke (staging)',
+      conclusion: 'success',
+      output: { title: '3 passed', summary: summary('ok') },
+    });
+    server.state.addCheckRun({
+      headSha: HEAD,
+      name: 'release-gates / smoke (production)',
+      conclusion: 'failure',
+      output: { title: '1 failed', summary: summary('x') },
+    });
+    const { check } = await runWithGitHub(SMOKE_ONLY, { server, headSha: HEAD, environment: 'production' });
+    expect(check()).toMatchObject({ status: 'passed', summary: `staging passed for ${HEAD.slice(0, 12)} and this config: smoke` });
+  });
+
+  it('a staging run still in progress fails the attempt, saying it has not finished (retry waits)', async () => {
+    server.state.addCheckRun({
+      headSha: HEAD,
+      name: 'release-gates / smoke (staging)',
+      status: 'in_progress',
+      output: { title: 'running', summary: '**smoke** is running against **staging**.' },
+    });
+    const { check } = await runWithGitHub(SMOKE_ONLY, { server, headSha: HEAD, environment: 'production' });
+    expect(check()).toMatchObject({
+      status: 'failed',
+      summary: `staging has not finished for ${HEAD.slice(0, 12)} with this config: smoke still running`,
+    });
+  });
+
+  it('reads every page: the staging run behind 130 CI runs on the commit', async () => {
+    server.state.addCheckRun({
+      headSha: HEAD,
+      name: 'release-gates / smoke (staging)',
+      conclusion: 'success',
+      output: { title: '3 passed', summary: summary('ok') },
+    });
+    for (let i = 0; i < 130; i++) server.state.addCheckRun({ headSha: HEAD, name: `test (shard ${i})`, conclusion: 'success' });
+    const { check } = await runWithGitHub(SMOKE_ONLY, { server, headSha: HEAD, environment: 'production' });
+    expect(check().status).toBe('passed');
+    expect(server.requestsTo('checks/list-for-ref')).toHaveLength(2);
+  });
+
+  it("an API error fails with GitHub's answer", async () => {
+    server.faults.add({ kind: 'read-only', path: '/repos/{owner}/{repo}/commits/{ref}/check-runs' });
+    const { check } = await runWithGitHub(SMOKE_ONLY, { server, headSha: HEAD, environment: 'production' });
+    expect(check()).toMatchObject({
+      status: 'failed',
+      summary: `GitHub answered 403 "Resource not accessible by integration" when listing the check runs of ${HEAD.slice(0, 12)}`,
+    });
+  });
+});
+
+describe('checks implied by requires:', () => {
+  it('adds one environment-passed check per required environment, located on the requires: line', async () => {
+    const yaml = preflightConfig('    - github-issues: { labels: [P0] }\n');
+    const { run } = await runWithGitHub(yaml, { server, headSha: HEAD, environment: 'production' });
+    const checks = run.gates[0]!.checks;
+    expect(checks.map((check) => [check.kind, check.name])).toEqual([
+      ['environment-passed', 'staging passed for this commit'],
+      ['github-issues', 'no open issues labelled P0'],
+    ]);
+    const line = lineOf(yaml, 'requires: [staging]');
+    const column = yaml.split('\n')[line - 1]!.indexOf('staging') + 1;
+    expect(checks[0]!.location).toEqual({ file: CONFIG_FILE, line, column });
+    expect(checks[0]!.status).toBe('failed');
+  });
+
+  it('adds nothing when the section checks that environment itself, or for an environment that requires none', async () => {
+    const yaml = preflightConfig('    - environment-passed: { environment: staging, gates: [smoke] }\n');
+    const production = await runWithGitHub(yaml, { server, headSha: HEAD, environment: 'production' });
+    expect(production.run.gates[0]!.checks.map((check) => check.name)).toEqual(['staging smoke passed for this commit']);
+    const staging = await runWithGitHub(preflightConfig('    - github-issues: { labels: [P0] }\n'), {
+      server,
+      headSha: HEAD,
+      environment: 'staging',
+    });
+    expect(staging.run.gates[0]!.checks.map((check) => check.kind)).toEqual(['github-issues']);
+  });
+
+  it('without GitHub, the implied check is skipped with the reason', async () => {
+    const { check } = await runWithGitHub(preflightConfig('    - github-issues: { labels: [P0] }\n'), {
+      headSha: HEAD,
+      environment: 'production',
+    });
+    expect(check()).toMatchObject({ kind: 'environment-passed', status: 'skipped' });
+    expect(check().summary).toContain('set GITHUB_TOKEN and GITHUB_REPOSITORY');
+  });
+});
+
+describe('environment-passed: config', () => {
+  it('an unknown environment is a config problem at its line', () => {
+    const yaml = preflightConfig('    - environment-passed: stagin\n');
+    let error: unknown;
+    try {
+      parseConfig(CONFIG_FILE, yaml);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as ConfigurationError).problems).toEqual([
+      {
+        location: { file: CONFIG_FILE, line: lineOf(yaml, 'environment-passed: stagin'), column: '    - environment-passed: '.length + 1 },
+        message: 'preflight.checks[0].environment-passed: unknown environment "stagin" (expected one of: staging, production)',
+      },
+    ]);
+  });
+});

@@ -1,0 +1,234 @@
+/**
+ * Shared set-up of the end-to-end tests: the example service as a real process, a job
+ * workspace holding the config, event payloads, and one call that runs a composite
+ * action of this repository (the real `dist/index.js`) through the test runner against
+ * the local GitHub API.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runCompositeAction, type CompositeRunResult } from '../support/runner/index.js';
+import type { CheckRunRec, CommentRec, GitHubApiServer } from '../support/github-api/index.js';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const EXAMPLE_CONFIG = join(ROOT, 'examples/go-no-go/release-gates.yml');
+export const CONFIG_IN_REPO = '.github/release-gates.yml';
+export const REPO = 'owner/repo';
+export const PR_NUMBER = 7;
+export const HEAD_SHA = 'a1'.repeat(20);
+/** `GITHUB_SHA` on `pull_request`: the test merge commit, never the one to report on. */
+export const MERGE_SHA = 'e2'.repeat(20);
+export const GROUP_SHA = 'c3'.repeat(20);
+export const PUSH_SHA = 'd4'.repeat(20);
+export const TOKEN = 'ghs_e2eT0kenV4lue0000';
+
+/** The service's Basic-auth pairs and other secrets the job has in its environment. */
+export const CREDENTIALS = {
+  ADMIN_BASIC_USERNAME: 'admin-user',
+  ADMIN_BASIC_PASSWORD: 'Adm1n-Pa55-9f2c',
+  DISPATCHER_BASIC_USERNAME: 'dispatch-user',
+  DISPATCHER_BASIC_PASSWORD: 'D1spatch-Pa55-71ab',
+  ACCOUNTANT_BASIC_USERNAME: 'acct-user',
+  ACCOUNTANT_BASIC_PASSWORD: 'Acc0unt-Pa55-c0de',
+};
+export const OTHER_SECRETS = { CAPTCHA_TOKEN: 'Capt-T0ken-55e1', DEPLOY_TOKEN: 'Depl0y-T0ken-ab77' };
+
+/** Every secret value that must never be shown, with the encodings a leak could take. */
+export function secretValues(): string[] {
+  const plain = [CREDENTIALS.ADMIN_BASIC_PASSWORD, CREDENTIALS.DISPATCHER_BASIC_PASSWORD, CREDENTIALS.ACCOUNTANT_BASIC_PASSWORD, OTHER_SECRETS.CAPTCHA_TOKEN, OTHER_SECRETS.DEPLOY_TOKEN, TOKEN];
+  const basic = [
+    [CREDENTIALS.ADMIN_BASIC_USERNAME, CREDENTIALS.ADMIN_BASIC_PASSWORD],
+    [CREDENTIALS.DISPATCHER_BASIC_USERNAME, CREDENTIALS.DISPATCHER_BASIC_PASSWORD],
+    [CREDENTIALS.ACCOUNTANT_BASIC_USERNAME, CREDENTIALS.ACCOUNTANT_BASIC_PASSWORD],
+  ].map(([user, password]) => Buffer.from(`${user ?? ''}:${password ?? ''}`).toString('base64'));
+  return [...plain, ...basic];
+}
+
+/** The secrets found in `text` (empty when none). */
+export function leaks(text: string): string[] {
+  return secretValues().filter((secret) => text.includes(secret));
+}
+
+/** A running example service. */
+export interface Service {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts `examples/go-no-go/service.mjs --port 0`; `fault` is its SERVICE_FAULT. */
+export function startService(fault = ''): Promise<Service> {
+  const child = spawn(process.execPath, [join(ROOT, 'examples/go-no-go/service.mjs'), '--port', '0'], {
+    env: { PATH: process.env.PATH ?? '', ...CREDENTIALS, SERVICE_FAULT: fault },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async (): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
+  };
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.once('exit', (code) => reject(new Error(`service exited with ${String(code)} before listening`)));
+    child.stderr.resume();
+    child.stdout.setEncoding('utf8').on('data', (text: string) => {
+      out += text;
+      const match = /listening on (http:\/\/\S+)/.exec(out);
+      if (match?.[1]) resolve({ url: match[1].replace(/\/+$/, ''), stop });
+    });
+  });
+}
+
+/** A job's checkout: a folder holding the config at `.github/release-gates.yml`. */
+export function makeWorkspace(config = readFileSync(EXAMPLE_CONFIG, 'utf8')): { dir: string; config: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'rg-e2e-ws-'));
+  mkdirSync(join(dir, '.github'));
+  writeFileSync(join(dir, CONFIG_IN_REPO), config);
+  return { dir, config };
+}
+
+/** 1-based line of the first line of `text` that contains `needle`. */
+export function lineOf(text: string, needle: string): number {
+  const index = text.split('\n').findIndex((line) => line.includes(needle));
+  if (index < 0) throw new Error(`"${needle}" is not in the config`);
+  return index + 1;
+}
+
+/** A `pull_request` payload; `headRepo` other than {@link REPO} makes it a fork's. */
+export function pullRequestEvent(options: { headRepo?: string; body?: string; headSha?: string } = {}): unknown {
+  return {
+    action: 'synchronize',
+    number: PR_NUMBER,
+    pull_request: {
+      number: PR_NUMBER,
+      body: options.body ?? 'Adds the thing.',
+      labels: [],
+      user: { login: 'alice' },
+      head: { sha: options.headSha ?? HEAD_SHA, ref: 'feature', repo: { full_name: options.headRepo ?? REPO } },
+      base: { sha: 'f0'.repeat(20), ref: 'main', repo: { full_name: REPO } },
+    },
+    repository: { full_name: REPO },
+  };
+}
+
+export function mergeGroupEvent(): unknown {
+  return { action: 'checks_requested', merge_group: { head_sha: GROUP_SHA, head_ref: 'refs/heads/gh-readonly-queue/main/pr-7', base_sha: 'f0'.repeat(20) }, repository: { full_name: REPO } };
+}
+
+export function pushEvent(): unknown {
+  return { ref: 'refs/heads/main', after: PUSH_SHA, head_commit: { id: PUSH_SHA }, repository: { full_name: REPO } };
+}
+
+/** Seeds the pull request the events talk about. */
+export function seedPullRequest(gh: GitHubApiServer, body = 'Adds the thing.'): void {
+  gh.state.addPullRequest({ repo: REPO, number: PR_NUMBER, headSha: HEAD_SHA, headRef: 'feature', body });
+}
+
+export interface GateRun {
+  gh: GitHubApiServer;
+  workspace: string;
+  serviceUrl: string;
+  /** `smoke`: actions/smoke; `root`: action.yml with `gates: smoke`. */
+  action?: 'smoke' | 'root';
+  eventName?: string;
+  event?: unknown;
+  /** `GITHUB_SHA`; default per event. */
+  sha?: string;
+  environment?: string;
+  token?: string;
+  /** More job `env:`. */
+  env?: Record<string, string>;
+  job?: string;
+  runId?: string;
+  with?: Record<string, string>;
+}
+
+export interface GateRunResult extends CompositeRunResult {
+  runnerTemp: string;
+}
+
+/** Runs the gate the way a workflow step `uses:` the action. */
+export async function runGate(options: GateRun): Promise<GateRunResult> {
+  const eventName = options.eventName ?? 'pull_request';
+  const sha = options.sha ?? ({ pull_request: MERGE_SHA, merge_group: GROUP_SHA, push: PUSH_SHA } as Record<string, string>)[eventName] ?? PUSH_SHA;
+  const runnerTemp = mkdtempSync(join(tmpdir(), 'rg-e2e-tmp-'));
+  const action = options.action === 'root' ? ROOT : join(ROOT, 'actions/smoke');
+  const inputs = { environment: options.environment ?? 'local', ...(options.action === 'root' ? { gates: 'smoke' } : {}), ...options.with };
+  const result = await runCompositeAction({
+    action,
+    with: inputs,
+    run: {
+      repository: REPO,
+      sha,
+      eventName,
+      event: options.event ?? pullRequestEvent(),
+      token: options.token ?? TOKEN,
+      apiUrl: options.gh.url,
+      runId: options.runId ?? '4242',
+      job: options.job ?? 'gates',
+    },
+    workspace: options.workspace,
+    runnerTemp,
+    env: { API_BASE: options.serviceUrl, ...CREDENTIALS, ...OTHER_SECRETS, RELEASE_GATES_RETRY_BASE_MS: '50', ...options.env },
+  });
+  return { ...result, runnerTemp };
+}
+
+/** The run step of a result (the one that ran the bundle). */
+export function runStep(result: CompositeRunResult): CompositeRunResult['steps'][number] {
+  const step = result.steps.find((s) => s.id === 'run');
+  if (!step) throw new Error('no run step');
+  return step;
+}
+
+/** The upload step (`uses: actions/upload-artifact`), if it ran. */
+export function uploadStep(result: CompositeRunResult): CompositeRunResult['steps'][number] | undefined {
+  return result.steps.find((s) => s.uses?.startsWith('actions/upload-artifact') && s.ran);
+}
+
+/** The check runs and comments the fake GitHub holds for the repository. */
+export function githubState(gh: GitHubApiServer): { checkRuns: CheckRunRec[]; comments: CommentRec[] } {
+  const rec = gh.state.repo(REPO);
+  return { checkRuns: rec.checkRuns, comments: rec.comments };
+}
+
+/** Workflow commands the runner ran, by name. */
+export function commands(result: CompositeRunResult, name: string): CompositeRunResult['log']['commands'] {
+  return result.log.commands.filter((command) => command.command === name);
+}
+
+/** True when the evidence record exists and parses. */
+export function readReport(path: string): Record<string, unknown> {
+  if (!existsSync(path)) throw new Error(`no report at ${path}`);
+  return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+}
+
+/** What the echo server answers, given the request. */
+export type EchoReply = (request: { method: string; url: string; headers: Record<string, string | string[] | undefined>; body: string }) => {
+  status: number;
+  type?: string;
+  headers?: Record<string, string>;
+  body: string;
+};
+
+/** A local HTTP server that answers whatever `reply` says (in the test process). */
+export async function startEchoServer(reply: EchoReply): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const answer = reply({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      res.writeHead(answer.status, { 'content-type': answer.type ?? 'application/json', ...answer.headers });
+      res.end(answer.body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
+  };
+}

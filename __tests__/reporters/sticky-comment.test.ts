@@ -1,0 +1,206 @@
+/**
+ * The sticky PR comment (src/reporters/github/sticky-comment.ts): its body and size
+ * limit, its cells rebuilt from check runs, and the create-once-then-update logic
+ * (GITHUB.md, "PR comments").
+ */
+import { describe, expect, it } from '@jest/globals';
+import { RecordingLogger } from '../../src/io/logger.js';
+import type { GateCell } from '../../src/reporters/markdown/tables.js';
+import {
+  COMMENT_MARKER,
+  MAX_COMMENT_CHARS,
+  cellsFromCheckRuns,
+  commentBody,
+  knownCommentId,
+  upsertComment,
+} from '../../src/reporters/github/sticky-comment.js';
+import { FakeGitHub, httpError } from './fake-github.js';
+import { markdownLines, tableCells } from './helpers.js';
+
+const SHA = 'a'.repeat(40);
+const PR = 7;
+const CONTEXT = { headSha: SHA, runUrl: 'https://github.com/o/r/actions/runs/1', updatedAt: new Date('2024-01-01T00:00:00Z') };
+const BODY = `${COMMENT_MARKER}\nnew body`;
+
+describe('commentBody', () => {
+  it('stays within 65,536 characters for 3,000 cells and says it was truncated', () => {
+    const cells: GateCell[] = Array.from({ length: 3000 }, (_, i) => ({
+      gate: `gate-${i % 300}`,
+      environment: `environment-${Math.floor(i / 300)}`,
+      status: 'failed',
+      title: `${i} failed, ${i} passed; a long title that goes on for a while`,
+      url: `https://github.com/o/r/runs/${1_000_000 + i}`,
+    }));
+    const body = commentBody(cells, CONTEXT);
+    expect(body.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS);
+    expect(body).toMatch(/\*\*Truncated:\*\* \d+ of 3000 results are not shown/);
+    expect(body.startsWith(COMMENT_MARKER)).toBe(true);
+    const rows = markdownLines(body).filter((line) => line.startsWith('| '));
+    const width = tableCells(rows[0]!).length;
+    for (const row of rows) expect(tableCells(row)).toHaveLength(width);
+  });
+
+  it('has the marker, the commit and the table, without a truncation note when small', () => {
+    const body = commentBody([{ gate: 'smoke', environment: 'staging', status: 'passed', title: '3 passed' }], CONTEXT);
+    expect(body).toContain(COMMENT_MARKER);
+    expect(body).toContain('`aaaaaaaaaaaa`');
+    expect(body).toContain('| smoke | ✅ passed · 3 passed |');
+    expect(body).not.toContain('Truncated');
+  });
+});
+
+describe('cellsFromCheckRuns', () => {
+  const fake = new FakeGitHub();
+  const run = (name: string, id: number, status: string, conclusion: string | null, title?: string) =>
+    fake.seedRun({ name, id, headSha: SHA, status, conclusion, ...(title ? { title } : {}) });
+
+  it('keeps the newest run per name, by highest id, whatever the listing order', () => {
+    const runs = [
+      run('release-gates / smoke (staging)', 30, 'completed', 'success', 'new'),
+      run('release-gates / smoke (staging)', 10, 'completed', 'failure', 'old'),
+    ];
+    expect(cellsFromCheckRuns(runs, [])).toEqual([
+      { gate: 'smoke', environment: 'staging', status: 'passed', title: 'new', url: 'https://github.com/o/r/runs/30' },
+    ]);
+    expect(cellsFromCheckRuns([...runs].reverse(), [])[0]!.title).toBe('new');
+  });
+
+  it.each([
+    ['success', 'passed'],
+    ['neutral', 'passed'],
+    ['failure', 'failed'],
+    ['timed_out', 'failed'],
+    ['action_required', 'pending'],
+    ['cancelled', 'skipped'],
+    ['skipped', 'skipped'],
+    ['stale', 'skipped'],
+    ['something-new', 'failed'],
+  ])('maps the conclusion %s to %s', (conclusion, status) => {
+    expect(cellsFromCheckRuns([run('release-gates / smoke', 1, 'completed', conclusion)], [])[0]!.status).toBe(status);
+  });
+
+  it.each(['in_progress', 'queued'])('shows a %s run as in progress', (status) => {
+    const [cell] = cellsFromCheckRuns([run('release-gates / smoke (production)', 2, status, null)], []);
+    expect(cell!.status).toBe('in progress');
+  });
+
+  it('ignores other check runs', () => {
+    expect(cellsFromCheckRuns([run('build', 3, 'completed', 'failure'), run('release-gates', 4, 'completed', 'failure')], [])).toEqual([]);
+  });
+
+  it("lets this job's own results override the listing", () => {
+    const name = 'release-gates / smoke (staging)';
+    const own = {
+      name,
+      gate: 'smoke',
+      environment: 'staging',
+      status: 'failed' as const,
+      title: '1 failed',
+      url: 'https://github.com/o/r/runs/5',
+    };
+    const cells = cellsFromCheckRuns(
+      [run(name, 5, 'in_progress', null), run('release-gates / smoke (production)', 6, 'completed', 'success')],
+      [own],
+    );
+    expect(cells).toHaveLength(2);
+    expect(cells.find((c) => c.environment === 'staging')).toMatchObject({ status: 'failed', title: '1 failed' });
+  });
+});
+
+describe('upsertComment', () => {
+  const logger = new RecordingLogger();
+  const marked = (fake: FakeGitHub) => fake.comments.filter((c) => c.body.includes(COMMENT_MARKER));
+
+  it('updates the known comment in one request', async () => {
+    const fake = new FakeGitHub();
+    const comment = fake.seedComment(PR, `${COMMENT_MARKER}\nold`);
+    await expect(upsertComment(fake.api, PR, BODY, comment.id, logger)).resolves.toBe(comment.id);
+    expect(fake.methods).toEqual(['updateComment']);
+    expect(comment.body).toBe(BODY);
+  });
+
+  it('looks the comment up when the known one was deleted (404)', async () => {
+    const fake = new FakeGitHub();
+    const comment = fake.seedComment(PR, `${COMMENT_MARKER}\nold`);
+    await expect(upsertComment(fake.api, PR, BODY, 99_999, logger)).resolves.toBe(comment.id);
+    expect(fake.methods).toEqual(['updateComment', 'listComments', 'updateComment']);
+    expect(marked(fake)).toEqual([{ id: comment.id, issue: PR, body: BODY }]);
+  });
+
+  it('finds its comment among more than 100 (the 150th of 200)', async () => {
+    const fake = new FakeGitHub();
+    let target = 0;
+    for (let i = 1; i <= 200; i++) {
+      const comment = fake.seedComment(PR, i === 150 ? `${COMMENT_MARKER}\nold` : `comment ${i} mentions release-gates`);
+      if (i === 150) target = comment.id;
+    }
+    await expect(upsertComment(fake.api, PR, BODY, undefined, logger)).resolves.toBe(target);
+    expect(fake.methods).not.toContain('createComment');
+    expect(marked(fake)).toHaveLength(1);
+  });
+
+  it("does not update another PR's comment", async () => {
+    const fake = new FakeGitHub();
+    fake.seedComment(PR + 1, `${COMMENT_MARKER}\nother PR`);
+    const id = await upsertComment(fake.api, PR, BODY, undefined, logger);
+    expect(fake.comments.find((c) => c.id === id)!.issue).toBe(PR);
+    expect(fake.comments.find((c) => c.issue === PR + 1)!.body).toContain('other PR');
+  });
+
+  it('after a race keeps only the lowest id, with the new body', async () => {
+    const fake = new FakeGitHub();
+    fake.duringCreateComment = () => {
+      fake.duringCreateComment = undefined;
+      fake.seedComment(PR, `${COMMENT_MARKER}\nwritten by a parallel job`);
+    };
+    const id = await upsertComment(fake.api, PR, BODY, undefined, logger);
+    expect(marked(fake)).toEqual([{ id, issue: PR, body: BODY }]);
+    expect(fake.methods).toEqual(['listComments', 'createComment', 'listComments', 'deleteComment', 'updateComment']);
+    expect(id).toBeLessThan(fake.calls[3]!.args[0] as number);
+  });
+
+  it('adopts a comment whose create answered 502 but happened', async () => {
+    const fake = new FakeGitHub().fail('createComment', 'after', httpError(502));
+    const id = await upsertComment(fake.api, PR, BODY, undefined, logger);
+    expect(marked(fake)).toEqual([{ id, issue: PR, body: BODY }]);
+    expect(fake.methods.filter((m) => m === 'createComment')).toHaveLength(1);
+  });
+
+  it('creates once more when the failed create did not happen', async () => {
+    const fake = new FakeGitHub().fail('createComment', 'before', httpError(503));
+    const id = await upsertComment(fake.api, PR, BODY, undefined, logger);
+    expect(marked(fake)).toEqual([{ id, issue: PR, body: BODY }]);
+    expect(fake.methods.filter((m) => m === 'createComment')).toHaveLength(2);
+  });
+
+  it('throws a create that GitHub refused (422)', async () => {
+    const fake = new FakeGitHub().fail('createComment', 'before', httpError(422, 'Body is too long'));
+    await expect(upsertComment(fake.api, PR, BODY, undefined, logger)).rejects.toMatchObject({ status: 422 });
+    expect(fake.comments).toEqual([]);
+  });
+});
+
+describe('knownCommentId', () => {
+  const fake = new FakeGitHub();
+  const withMarker = (name: string, id: number, comment: number) =>
+    fake.seedRun({ name, id, headSha: SHA, summary: `table\n<!-- release-gates:comment=${comment} -->` });
+
+  it('reads the id recorded by the newest release-gates run', () => {
+    const runs = [
+      withMarker('release-gates / smoke (staging)', 10, 111),
+      withMarker('release-gates / smoke (production)', 20, 222),
+      fake.seedRun({ name: 'release-gates / smoke', id: 30, headSha: SHA }),
+    ];
+    expect(knownCommentId(runs)).toBe(222);
+  });
+
+  it('ignores runs of other checks and runs without a marker', () => {
+    expect(
+      knownCommentId([
+        withMarker('lint', 40, 333),
+        fake.seedRun({ name: 'release-gates / smoke', id: 41, headSha: SHA, summary: 'no marker' }),
+      ]),
+    ).toBeUndefined();
+    expect(knownCommentId([])).toBeUndefined();
+  });
+});

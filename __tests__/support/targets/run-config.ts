@@ -1,0 +1,103 @@
+/**
+ * Runs the smoke gate through the real config path: a YAML file written to a temp
+ * folder, `parseConfig`, `runGates` and the undici client. Or through the real bundle,
+ * `node dist/index.js run smoke`.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseConfig } from '../../../src/config/load.js';
+import type { CheckResult } from '../../../src/engine/model.js';
+import type { GateEvent } from '../../../src/engine/run-gate.js';
+import { runGates, type RunResult } from '../../../src/gates/run.js';
+import { smokeGate } from '../../../src/gates/smoke/index.js';
+import { UndiciHttpClient } from '../../../src/io/http.js';
+import { SecretRegistry } from '../../../src/secrets/registry.js';
+
+export const BUNDLE = fileURLToPath(new URL('../../../dist/index.js', import.meta.url));
+
+/** A config with one `test` environment at `url` and the given smoke section (YAML, indented 2). */
+export function smokeConfig(url: string, smoke: string): string {
+  return `version: 1\nenvironments:\n  test:\n    url: "${url}"\nsmoke:\n${smoke}`;
+}
+
+export interface SmokeRun {
+  run: RunResult;
+  events: GateEvent[];
+  secrets: SecretRegistry;
+  /** The only check's result, or the one named `name`. */
+  check: (name?: string) => CheckResult;
+}
+
+/** Writes `yaml` to a temp file, then parses and runs the smoke gate on environment `test`. */
+export async function runSmoke(yaml: string, options: { env?: Record<string, string>; signal?: AbortSignal } = {}): Promise<SmokeRun> {
+  const dir = await mkdtemp(join(tmpdir(), 'rg-smoke-'));
+  const file = join(dir, 'release-gates.yml');
+  const http = new UndiciHttpClient();
+  const events: GateEvent[] = [];
+  const secrets = new SecretRegistry();
+  try {
+    await writeFile(file, yaml);
+    const loaded = parseConfig(file, await readFile(file, 'utf8'));
+    const run = await runGates({
+      loaded,
+      gates: [smokeGate],
+      environment: 'test',
+      env: options.env ?? {},
+      secrets,
+      io: { http },
+      ...(options.signal ? { signal: options.signal } : {}),
+      onEvent: (_gate, event) => events.push(event),
+    });
+    const check = (name?: string): CheckResult => {
+      const checks = run.gates[0]?.checks ?? [];
+      const found = name === undefined ? checks[0] : checks.find((c) => c.name === name);
+      if (!found) throw new Error(`no check ${name ?? ''} in ${JSON.stringify(checks.map((c) => c.name))}`);
+      return found;
+    };
+    return { run, events, secrets, check };
+  } finally {
+    await http.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+export interface BundleRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** The evidence record written with `--json`, or undefined when none was written. */
+  evidence: { result: string; gates: { status: string; interrupted?: string; checks: CheckResult[] }[] } | undefined;
+  elapsedMs: number;
+}
+
+/** Runs `node dist/index.js run smoke --config F --env test --json R` on `yaml`. */
+export async function runBundle(yaml: string, env: Record<string, string> = {}, killAfterMs = 45_000): Promise<BundleRun> {
+  const dir = await mkdtemp(join(tmpdir(), 'rg-bundle-'));
+  const file = join(dir, 'release-gates.yml');
+  const report = join(dir, 'report.json');
+  await writeFile(file, yaml);
+  const start = performance.now();
+  try {
+    const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        [BUNDLE, 'run', 'smoke', '--config', file, '--env', 'test', '--json', report],
+        { env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env }, timeout: killAfterMs, killSignal: 'SIGKILL' },
+        (error, out, err) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout: out, stderr: err }),
+      );
+    });
+    const elapsedMs = performance.now() - start;
+    let evidence: BundleRun['evidence'];
+    try {
+      evidence = JSON.parse(await readFile(report, 'utf8')) as BundleRun['evidence'];
+    } catch {
+      evidence = undefined;
+    }
+    return { code, stdout, stderr, evidence, elapsedMs };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,258 @@
+/**
+ * The `backup` check kind: make a backup (`pg_dump -Fc`, or the team's own command) or
+ * check that a recent one exists, then optionally drill a restore (runbook 003,
+ * "Backups / Restore"). Config shapes are in `schema.ts`.
+ *
+ * Database passwords are taken out of URLs, registered as secrets, and given to the
+ * PostgreSQL programs in `PGPASSWORD`: never on a command line, never in evidence.
+ */
+import { resolve } from 'node:path';
+import { formatDuration, formatSize } from '../../config/units.js';
+import { formatPath, type ConfigPath } from '../../config/source.js';
+import type { CheckOutcome } from '../../engine/model.js';
+import { ConfigurationError, type ConfigProblem } from '../../errors.js';
+import { pgDatabase, type DatabaseConnector } from '../../io/database.js';
+import type { CheckKind, Io, PlanContext } from '../kind.js';
+import { runDrill, type DrillPlan, type DrillReport } from './drill.js';
+import { newestMatch, type BackupFile } from './files.js';
+import { isPostgresUrl, parsePostgresUrl, type PostgresUrl } from './postgres-url.js';
+import { BackupCheck, type BackupCheckConfig } from './schema.js';
+import { failureOf, pgDump, stderrLines, type ToolContext } from './tools.js';
+
+export { BackupCheck, type BackupCheckConfig } from './schema.js';
+
+/**
+ * Per-attempt time of a backup check that sets no `timeout:`: at least 15 minutes, as a
+ * dump and a restore take longer than an HTTP check's default. The gate's `deadline:`
+ * still applies.
+ */
+export const DEFAULT_BACKUP_TIMEOUT_MS = 15 * 60_000;
+
+/** A command's output file may be this much older than the command's start (coarse file times). */
+const MTIME_SLACK_MS = 2000;
+
+/** The I/O this kind uses: `database` defaults to `pg` until `Io` carries one. */
+type BackupIo = Io & { database?: DatabaseConnector };
+
+type Source =
+  | { kind: 'pg-dump'; url: PostgresUrl; to: string; args: string[] }
+  | { kind: 'command'; argv: string[]; env: Record<string, string>; pattern: string }
+  | { kind: 'file'; pattern: string };
+
+/** Cross-field rules, reported by `release-gates validate` too. */
+function problems(config: BackupCheckConfig, path: ConfigPath, source: PlanContext['source']): ConfigProblem[] {
+  const drill = config['restore-drill'];
+  if (!drill) return [];
+  const at = [...path, 'restore-drill'];
+  if (drill.into !== undefined && drill.server !== undefined) {
+    return [source.problem(at, `${formatPath(at)}: takes into: (an existing scratch database) or server: (where to create one), not both`)];
+  }
+  if (drill.into === undefined && drill.server === undefined && !('pg-dump' in config.backup)) {
+    return [
+      source.problem(
+        at,
+        `${formatPath(at)}: needs server: "\${DATABASE_URL}" (a scratch database is created there and dropped) or into: "\${SCRATCH_DATABASE_URL}" when the backup is not made by pg-dump`,
+      ),
+    ];
+  }
+  if (drill.expect !== undefined && drill.query === undefined) {
+    return [source.problem([...at, 'expect'], `${formatPath([...at, 'expect'])}: needs a query: to compare with (e.g. query: SELECT count(*) AS n FROM alembic_version)`)];
+  }
+  return [];
+}
+
+/** A plain-word command string split on spaces; undefined when it has quotes or shell syntax. */
+function splitPlain(command: string): string[] | undefined {
+  const words = command.trim().split(/\s+/);
+  return words.every((word) => /^[\w./:=@%+,-]+$/.test(word)) ? words : undefined;
+}
+
+/** Validates the URLs (without printing them) and registers their passwords as secrets. */
+function planSource(config: BackupCheckConfig, context: PlanContext, problemsFound: ConfigProblem[]): Source | undefined {
+  const backup = config.backup;
+  const at = (...keys: (string | number)[]): ConfigPath => [...context.path, 'backup', ...keys];
+  if ('pg-dump' in backup) {
+    const url = databaseUrl(backup['pg-dump'], at('pg-dump'), context, problemsFound);
+    return url && { kind: 'pg-dump', url, to: backup.to, args: backup.args ?? [] };
+  }
+  if ('command' in backup) {
+    const env = backup.env ?? {};
+    for (const value of Object.values(env)) if (isPostgresUrl(value)) registerPassword(parsePostgresUrl(value), context);
+    const argv = Array.isArray(backup.command) ? backup.command : splitPlain(backup.command);
+    if (!argv) {
+      problemsFound.push(
+        context.source.problem(
+          at('command'),
+          `${formatPath(at('command'))}: the command has quotes or shell syntax: write it as a list, e.g. [./scripts/backup_pg.sh, --out, backups], or [bash, -c, "…"] for a script`,
+        ),
+      );
+      return undefined;
+    }
+    return { kind: 'command', argv, env, pattern: backup.file };
+  }
+  return { kind: 'file', pattern: backup.file };
+}
+
+function registerPassword(url: PostgresUrl | undefined, context: PlanContext): void {
+  context.secrets.add(url?.password);
+  context.secrets.add(url?.rawPassword);
+}
+
+function databaseUrl(value: string, path: ConfigPath, context: PlanContext, problemsFound: ConfigProblem[]): PostgresUrl | undefined {
+  const url = parsePostgresUrl(value);
+  if (!url) {
+    // The value is not shown: it may hold a password.
+    problemsFound.push(
+      context.source.problem(path, `${formatPath(path)}: expected a PostgreSQL URL, postgresql://user:password@host:5432/database (the value is not shown)`),
+    );
+    return undefined;
+  }
+  registerPassword(url, context);
+  return url;
+}
+
+function planDrill(config: BackupCheckConfig, source: Source | undefined, context: PlanContext, problemsFound: ConfigProblem[]): DrillPlan | undefined {
+  const drill = config['restore-drill'];
+  if (!drill) return undefined;
+  const at = (key: string): ConfigPath => [...context.path, 'restore-drill', key];
+  const found = problems(config, context.path, context.source);
+  if (found.length) {
+    problemsFound.push(...found);
+    return undefined;
+  }
+  if (drill.into !== undefined) {
+    const into = databaseUrl(drill.into, at('into'), context, problemsFound);
+    return into && { target: { kind: 'existing', into }, query: drill.query, expect: drill.expect };
+  }
+  const server = drill.server !== undefined ? databaseUrl(drill.server, at('server'), context, problemsFound) : source?.kind === 'pg-dump' ? source.url : undefined;
+  return server && { target: { kind: 'scratch', server }, query: drill.query, expect: drill.expect };
+}
+
+function ageOf(file: BackupFile, now: number): number {
+  return Math.max(0, now - file.mtimeMs);
+}
+
+function fileExpectation(config: BackupCheckConfig): string {
+  const minSize = config.backup['min-size'];
+  const maxAge = config.backup['max-age'];
+  const size = minSize !== undefined && minSize > 1 ? `≥ ${formatSize(minSize)}` : 'non-empty';
+  return maxAge === undefined ? size : `${size}, ≤ ${formatDuration(maxAge)} old`;
+}
+
+function drillExpectation(drill: DrillPlan): string {
+  if (drill.query === undefined) return 'restore succeeds';
+  const { rows, ...paths } = drill.expect ?? {};
+  const parts = [
+    ...(rows === undefined ? [] : [`rows ${typeof rows === 'number' ? `== ${rows}` : JSON.stringify(rows)}`]),
+    ...Object.keys(paths),
+  ];
+  return parts.length ? `restore drill: ${parts.join(', ')}` : 'restore and query succeed';
+}
+
+function drillMeasured(report: DrillReport): string {
+  const parts: string[] = [];
+  if (report.restoreMs !== undefined) parts.push(`restored in ${formatDuration(report.restoreMs)}`);
+  for (const assertion of report.assertions) parts.push(`${assertion.label} ${assertion.measured}`);
+  if (report.assertions.length === 0 && report.result !== undefined) parts.push(`query → ${report.result}`);
+  return parts.join(', ');
+}
+
+interface RunInput {
+  config: BackupCheckConfig;
+  source: Source;
+  drill: DrillPlan | undefined;
+  context: PlanContext;
+  timeoutMs: number;
+}
+
+async function runBackup(input: RunInput, signal: AbortSignal, progress: (message: string) => void): Promise<CheckOutcome> {
+  const { config, source, drill, context, timeoutMs } = input;
+  const cwd = context.scope.cwd;
+  const io = context.io as BackupIo;
+  const tools: ToolContext = { process: io.process, cwd, signal, timeoutMs };
+  const details: string[] = [];
+  const expectedFile = fileExpectation(config);
+  const expected = drill ? `${expectedFile}; ${drillExpectation(drill)}` : expectedFile;
+  const failed = (summary: string, measured: string): CheckOutcome => ({ status: 'failed', summary, measured, expected, details });
+
+  let file: BackupFile | undefined;
+  if (source.kind === 'pg-dump') {
+    progress(`pg_dump ${source.url.safe}`);
+    const dump = await pgDump(source.url, resolve(cwd, source.to), source.to, source.args, tools);
+    if (!dump.ok) {
+      details.push(`✗ ${dump.shown}: ${dump.failure}`, ...dump.stderrTail.map((line) => `    ${line}`));
+      return failed(dump.failure, 'no dump');
+    }
+    details.push(`✓ ${dump.shown} (${formatDuration(dump.elapsedMs)})`);
+    file = await newestMatch(cwd, source.to);
+    if (!file) return failed(`pg_dump exited 0 but ${source.to} is not there`, 'no file');
+  } else if (source.kind === 'command') {
+    const shown = source.argv.join(' ');
+    progress(`running ${shown}`);
+    const started = Date.now();
+    const result = await io.process.run({ argv: source.argv, cwd, env: source.env, timeoutMs, signal });
+    const program = source.argv[0] ?? 'command';
+    if (result.exitCode !== 0 || result.timedOut || result.startError !== undefined) {
+      const failure = failureOf(program, result, signal);
+      details.push(`✗ ${shown}: ${failure}`, ...stderrLines(result.stderr).slice(-8).map((line) => `    ${line}`));
+      return failed(failure, result.exitCode === null ? 'not run to the end' : `exit ${result.exitCode}`);
+    }
+    details.push(`✓ ${shown} (exit 0, ${formatDuration(result.elapsedMs)})`);
+    file = await newestMatch(cwd, source.pattern);
+    if (!file) return failed(`${shown} exited 0 but no file matches ${source.pattern}`, 'no file');
+    if (file.mtimeMs < started - MTIME_SLACK_MS) {
+      const age = formatDuration(ageOf(file, Date.now()));
+      details.push(`✗ newest match ${file.path} is ${age} old: older than the command run`);
+      return failed(`${shown} exited 0 but wrote no new file matching ${source.pattern} (newest: ${file.path}, ${age} old)`, `${file.path}, ${age} old`);
+    }
+  } else {
+    file = await newestMatch(cwd, source.pattern);
+    if (!file) {
+      details.push(`✗ no file matches ${source.pattern} in ${cwd}`);
+      return failed(`no backup file matches ${source.pattern}`, 'no file');
+    }
+  }
+
+  const age = ageOf(file, Date.now());
+  const minSize = config.backup['min-size'] ?? 1;
+  const maxAge = config.backup['max-age'];
+  const measuredFile = `${file.path}, ${formatSize(file.size)}, ${formatDuration(age)} old`;
+  const tooSmall = file.size < minSize;
+  const tooOld = maxAge !== undefined && age > maxAge;
+  details.push(`${tooSmall || tooOld ? '✗' : '✓'} file ${measuredFile} (expected ${expectedFile})`);
+  if (tooSmall) return failed(file.size === 0 ? `${file.path} is empty` : `${file.path} is ${formatSize(file.size)}, expected ≥ ${formatSize(minSize)}`, measuredFile);
+  if (tooOld) return failed(`${file.path} is ${formatDuration(age)} old, expected ≤ ${formatDuration(maxAge)}`, measuredFile);
+
+  if (!drill) return { status: 'passed', summary: measuredFile, measured: measuredFile, expected, details };
+
+  const report = await runDrill(file, drill, { process: io.process, database: io.database ?? pgDatabase, cwd, signal, timeoutMs, progress });
+  details.push(...report.details);
+  const measured = [measuredFile, drillMeasured(report)].filter((part) => part !== '').join('; ');
+  if (!report.ok) return failed(report.failure ?? 'restore drill failed', measured);
+  return { status: 'passed', summary: measured, measured, expected, details };
+}
+
+function describe(config: BackupCheckConfig): string {
+  const backup = config.backup;
+  const what = 'pg-dump' in backup ? `pg_dump to ${backup.to}` : 'command' in backup ? `backup by ${[backup.command].flat().join(' ')}` : `backup ${backup.file}`;
+  return config['restore-drill'] ? `${what} + restore drill` : what;
+}
+
+export const backupKind: CheckKind<BackupCheckConfig> = {
+  name: 'backup',
+  key: 'backup',
+  schema: BackupCheck,
+  describe,
+  problems,
+  plan(config, context) {
+    const found: ConfigProblem[] = [];
+    const source = planSource(config, context, found);
+    const drill = planDrill(config, source, context, found);
+    if (found.length || !source) throw new ConfigurationError(found);
+    const timeoutMs = config.timeout ?? Math.max(context.defaultTimeoutMs, DEFAULT_BACKUP_TIMEOUT_MS);
+    return {
+      timeoutMs,
+      run: async ({ signal, progress }) => context.secrets.redactDeep(await runBackup({ config, source, drill, context, timeoutMs }, signal, progress)),
+    };
+  },
+};

@@ -1,0 +1,189 @@
+/**
+ * The `environment-passed` check kind: the previous environment's gates passed for this
+ * same commit and this same config (runbook 000, "Do not progress until smoke checks
+ * pass in the previous environment").
+ *
+ * ```yaml
+ * - environment-passed: staging                              # every staging gate on the commit
+ * - environment-passed: { environment: staging, gates: [smoke] }
+ * ```
+ *
+ * It reads the commit's `release-gates / <gate> (<env>)` check runs. A gate counts when
+ * its newest run for this config digest (the marker in the run's summary) concluded
+ * `success`; a success recorded for another config never counts, and the check says so
+ * (PRODUCT.md, "Beyond the peers"). Without `gates:`, every gate with a run for the
+ * environment on the commit must pass, and there must be at least one. An environment's
+ * `requires:` adds this check to preflight by itself (see `implied.ts`).
+ */
+import { z } from 'zod';
+import { CheckCommon, Template } from '../../config/schema/common.js';
+import { formatPath, type ConfigPath, type ConfigSource } from '../../config/source.js';
+import type { CheckOutcome } from '../../engine/model.js';
+import type { ConfigProblem } from '../../errors.js';
+import type { CheckRunInfo } from '../../github/api.js';
+import { checkRunName, digestIn, parseCheckRunName } from '../../reporters/github/check-run.js';
+import { andList, ask, githubRun, noCommitOutcome, shortSha } from '../github-scope.js';
+import type { CheckKind } from '../kind.js';
+
+const EnvironmentName = z.union([z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/), Template], {
+  error: 'expected an environment name of letters, digits, ".", "_" and "-"',
+});
+
+const GateName = z.string().regex(/^[a-z][a-z0-9_-]*$/, { error: 'expected a gate name, e.g. smoke' });
+
+const Spec = z.strictObject({
+  environment: EnvironmentName,
+  /** Gates that must have passed; default: every gate that ran for the environment. */
+  gates: z.array(GateName).min(1).optional(),
+});
+
+const Schema = z.strictObject({
+  ...CheckCommon,
+  'environment-passed': z
+    .union([EnvironmentName, Spec], { error: 'expected an environment name (staging) or { environment: staging, gates: [smoke] }' })
+    .transform((spec) => (typeof spec === 'string' ? { environment: spec } : spec)),
+});
+
+export type EnvironmentPassedConfig = z.output<typeof Schema>;
+
+/** How one gate of the environment stands for this commit and config. */
+interface Verdict {
+  gate: string;
+  passed: boolean;
+  /** Still running: a retry may see it finish. */
+  running: boolean;
+  /** One line for the summary, e.g. `smoke failed (failure)`. */
+  line: string;
+  detail: string;
+}
+
+function shortDigest(digest: string): string {
+  return `${digest.slice(0, 19)}…`;
+}
+
+/** The verdict of one gate from its runs on the commit, newest first. */
+function verdictOf(gate: string, env: string, runs: readonly CheckRunInfo[], digest: string): Verdict {
+  const at = (run: CheckRunInfo): string => (run.htmlUrl ? ` ${run.htmlUrl}` : '');
+  const ours = runs.find((run) => digestIn(run.summary) === digest);
+  if (ours) {
+    const passed = ours.status === 'completed' && ours.conclusion === 'success';
+    const how = ours.status === 'completed' ? (ours.conclusion ?? 'no conclusion') : ours.status;
+    return {
+      gate,
+      passed,
+      running: ours.status !== 'completed',
+      line: passed ? `${gate} passed` : `${gate} ${how}`,
+      detail: `${passed ? '✓' : '✗'} ${ours.name}: ${how} for this config${at(ours)}`,
+    };
+  }
+  const running = runs.find((run) => run.status !== 'completed');
+  if (running) {
+    return {
+      gate,
+      passed: false,
+      running: true,
+      line: `${gate} still running`,
+      detail: `… ${running.name}: ${running.status}${at(running)}`,
+    };
+  }
+  const newest = runs[0];
+  if (newest) {
+    const other = digestIn(newest.summary);
+    const what = other ? `config ${shortDigest(other)}` : 'no recorded config';
+    const result = newest.conclusion ?? newest.status;
+    return {
+      gate,
+      passed: false,
+      running: false,
+      line: `${gate} ${result === 'success' ? 'passed' : `was ${result}`} only for ${what}, which does not count for this config`,
+      detail: `✗ ${newest.name}: ${result} for ${what}, not this config ${shortDigest(digest)}${at(newest)}`,
+    };
+  }
+  return {
+    gate,
+    passed: false,
+    running: false,
+    line: `${gate} has not run on this commit`,
+    detail: `✗ ${checkRunName(gate, env)}: no check run on this commit`,
+  };
+}
+
+function outcome(
+  config: EnvironmentPassedConfig['environment-passed'],
+  runs: readonly CheckRunInfo[],
+  sha: string,
+  digest: string,
+): CheckOutcome {
+  const env = config.environment;
+  const byGate = new Map<string, CheckRunInfo[]>();
+  for (const gate of config.gates ?? []) byGate.set(gate, []);
+  // Gates in the order they first ran; each gate's runs newest first.
+  for (const run of [...runs].sort((a, b) => a.id - b.id)) {
+    const parsed = parseCheckRunName(run.name);
+    if (parsed?.environment !== env) continue;
+    if (config.gates && !config.gates.includes(parsed.gate)) continue;
+    byGate.set(parsed.gate, [run, ...(byGate.get(parsed.gate) ?? [])]);
+  }
+  const expected = `${config.gates ? andList(config.gates.map((gate) => checkRunName(gate, env))) : `every ${checkRunName('<gate>', env)}`} success on ${shortSha(sha)} for config ${shortDigest(digest)}`;
+  if (byGate.size === 0) {
+    return {
+      status: 'failed',
+      summary: `no release-gates results for ${env} on ${shortSha(sha)}: run the ${env} gates on this commit first`,
+      measured: `no ${checkRunName('<gate>', env)} check runs`,
+      expected,
+    };
+  }
+  const verdicts = [...byGate].map(([gate, gateRuns]) => verdictOf(gate, env, gateRuns, digest));
+  const details = verdicts.map((verdict) => verdict.detail);
+  const measured = verdicts.map((verdict) => verdict.line).join('; ');
+  if (verdicts.every((verdict) => verdict.passed)) {
+    return {
+      status: 'passed',
+      summary: `${env} passed for ${shortSha(sha)} and this config: ${andList(verdicts.map((verdict) => verdict.gate))}`,
+      measured,
+      expected,
+      details,
+    };
+  }
+  const failing = verdicts.filter((verdict) => !verdict.passed);
+  const waiting = failing.every((verdict) => verdict.running);
+  return {
+    status: 'failed',
+    summary: `${env} has ${waiting ? 'not finished' : 'not passed'} for ${shortSha(sha)} with this config: ${failing.map((verdict) => verdict.line).join('; ')}`,
+    measured,
+    expected,
+    details,
+  };
+}
+
+/** An unknown environment name, found when the config is loaded. */
+function unknownEnvironment(config: EnvironmentPassedConfig, path: ConfigPath, source: ConfigSource): ConfigProblem[] {
+  const name = config['environment-passed'].environment;
+  if (name.includes('${')) return [];
+  const root = source.toJS() as { environments?: Record<string, unknown> } | null;
+  const known = Object.keys(root?.environments ?? {});
+  if (known.includes(name)) return [];
+  const expected = known.length ? `expected one of: ${known.join(', ')}` : 'the config has no environments: section';
+  // The name's own position: the scalar, or `environment:` of the mapping form.
+  const at = [...path, 'environment-passed', 'environment'];
+  return [source.problem(at, `${formatPath([...path, 'environment-passed'])}: unknown environment "${name}" (${expected})`)];
+}
+
+export const environmentPassedKind: CheckKind<EnvironmentPassedConfig> = {
+  name: 'environment-passed',
+  key: 'environment-passed',
+  schema: Schema,
+  describe: (config) => {
+    const { environment, gates } = config['environment-passed'];
+    return `${environment}${gates ? ` ${andList(gates)}` : ''} passed for this commit`;
+  },
+  problems: unknownEnvironment,
+  plan(config, context) {
+    return githubRun({ kind: 'environment-passed', timeout: config.timeout, context }, async (github) => {
+      const sha = context.scope.headSha;
+      if (!sha) return noCommitOutcome('environment-passed');
+      const runs = await ask(`listing the check runs of ${shortSha(sha)}`, () => github.api.listCheckRuns(sha));
+      return outcome(config['environment-passed'], runs, sha, context.scope.configDigest);
+    });
+  },
+};

@@ -1,0 +1,154 @@
+/**
+ * What the GitHub check kinds (`github-ci`, `github-approvals`, `github-issues`,
+ * `labels`, `environment-passed`, `checklist`) share: asking GitHub only when there is an
+ * API to ask and, for the pull-request checks, a pull request; and turning GitHub's own
+ * answer to a failed call into a failed check.
+ *
+ * - No `scope.github` (no token or repository locally): skipped, saying how to enable it.
+ * - A PR check on a run without a PR (`push`, `merge_group`, local without `--pr`):
+ *   skipped, saying why. Not failed: the check does not apply to that run.
+ * - A GitHub API error: failed, with the status and GitHub's message.
+ */
+import { GitHubError } from '../github/api.js';
+import type { CheckOutcome } from '../engine/model.js';
+import type { GitHubScope, PlanContext, PlannedRun } from './kind.js';
+
+/**
+ * Per-attempt budget of a GitHub check that sets no `timeout:`, at least: the client
+ * retries a 5xx three times with 1 s, 4 s and 9 s back-off and waits out rate limits, and
+ * the check should end with GitHub's answer rather than a timeout.
+ */
+export const GITHUB_CHECK_TIMEOUT_MS = 60_000;
+
+/** A GitHub scope on a run that has a pull request. */
+export type PullRequestScope = GitHubScope & { pullRequest: { number: number } };
+
+/** Skipped: there is no GitHub API to ask. */
+export function noGitHubOutcome(kind: string): CheckOutcome {
+  return {
+    status: 'skipped',
+    summary: `skipped: the ${kind} check reads GitHub, and there is no GitHub token and repository; set GITHUB_TOKEN and GITHUB_REPOSITORY (owner/repo) to run it locally`,
+    measured: 'no GitHub API',
+    expected: 'GITHUB_TOKEN and GITHUB_REPOSITORY',
+  };
+}
+
+/** Skipped: the check needs a pull request and this run has none. */
+export function noPullRequestOutcome(kind: string, eventName: string): CheckOutcome {
+  const run = eventName === 'local' ? 'this local run has none (pass --pr <number> to check one)' : `this ${eventName} run has none`;
+  return {
+    status: 'skipped',
+    summary: `skipped: the ${kind} check needs a pull request, and ${run}`,
+    measured: `no pull request (${eventName})`,
+    expected: 'a pull request',
+  };
+}
+
+/** GitHub's message on one line; an HTML error page (a proxy's 502) as its text. */
+function messageOf(error: GitHubError): string {
+  const text = /^\s*</.test(error.message) ? error.message.replace(/<[^>]*>/g, ' ') : error.message;
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 300 ? `${line.slice(0, 299)}…` : line;
+}
+
+/** `GitHub answered 403 "Resource not accessible by integration"`, for a summary. */
+export function describeGitHubError(error: GitHubError): string {
+  return error.status === 0 ? `no answer from GitHub (${messageOf(error)})` : `GitHub answered ${error.status} "${messageOf(error)}"`;
+}
+
+/** Failed: a GitHub call failed. The reason is GitHub's own answer. */
+export function apiErrorOutcome(error: GitHubError, doing: string): CheckOutcome {
+  return {
+    status: 'failed',
+    summary: `${describeGitHubError(error)} when ${doing}`,
+    measured: error.status === 0 ? 'no answer' : `HTTP ${error.status}: ${messageOf(error)}`,
+    expected: 'a GitHub answer',
+  };
+}
+
+/**
+ * Runs one GitHub call. A {@link GitHubError} becomes the thrown {@link GitHubCallFailed},
+ * which {@link githubRun} turns into a failed check; `doing` says what was asked
+ * ("listing the reviews of #7").
+ */
+export async function ask<T>(doing: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof GitHubError) throw new GitHubCallFailed(error, doing);
+    throw error;
+  }
+}
+
+/** A GitHub call that failed, with what it was for. */
+export class GitHubCallFailed extends Error {
+  constructor(
+    readonly error: GitHubError,
+    readonly doing: string,
+  ) {
+    super(`${describeGitHubError(error)} when ${doing}`);
+    this.name = 'GitHubCallFailed';
+  }
+}
+
+interface GitHubRunOptions {
+  kind: string;
+  timeout: number | undefined;
+  context: PlanContext;
+}
+
+/**
+ * Plans a check that reads GitHub. Without `scope.github` it is skipped; otherwise
+ * `work` runs and a failed GitHub call (through {@link ask}) becomes a failed check.
+ */
+export function githubRun(options: GitHubRunOptions, work: (github: GitHubScope) => Promise<CheckOutcome>): PlannedRun {
+  const { kind, context } = options;
+  return {
+    timeoutMs: options.timeout ?? Math.max(context.defaultTimeoutMs, GITHUB_CHECK_TIMEOUT_MS),
+    run: async () => {
+      const github = context.scope.github;
+      if (!github) return noGitHubOutcome(kind);
+      try {
+        return await work(github);
+      } catch (error) {
+        if (error instanceof GitHubCallFailed) return apiErrorOutcome(error.error, error.doing);
+        if (error instanceof GitHubError) return apiErrorOutcome(error, `running the ${kind} check`);
+        throw error;
+      }
+    },
+  };
+}
+
+/** Like {@link githubRun}, for a check that needs a pull request: skipped on a run without one. */
+export function pullRequestRun(options: GitHubRunOptions, work: (github: PullRequestScope) => Promise<CheckOutcome>): PlannedRun {
+  return githubRun(options, (github) => {
+    const { pullRequest } = github;
+    if (!pullRequest) return Promise.resolve(noPullRequestOutcome(options.kind, github.eventName));
+    return work({ ...github, pullRequest });
+  });
+}
+
+/** `abc1234def56`: a SHA short enough for a summary. */
+export function shortSha(sha: string): string {
+  return sha.slice(0, 12);
+}
+
+/** `a, b and c`. */
+export function andList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
+}
+
+/** `1 approval`, `2 approvals`. */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** Failed: the check is about the commit under test, and it is not known. */
+export function noCommitOutcome(kind: string): CheckOutcome {
+  return {
+    status: 'failed',
+    summary: `the ${kind} check is about the commit under test, and it is not known (run in a git checkout, or set GITHUB_SHA)`,
+    measured: 'no commit',
+    expected: 'the commit under test',
+  };
+}

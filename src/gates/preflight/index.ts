@@ -1,0 +1,16 @@
+/**
+ * The preflight gate: everything a runbook checks "before you touch anything" — env and
+ * secrets, files, commands, CI status, approvals, open incidents, labels, the previous
+ * environment, manual sign-offs, test evidence and backups (PRODUCT.md, "preflight").
+ * An environment's `requires:` adds an `environment-passed` check for each environment
+ * it names, unless the config already has one.
+ */
+import { impliedEnvironmentChecks } from '../../checks/environment-passed/implied.js';
+import type { Gate } from '../gate.js';
+import { planChecks } from '../plan.js';
+
+export const preflightGate: Gate = {
+  name: 'preflight',
+  description: 'preconditions: env, secrets, files, commands, CI, approvals, incidents, previous environment, checklist, tests, backups',
+  plan: (context) => planChecks(context, impliedEnvironmentChecks(context)),
+};

@@ -1,0 +1,169 @@
+/**
+ * PostgreSQL behind a small interface, over `pg`. SQL runs as one statement in a
+ * read-only transaction that is rolled back, unless the caller asks for
+ * `readOnly: false` (then it runs as is, outside a transaction: `CREATE DATABASE` needs
+ * that). Errors are
+ * {@link DatabaseError}s with a one-line message that never holds the connection URL.
+ */
+import pg from 'pg';
+
+/** How one statement runs. */
+export interface QueryOptions {
+  /** Default true: `BEGIN READ ONLY`, the statement, `ROLLBACK`. */
+  readOnly?: boolean;
+  /** `statement_timeout` for this statement, in milliseconds. */
+  timeoutMs?: number;
+  /** Aborting closes the connection, which ends the statement. */
+  signal?: AbortSignal;
+}
+
+export interface QueryResult {
+  /** Rows as objects keyed by column name. `bigint` columns that fit a number are numbers. */
+  rows: Record<string, unknown>[];
+  /** Column names, in order. */
+  columns: string[];
+  /** Rows returned, or rows affected by a write. */
+  rowCount: number;
+  elapsedMs: number;
+}
+
+/** One open connection. */
+export interface Database {
+  query(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<QueryResult>;
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  /** Connection timeout, in milliseconds (default 10 s). */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  /** `application_name` shown in `pg_stat_activity` (default `release-gates`). */
+  applicationName?: string;
+}
+
+/** Opens connections; the `database` member of the check kinds' I/O. */
+export interface DatabaseConnector {
+  /** @throws DatabaseError when the server cannot be reached or refuses the login. */
+  connect(url: string, options?: ConnectOptions): Promise<Database>;
+}
+
+/** A database failure, in one line: `ERROR 42P01: relation "x" does not exist`. */
+export class DatabaseError extends Error {
+  /** SQLSTATE, when the server sent one. */
+  readonly code: string | undefined;
+  constructor(message: string, code?: string) {
+    super(message);
+    this.name = 'DatabaseError';
+    this.code = code;
+  }
+}
+
+const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+const INT8_OID = 20;
+
+/** `bigint` (e.g. `count(*)`) as a number when it fits, else as text. */
+function parseInt8(text: string): number | string {
+  const value = Number(text);
+  return Number.isSafeInteger(value) ? value : text;
+}
+
+const types = new pg.TypeOverrides();
+types.setTypeParser(INT8_OID, 'text', parseInt8);
+
+/** The one-line text of a `pg` or socket error. */
+export function describeDatabaseError(error: unknown): DatabaseError {
+  if (error instanceof DatabaseError) return error;
+  const fields = (error ?? {}) as { message?: unknown; code?: unknown; severity?: unknown; detail?: unknown; hint?: unknown };
+  const message = typeof fields.message === 'string' && fields.message !== '' ? fields.message : String(error);
+  const code = typeof fields.code === 'string' ? fields.code : undefined;
+  const sqlState = code !== undefined && /^[0-9A-Z]{5}$/.test(code);
+  const severity = typeof fields.severity === 'string' ? fields.severity : 'ERROR';
+  const extra = [fields.detail, fields.hint].filter((part): part is string => typeof part === 'string' && part !== '');
+  const text = sqlState ? `${severity} ${code}: ${message}` : code && !message.includes(code) ? `${message} (${code})` : message;
+  return new DatabaseError([text, ...extra].join('; ').replace(/\s*\n\s*/g, ' '), sqlState ? code : undefined);
+}
+
+function abortError(): DatabaseError {
+  return new DatabaseError('cancelled: the check was aborted (timeout or cancellation)');
+}
+
+class PgDatabase implements Database {
+  private closed = false;
+  constructor(private readonly client: pg.Client) {}
+
+  async query(sql: string, params: readonly unknown[] = [], options: QueryOptions = {}): Promise<QueryResult> {
+    const { readOnly = true, timeoutMs, signal } = options;
+    if (signal?.aborted) throw abortError();
+    const onAbort = (): void => void this.close();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const start = performance.now();
+    try {
+      const timeout = timeoutMs === undefined ? undefined : Math.max(1, Math.round(timeoutMs));
+      let result: pg.QueryResult;
+      if (readOnly) {
+        await this.client.query('BEGIN READ ONLY');
+        try {
+          if (timeout !== undefined) await this.client.query(`SET LOCAL statement_timeout = ${timeout}`);
+          // The extended protocol takes one statement, so `COMMIT; DELETE …` cannot leave the transaction.
+          result = await this.client.query({ text: sql, values: [...params], queryMode: 'extended' } as pg.QueryConfig);
+        } finally {
+          if (!this.closed) await this.client.query('ROLLBACK').catch(() => undefined);
+        }
+      } else {
+        if (timeout !== undefined) await this.client.query(`SET statement_timeout = ${timeout}`);
+        try {
+          result = await this.client.query({ text: sql, values: [...params] });
+        } finally {
+          if (timeout !== undefined && !this.closed) await this.client.query('RESET statement_timeout').catch(() => undefined);
+        }
+      }
+      // A multi-statement text gives one result per statement; the last one is the answer.
+      const last = (Array.isArray(result) ? (result as pg.QueryResult[]).at(-1) : result) ?? result;
+      const rows = Array.isArray(last.rows) ? (last.rows as Record<string, unknown>[]) : [];
+      return {
+        rows,
+        columns: Array.isArray(last.fields) ? last.fields.map((field) => field.name) : [],
+        rowCount: last.rowCount ?? rows.length,
+        elapsedMs: performance.now() - start,
+      };
+    } catch (error) {
+      if (signal?.aborted) throw abortError();
+      throw describeDatabaseError(error);
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.client.end().catch(() => undefined);
+  }
+}
+
+/** {@link DatabaseConnector} over `pg`. The URL may carry the password; it is never in an error. */
+export const pgDatabase: DatabaseConnector = {
+  async connect(url, options = {}) {
+    if (options.signal?.aborted) throw abortError();
+    const client = new pg.Client({
+      connectionString: url,
+      connectionTimeoutMillis: options.timeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+      application_name: options.applicationName ?? 'release-gates',
+      types,
+    });
+    // An error after connecting (the server goes away) must not crash the process.
+    client.on('error', () => undefined);
+    const onAbort = (): void => void client.end().catch(() => undefined);
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      await client.connect();
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      if (options.signal?.aborted) throw abortError();
+      throw describeDatabaseError(error);
+    } finally {
+      options.signal?.removeEventListener('abort', onAbort);
+    }
+    return new PgDatabase(client);
+  },
+};
