@@ -96,6 +96,8 @@ var io_http = __webpack_require__(742);
 var io_output = __webpack_require__(2475);
 // EXTERNAL MODULE: ./src/reporters/evidence.ts
 var evidence = __webpack_require__(4993);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/github/api.ts
 var github_api = __webpack_require__(8943);
 // EXTERNAL MODULE: ./src/reporters/markdown/escape.ts
@@ -133,6 +135,13 @@ async function createCheckRunOnce(api, input, logger, sleep = (ms) => new Promis
 // EXTERNAL MODULE: ./src/reporters/github/sticky-comment.ts
 var sticky_comment = __webpack_require__(6637);
 ;// CONCATENATED MODULE: ./src/reporters/github/index.ts
+/**
+ * Reports gates on GitHub: one check run per gate and environment, created in_progress
+ * and completed at the end, and one sticky PR comment rebuilt from the commit's check
+ * runs. With a read-only token (a fork's PR) it writes annotations only, says why once,
+ * and never fails the step for a reporting problem: the gate's result decides that.
+ */
+
 
 
 
@@ -155,6 +164,13 @@ function cellOf(result, url) {
 class GitHubReporter {
     options;
     started = new Map();
+    /**
+     * Makes this process's external ids unique. Matrix cells share GITHUB_RUN_ID and
+     * GITHUB_JOB, so without it two cells on the same gate and environment would have the
+     * same external id, and a create retried after a 5xx could adopt the sibling's run
+     * (and overwrite its failure with our success).
+     */
+    nonce = (0,external_node_crypto_.randomUUID)().slice(0, 8);
     readOnlyReason;
     annotated = false;
     constructor(options) {
@@ -164,6 +180,10 @@ class GitHubReporter {
             this.readOnly('no github-token was given');
         else if (context.isFork)
             this.readOnly(`this pull request comes from the fork ${context.pullRequest?.headRepository ?? ''}, so the token is read-only`);
+    }
+    /** The external id of a gate's check run: the job attempt, gate, environment and {@link nonce}. */
+    externalId(gate, environment) {
+        return `${this.options.context.runKey}:${gate}:${environment ?? ''}:${this.nonce}`;
     }
     /** True once writes are off; reports go to the job summary and annotations. */
     get isReadOnly() {
@@ -198,7 +218,7 @@ class GitHubReporter {
         const run = await this.attempt(`create the check run "${name}"`, (api) => createCheckRunOnce(api, {
             name,
             headSha: context.headSha,
-            externalId: `${context.runKey}:${gate}:${environment ?? ''}`,
+            externalId: this.externalId(gate, environment),
             detailsUrl: context.runUrl,
             output: { title: 'running', summary: `**${gate}** is running${environment ? ` against **${environment}**` : ''}.` },
         }, this.options.logger));
@@ -280,7 +300,7 @@ class GitHubReporter {
         await this.attempt(`create the check run "${name}"`, (api) => createCheckRunOnce(api, {
             name,
             headSha: context.headSha,
-            externalId: `${context.runKey}:${result.gate}:${result.environment ?? ''}`,
+            externalId: this.externalId(result.gate, result.environment),
             detailsUrl: context.runUrl,
             output: { title: (0,tables/* tally */.N4)(result), summary: (0,markdown_escape/* escapeInline */.VV)(result.reason ?? 'not run') },
             conclusion: (0,check_run/* conclusionFor */.H1)(result),
@@ -318,8 +338,6 @@ var reporters_terminal = __webpack_require__(3967);
 var registry = __webpack_require__(3866);
 // EXTERNAL MODULE: ./src/cli/exit-codes.ts
 var exit_codes = __webpack_require__(8551);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
 var core = __webpack_require__(6421);
 ;// CONCATENATED MODULE: ./src/action/core-io.ts

@@ -180,8 +180,8 @@ async function runCommand(gateNames, options, context) {
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/json-schema-processors.js
 var json_schema_processors = __webpack_require__(8439);
-// EXTERNAL MODULE: ./src/config/schema/root.ts + 42 modules
-var root = __webpack_require__(1083);
+// EXTERNAL MODULE: ./src/config/schema/root.ts
+var root = __webpack_require__(2426);
 ;// CONCATENATED MODULE: ./src/config/json-schema.ts
 /** The JSON Schema of the config, generated from the zod schema for editor completion. */
 

@@ -335,568 +335,18 @@ function noCommitOutcome(kind) {
 
 /***/ }),
 
-/***/ 6074:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   O: () => (/* binding */ toRetryPolicy)
-/* harmony export */ });
-/* unused harmony export DEFAULT_RETRY_INTERVAL_MS */
-/** Pause between attempts when `retry:` names none: 2 seconds. */
-const DEFAULT_RETRY_INTERVAL_MS = 2000;
-/** The engine policy for a `retry:` block, or undefined when there is none. */
-function toRetryPolicy(retry) {
-    if (!retry)
-        return undefined;
-    return {
-        ...(retry.attempts === undefined ? {} : { attempts: retry.attempts }),
-        ...(retry.until === undefined ? {} : { untilMs: retry.until }),
-        intervalMs: retry.every ?? retry.interval ?? DEFAULT_RETRY_INTERVAL_MS,
-    };
-}
-
-
-/***/ }),
-
-/***/ 8551:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ce: () => (/* binding */ EXIT_BUG),
-/* harmony export */   Ri: () => (/* binding */ EXIT_USAGE),
-/* harmony export */   Rr: () => (/* binding */ exitCodeFor)
-/* harmony export */ });
-/* unused harmony exports EXIT_PASSED, EXIT_FAILED */
-const EXIT_PASSED = 0;
-const EXIT_FAILED = 1;
-const EXIT_USAGE = 2;
-const EXIT_BUG = 3;
-function exitCodeFor(status) {
-    return status === 'passed' || status === 'skipped' ? EXIT_PASSED : EXIT_FAILED;
-}
-
-
-/***/ }),
-
-/***/ 2757:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Kc: () => (/* binding */ templateErrors),
-/* harmony export */   fT: () => (/* binding */ expand),
-/* harmony export */   r3: () => (/* binding */ expandTree)
-/* harmony export */ });
-/* unused harmony export referencedNames */
-/**
- * `${VAR}` and `${VAR:-default}` in config strings, read from the selected environment's
- * `vars:` and then from the process environment (PRODUCT.md, "Config"). `$${` writes a
- * literal `${`. `{{name}}` is left alone: it is a flow capture, filled in at run time.
- */
-const TOKEN = /\$\$\{|\$\{([^}]*)\}|\$\{/g;
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/** Parses the inside of `${…}`; returns an error message when it is malformed. */
-function parseReference(inner) {
-    if (inner === undefined)
-        return 'unclosed "${" (expected "${NAME}" or "${NAME:-default}")';
-    const split = inner.indexOf(':-');
-    const name = split === -1 ? inner : inner.slice(0, split);
-    if (!NAME.test(name)) {
-        return `invalid variable name "${name}" in "\${${inner}}" (expected letters, digits and _, e.g. \${API_BASE})`;
-    }
-    return { name, fallback: split === -1 ? undefined : inner.slice(split + 2) };
-}
-/** Every syntax error in the templates of `text`; empty when it is well formed. */
-function templateErrors(text) {
-    const errors = [];
-    for (const match of text.matchAll(TOKEN)) {
-        if (match[0] === '$${')
-            continue;
-        const reference = parseReference(match[1]);
-        if (typeof reference === 'string')
-            errors.push(reference);
-    }
-    return errors;
-}
-/** The variable names `text` refers to. */
-function referencedNames(text) {
-    const names = [];
-    for (const match of text.matchAll(TOKEN)) {
-        const reference = match[0] === '$${' ? undefined : parseReference(match[1]);
-        if (reference && typeof reference !== 'string')
-            names.push(reference.name);
-    }
-    return names;
-}
-/** Expands `${…}` references in `text`. Malformed references are left as written. */
-function expand(text, lookup) {
-    const missing = [];
-    const value = text.replace(TOKEN, (whole, inner) => {
-        if (whole === '$${')
-            return '${';
-        const reference = parseReference(inner);
-        if (typeof reference === 'string')
-            return whole;
-        const found = lookup(reference.name);
-        if (found !== undefined && found !== '')
-            return found;
-        if (reference.fallback !== undefined)
-            return reference.fallback;
-        if (found === undefined)
-            missing.push(reference.name);
-        return found ?? '';
-    });
-    return { value, missing };
-}
-/**
- * Expands every string inside a JSON-like value. `onMissing` is called with the path of
- * each string that refers to an unset variable.
- */
-function expandTree(value, path, lookup, onMissing) {
-    if (typeof value === 'string') {
-        const result = expand(value, lookup);
-        for (const name of result.missing)
-            onMissing(path, name);
-        return result.value;
-    }
-    if (Array.isArray(value)) {
-        return value.map((item, index) => expandTree(item, [...path, index], lookup, onMissing));
-    }
-    if (value !== null && typeof value === 'object') {
-        return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, expandTree(item, [...path, key], lookup, onMissing)]));
-    }
-    return value;
-}
-
-
-/***/ }),
-
-/***/ 1036:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Bi: () => (/* binding */ DEFAULT_CONFIG_PATH),
-/* harmony export */   Z9: () => (/* binding */ loadConfig)
-/* harmony export */ });
-/* unused harmony export parseConfig */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _interpolate_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2757);
-/* harmony import */ var _problems_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4968);
-/* harmony import */ var _schema_root_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1083);
-/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9397);
-/**
- * Loading a config: read the file, parse YAML with positions, validate with zod, and
- * check templates and captures. Every problem found is reported at once.
- */
-
-
-
-
-
-
-/** Where the actions and the CLI look for the config by default. */
-const DEFAULT_CONFIG_PATH = '.github/release-gates.yml';
-function templateProblems(value, path, source) {
-    if (typeof value === 'string')
-        return (0,_interpolate_js__WEBPACK_IMPORTED_MODULE_5__/* .templateErrors */ .Kc)(value).map((message) => source.problem(path, `${(0,_source_js__WEBPACK_IMPORTED_MODULE_4__/* .formatPath */ .j)(path)}: ${message}`));
-    if (Array.isArray(value))
-        return value.flatMap((item, index) => templateProblems(item, [...path, index], source));
-    if (value !== null && typeof value === 'object') {
-        return Object.entries(value).flatMap(([key, item]) => templateProblems(item, [...path, key], source));
-    }
-    return [];
-}
-function crossProblems(config, source) {
-    const problems = [];
-    const environments = config.environments ?? {};
-    for (const [name, environment] of Object.entries(environments)) {
-        for (const [index, required] of (environment.requires ?? []).entries()) {
-            const path = ['environments', name, 'requires', index];
-            const label = (0,_source_js__WEBPACK_IMPORTED_MODULE_4__/* .formatPath */ .j)(path);
-            if (required === name) {
-                problems.push(source.problem(path, `${label}: environment "${name}" cannot require itself (expected environments that run before it)`));
-            }
-            else if (!(required in environments)) {
-                const others = Object.keys(environments).filter((other) => other !== name);
-                const near = (0,_problems_js__WEBPACK_IMPORTED_MODULE_2__/* .suggestion */ .h)(required, others);
-                const hint = near
-                    ? `did you mean "${near}"?`
-                    : others.length
-                        ? `expected one of: ${others.join(', ')}`
-                        : 'no other environment is defined';
-                problems.push(source.problem(path, `${label}: unknown environment "${required}" (${hint})`));
-            }
-        }
-    }
-    for (const gate of _schema_root_js__WEBPACK_IMPORTED_MODULE_3__/* .GATE_NAMES */ .rn) {
-        for (const [index, entry] of (config[gate]?.checks ?? []).entries()) {
-            problems.push(...(entry.kind.problems?.(entry.config, [gate, 'checks', index], source) ?? []));
-        }
-    }
-    return problems;
-}
-/**
- * Parses and validates config text.
- * @throws ConfigurationError with every problem, each at `file:line:col`.
- */
-function parseConfig(file, text) {
-    const source = _source_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigSource */ .O.parse(file, text);
-    const raw = source.toJS();
-    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-        const got = raw === null || raw === undefined
-            ? 'the file is empty'
-            : `got ${Array.isArray(raw) ? 'a list' : `${typeof raw} ${JSON.stringify(raw)}`}`;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1([
-            { location: source.locate([]), message: `expected a mapping at the top level, starting with "version: 1"; ${got}` },
-        ]);
-    }
-    const parsed = _schema_root_js__WEBPACK_IMPORTED_MODULE_3__/* .RootSchema */ .QS.safeParse(raw, { reportInput: true });
-    const problems = templateProblems(raw, [], source);
-    if (!parsed.success) {
-        problems.push(...(0,_problems_js__WEBPACK_IMPORTED_MODULE_2__/* .toProblems */ .ek)(parsed.error.issues.flatMap((issue) => (0,_problems_js__WEBPACK_IMPORTED_MODULE_2__/* .describeIssue */ .n6)(issue, _schema_root_js__WEBPACK_IMPORTED_MODULE_3__/* .RootSchema */ .QS)), source));
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1((0,_problems_js__WEBPACK_IMPORTED_MODULE_2__/* .sortProblems */ .dS)(problems));
-    }
-    problems.push(...crossProblems(parsed.data, source));
-    if (problems.length > 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1((0,_problems_js__WEBPACK_IMPORTED_MODULE_2__/* .sortProblems */ .dS)(problems));
-    return { source, config: parsed.data, raw: raw };
-}
-/**
- * Reads and validates a config file.
- * @throws UsageError when the file cannot be read; ConfigurationError when it is invalid.
- */
-async function loadConfig(file) {
-    let text;
-    try {
-        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8');
-    }
-    catch (error) {
-        const code = error.code;
-        const why = code === 'ENOENT' ? 'not found' : code === 'EISDIR' ? 'is a directory' : `cannot be read (${code ?? String(error)})`;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`config file ${file} ${why} (expected a YAML file; pass --config FILE, default ${DEFAULT_CONFIG_PATH})`);
-    }
-    return parseConfig(file, text);
-}
-
-
-/***/ }),
-
-/***/ 4968:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   dS: () => (/* binding */ sortProblems),
-/* harmony export */   ek: () => (/* binding */ toProblems),
-/* harmony export */   h: () => (/* binding */ suggestion),
-/* harmony export */   n6: () => (/* binding */ describeIssue)
-/* harmony export */ });
-/* unused harmony export keysAt */
-/* harmony import */ var fastest_levenshtein__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1916);
-/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9397);
-/**
- * Turns zod issues into config problems people can act on: a position, what is wrong,
- * what was expected, and a "did you mean" for a misspelt key.
- */
-
-
-/** The keys an object schema accepts at `path`, or [] when it is not an object. */
-function keysAt(schema, path) {
-    const def = schema._zod.def;
-    switch (def.type) {
-        case 'optional':
-        case 'nullable':
-        case 'default':
-        case 'prefault':
-        case 'readonly':
-        case 'catch':
-        case 'nonoptional':
-            return keysAt(def.innerType, path);
-        case 'pipe':
-            return keysAt(def.in, path);
-        case 'lazy':
-            return keysAt(def.getter(), path);
-        case 'union':
-            return [...new Set(def.options.flatMap((option) => keysAt(option, path)))];
-        case 'array':
-            return path.length === 0 ? [] : keysAt(def.element, path.slice(1));
-        case 'record':
-            return path.length === 0 ? [] : keysAt(def.valueType, path.slice(1));
-        case 'object': {
-            const shape = def.shape;
-            if (path.length === 0)
-                return Object.keys(shape);
-            const next = shape[String(path[0])];
-            return next ? keysAt(next, path.slice(1)) : [];
-        }
-        default:
-            return [];
-    }
-}
-/** `did you mean "retry"?` when `key` is close to one of `known`. */
-function suggestion(key, known) {
-    if (known.length === 0)
-        return undefined;
-    const best = (0,fastest_levenshtein__WEBPACK_IMPORTED_MODULE_0__/* .closest */ .kp)(key, [...known]);
-    return (0,fastest_levenshtein__WEBPACK_IMPORTED_MODULE_0__/* .distance */ .Io)(key.toLowerCase(), best.toLowerCase()) <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
-}
-function typeOf(value) {
-    if (value === undefined)
-        return 'nothing';
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'a list';
-    if (typeof value === 'object')
-        return 'a mapping';
-    if (typeof value === 'string')
-        return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-    return `${typeof value} ${JSON.stringify(value)}`;
-}
-/** Like {@link typeOf}, naming a mapping's keys: what a union was actually given. */
-function inputOf(value) {
-    if (value === null || typeof value !== 'object' || Array.isArray(value))
-        return typeOf(value);
-    const keys = Object.keys(value);
-    return keys.length === 0 ? 'an empty mapping' : `a mapping with keys: ${keys.join(', ')}`;
-}
-const EXPECTED_NAMES = {
-    object: 'a mapping',
-    array: 'a list',
-    string: 'a string',
-    number: 'a number',
-    boolean: 'true or false',
-    int: 'a whole number',
-    null: 'null',
-};
-/** True when an alternative of a union failed only because the value has another type. */
-function isTypeMismatch(issues) {
-    return (issues.length > 0 &&
-        issues.every((issue) => issue.path.length === 0 &&
-            (issue.code === 'invalid_type' || (issue.code === 'invalid_union' && issue.errors.every(isTypeMismatch)))));
-}
-/** The types a union accepts, from its alternatives' type mismatches: `a string or a mapping`. */
-function expectedTypes(alternatives) {
-    const names = alternatives.flatMap((issues) => issues.flatMap((issue) => issue.code === 'invalid_type'
-        ? [EXPECTED_NAMES[issue.expected] ?? issue.expected]
-        : issue.code === 'invalid_union'
-            ? expectedTypes(issue.errors)
-            : []));
-    return [...new Set(names)];
-}
-function orList(items) {
-    return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
-}
-/** `at least 1`, `more than 0`, `at most 256`: the bound of a too_small / too_big issue. */
-function bound(issue, more = 'more than', less = 'less than') {
-    const small = issue.code === 'too_small';
-    const limit = String(small ? issue.minimum : issue.maximum);
-    if (issue.inclusive === false)
-        return `${small ? more : less} ${limit}`;
-    return `${small ? 'at least' : 'at most'} ${limit}`;
-}
-/** Describes a too_small / too_big issue by what was measured. */
-function sizeMessage(issue) {
-    const input = issue.input;
-    const limit = issue.code === 'too_small' ? issue.minimum : issue.maximum;
-    switch (issue.origin) {
-        case 'array':
-        case 'set':
-            return `expected ${bound(issue)} ${limit === 1 && issue.inclusive !== false ? 'item' : 'items'}, got ${Array.isArray(input) ? input.length : typeOf(input)}`;
-        case 'string':
-            return issue.code === 'too_small' && issue.minimum === 1
-                ? 'expected a non-empty string'
-                : `expected ${bound(issue)} characters, got ${typeof input === 'string' ? input.length : typeOf(input)}`;
-        default: {
-            const text = bound(issue, 'greater than', 'less than');
-            return `expected a number ${text.startsWith('at') ? `of ${text}` : text}, got ${typeOf(input)}`;
-        }
-    }
-}
-/** Describes one zod issue against `schema` (used to list the keys an object accepts). */
-function describeIssue(issue, schema) {
-    const path = issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part));
-    switch (issue.code) {
-        case 'unrecognized_keys': {
-            const known = keysAt(schema, path);
-            return issue.keys.map((key) => {
-                const near = suggestion(key, known);
-                const hint = near ? `did you mean "${near}"?` : `expected one of: ${known.join(', ')}`;
-                return { path, key, message: `unknown key "${key}" (${hint})` };
-            });
-        }
-        case 'invalid_type': {
-            const expected = EXPECTED_NAMES[issue.expected] ?? issue.expected;
-            if (issue.input === undefined && path.length > 0) {
-                const key = String(path[path.length - 1]);
-                return [{ path: path.slice(0, -1), message: `missing required key "${key}" (expected ${expected})` }];
-            }
-            return [{ path, message: `expected ${expected}, got ${typeOf(issue.input)}` }];
-        }
-        case 'invalid_value': {
-            const expected = issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-            if (issue.input === undefined && path.length > 0) {
-                const key = String(path[path.length - 1]);
-                const wanted = issue.values.length === 1 ? `${key}: ${expected}` : expected;
-                return [{ path: path.slice(0, -1), message: `missing required key "${key}" (expected ${wanted})` }];
-            }
-            return [{ path, message: `expected ${expected}, got ${typeOf(issue.input)}` }];
-        }
-        case 'too_small':
-        case 'too_big':
-            return [{ path, message: sizeMessage(issue) }];
-        case 'invalid_key': {
-            const key = String(path[path.length - 1]);
-            const inner = issue.issues.map((sub) => sub.message.startsWith('Invalid') || sub.message.startsWith('Too')
-                ? describeIssue({ ...sub, path: [] }, schema)[0]?.message
-                : sub.message);
-            return [{ path: path.slice(0, -1), key, message: `invalid key "${key}" (${inner.join('; ')})` }];
-        }
-        case 'custom':
-            return [
-                {
-                    path,
-                    message: issue.message,
-                    ...(typeof issue.params?.key === 'string' ? { key: issue.params.key } : {}),
-                },
-            ];
-        case 'invalid_union': {
-            // Describe the one alternative the value was meant to be, when there is one: an
-            // alternative that failed only on the value's type was not meant, nor (when another
-            // alternative fits the keys) one that rejects a key of the value.
-            const custom = !issue.message.startsWith('Invalid input');
-            const alternatives = issue.errors.filter((issues) => !isTypeMismatch(issues));
-            const fitting = alternatives.filter((issues) => !issues.some((sub) => sub.path.length === 0 && sub.code === 'unrecognized_keys'));
-            const candidates = fitting.length > 0 ? fitting : alternatives;
-            const best = candidates.length === 1 ? candidates[0] : undefined;
-            // A message written for the union says more than a root issue of one alternative.
-            const wholeValue = best?.every((sub) => sub.path.length === 0 && sub.code !== 'unrecognized_keys') ?? true;
-            if (best && !(custom && wholeValue)) {
-                return best.flatMap((sub) => describeIssue({ ...sub, path: [...path, ...sub.path] }, schema));
-            }
-            if (custom)
-                return [{ path, message: `${issue.message}, got ${inputOf(issue.input)}` }];
-            const expected = expectedTypes(issue.errors);
-            return [
-                {
-                    path,
-                    message: expected.length ? `expected ${orList(expected)}, got ${typeOf(issue.input)}` : `unexpected value ${typeOf(issue.input)}`,
-                },
-            ];
-        }
-        case 'invalid_format':
-            return [
-                {
-                    path,
-                    message: issue.message.startsWith('Invalid')
-                        ? `invalid format: ${typeOf(issue.input)}`
-                        : `${issue.message}, got ${typeOf(issue.input)}`,
-                },
-            ];
-        default:
-            return [{ path, message: issue.message }];
-    }
-}
-/** Positions and path labels for described issues. */
-function toProblems(described, source, prefix = []) {
-    return described.map((issue) => {
-        const path = [...prefix, ...issue.path];
-        const location = issue.key === undefined ? source.locate(path) : source.locateKey(path, issue.key);
-        const label = issue.key === undefined ? (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPath */ .j)(path) : (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPath */ .j)([...path, issue.key]);
-        return { location, message: `${label}: ${issue.message}` };
-    });
-}
-/** Sorts problems by line and column, so they read top to bottom. */
-function sortProblems(problems) {
-    return problems.sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
-}
-
-
-/***/ }),
-
-/***/ 79:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Bj: () => (/* binding */ Template),
-/* harmony export */   dw: () => (/* binding */ Duration),
-/* harmony export */   ew: () => (/* binding */ Numeric),
-/* harmony export */   fz: () => (/* binding */ Retry),
-/* harmony export */   g2: () => (/* binding */ CheckCommon),
-/* harmony export */   mr: () => (/* binding */ VariableName),
-/* harmony export */   or: () => (/* binding */ Size)
-/* harmony export */ });
-/* unused harmony export CheckId */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2311);
-/* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4529);
-/**
- * Schema pieces shared by every section of the config: durations, sizes, names and the
- * fields every check has.
- */
-
-
-/**
- * A string holding `${VAR}`. Typed fields (durations, numbers, statuses) accept one when
- * the file is validated; the expanded value is validated again before a run.
- */
-const Template = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/\$\{[^}]*\}/);
-/** A number, or a string that is (or expands to) one: `300`, `"${TTL:-300}"`. */
-const Numeric = zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^\s*-?\d+(\.\d+)?\s*$/), Template], { error: 'expected a number' })
-    .transform((value) => (typeof value === 'number' ? value : Number(value)));
-/** A duration: milliseconds, or `500ms`, `5s`, `2m`, `1h`. Parses to milliseconds. */
-const Duration = zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^\d+(\.\d+)?\s*(ms|s|m|h)$/), Template], {
-    error: 'expected a duration: a number of milliseconds or a string like 500ms, 5s, 2m',
-})
-    .transform((value) => (0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E9)(value) ?? 0);
-/** A size: bytes, or `512KiB`, `1MiB`, `10MB`. Parses to bytes. */
-const Size = zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^\d+(\.\d+)?\s*(B|KB|KiB|MB|MiB|GB|GiB)$/), Template], {
-    error: 'expected a size: a number of bytes or a string like 512KiB, 1MiB',
-})
-    .transform((value) => (0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .parseSize */ .DB)(value) ?? 0);
-/** An environment variable name, as in `secrets:` or `env:` checks. */
-const VariableName = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
-    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: 'expected a variable name: letters, digits and _' });
-/** A check id: used in annotations, evidence and `environment-passed` references. */
-const CheckId = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
-    .regex(/^[a-z0-9][a-z0-9._-]*$/, { error: 'expected an id of lower-case letters, digits, ".", "_" and "-"' });
-/**
- * Retrying a failed check. `attempts` caps the tries; `until` waits for the check to
- * pass within a deadline (wait-until-healthy); `every` (or `interval`) is the pause.
- */
-const Retry = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    attempts: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(1).max(1000).optional(),
-    until: Duration.optional(),
-    every: Duration.optional(),
-    interval: Duration.optional(),
-})
-    .refine((retry) => retry.attempts !== undefined || retry.until !== undefined, {
-    error: 'retry needs "attempts" or "until" (expected e.g. { attempts: 5, every: 2s } or { until: 2m, every: 5s })',
-});
-/** Fields every check kind accepts. */
-const CheckCommon = {
-    /** What the check verifies, as the runbook says it. */
-    name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
-    id: CheckId.optional(),
-    /** Time allowed for one attempt. */
-    timeout: Duration.optional(),
-    retry: Retry.optional(),
-};
-
-
-/***/ }),
-
-/***/ 1083:
+/***/ 2979:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  rn: () => (/* binding */ GATE_NAMES),
-  tN: () => (/* binding */ RootDocumentSchema),
-  QS: () => (/* binding */ RootSchema)
+  l6: () => (/* binding */ CheckDocumentSchema),
+  yn: () => (/* binding */ CheckEntrySchema),
+  QQ: () => (/* binding */ verbatimFields)
 });
 
-// UNUSED EXPORTS: Environment
+// UNUSED EXPORTS: CHECK_KINDS, kindOfRaw
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 7 modules
 var schemas = __webpack_require__(2311);
@@ -906,20 +356,6 @@ var core = __webpack_require__(8532);
 var problems = __webpack_require__(4968);
 // EXTERNAL MODULE: ./src/secrets/registry.ts
 var registry = __webpack_require__(3866);
-;// CONCATENATED MODULE: ./src/checks/env/declared.ts
-const cache = new WeakMap();
-/** Names listed under the config's `secrets:`; empty when there is none. */
-function declaredSecretNames(source) {
-    let names = cache.get(source);
-    if (!names) {
-        const raw = source.toJS();
-        const list = raw !== null && typeof raw === 'object' && 'secrets' in raw ? raw.secrets : undefined;
-        names = new Set(Array.isArray(list) ? list.filter((item) => typeof item === 'string') : []);
-        cache.set(source, names);
-    }
-    return names;
-}
-
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
 ;// CONCATENATED MODULE: ./src/checks/http/matchers.ts
@@ -1871,7 +1307,6 @@ function variableNames(config) {
 
 
 
-
 /** Looks a variable up where a check reads it: the environment's `vars:`, then the process. */
 function findVariable(name, context, secret) {
     const vars = context.environment?.vars ?? {};
@@ -1881,6 +1316,7 @@ function findVariable(name, context, secret) {
     const value = context.scope.env[name];
     return { name, value, from: value === undefined ? undefined : 'the process environment', secret };
 }
+/** The `env` kind: `- env: [ANTHROPIC_API_KEY, MAIL_HOST]`, with optional `equals`, `not-equals`, `matches`, `one-of`. */
 const envKind = {
     name: 'env',
     key: 'env',
@@ -1890,7 +1326,7 @@ const envKind = {
         return names.length > 3 ? `env ${names.slice(0, 3).join(', ')} (+${names.length - 3} more)` : `env ${names.join(', ')}`;
     },
     plan(config, context) {
-        const declared = declaredSecretNames(context.source);
+        const declared = context.declaredSecrets;
         const comparisons = comparisonsOf(config);
         const names = variableNames(config);
         const secret = names.map((name) => (0,registry/* isSecretName */.eh)(name, declared));
@@ -2124,6 +1560,7 @@ function fileOutcome(config, found, cwd, nowMs) {
         details,
     };
 }
+/** The `file` kind: `- file: backups/*.dump` with optional `non-empty`, `max-age`, `min-size`. */
 const fileKind = {
     name: 'file',
     key: 'file',
@@ -2516,9 +1953,14 @@ async function runPlannedCommand(planned, expect, io) {
         clearInterval(ticker);
     }
 }
+/** The `command` kind: `- command: [alembic, heads]`, a command line, or a script with `shell: bash`. */
 const commandKind = {
     name: 'command',
     key: 'command',
+    fields: ['env'],
+    // A script run by a shell is never expanded by release-gates: bash reads ${VAR} from
+    // the environment itself, and a value pasted into the script would become code.
+    verbatim: (raw) => (raw.shell !== undefined ? ['command'] : []),
     schema: CommandCheck,
     describe: commandLabel,
     problems(config, path, source) {
@@ -3637,151 +3079,10 @@ const junitKind = {
 
 // EXTERNAL MODULE: ./src/config/source.ts
 var config_source = __webpack_require__(9397);
-// EXTERNAL MODULE: ./node_modules/pg/esm/index.mjs
-var esm = __webpack_require__(3849);
-;// CONCATENATED MODULE: ./src/io/database.ts
-/**
- * PostgreSQL behind a small interface, over `pg`. SQL runs as one statement in a
- * read-only transaction that is rolled back, unless the caller asks for
- * `readOnly: false` (then it runs as is, outside a transaction: `CREATE DATABASE` needs
- * that). Errors are
- * {@link DatabaseError}s with a one-line message that never holds the connection URL.
- */
-
-/** A database failure, in one line: `ERROR 42P01: relation "x" does not exist`. */
-class DatabaseError extends Error {
-    /** SQLSTATE, when the server sent one. */
-    code;
-    constructor(message, code) {
-        super(message);
-        this.name = 'DatabaseError';
-        this.code = code;
-    }
-}
-const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
-const INT8_OID = 20;
-/** `bigint` (e.g. `count(*)`) as a number when it fits, else as text. */
-function parseInt8(text) {
-    const value = Number(text);
-    return Number.isSafeInteger(value) ? value : text;
-}
-const types = new esm/* default.TypeOverrides */.Ay.TypeOverrides();
-types.setTypeParser(INT8_OID, 'text', parseInt8);
-/** The one-line text of a `pg` or socket error. */
-function describeDatabaseError(error) {
-    if (error instanceof DatabaseError)
-        return error;
-    const fields = (error ?? {});
-    const message = typeof fields.message === 'string' && fields.message !== '' ? fields.message : String(error);
-    const code = typeof fields.code === 'string' ? fields.code : undefined;
-    const sqlState = code !== undefined && /^[0-9A-Z]{5}$/.test(code);
-    const severity = typeof fields.severity === 'string' ? fields.severity : 'ERROR';
-    const extra = [fields.detail, fields.hint].filter((part) => typeof part === 'string' && part !== '');
-    const text = sqlState ? `${severity} ${code}: ${message}` : code && !message.includes(code) ? `${message} (${code})` : message;
-    return new DatabaseError([text, ...extra].join('; ').replace(/\s*\n\s*/g, ' '), sqlState ? code : undefined);
-}
-function abortError() {
-    return new DatabaseError('cancelled: the check was aborted (timeout or cancellation)');
-}
-class PgDatabase {
-    client;
-    closed = false;
-    constructor(client) {
-        this.client = client;
-    }
-    async query(sql, params = [], options = {}) {
-        const { readOnly = true, timeoutMs, signal } = options;
-        if (signal?.aborted)
-            throw abortError();
-        const onAbort = () => void this.close();
-        signal?.addEventListener('abort', onAbort, { once: true });
-        const start = performance.now();
-        try {
-            const timeout = timeoutMs === undefined ? undefined : Math.max(1, Math.round(timeoutMs));
-            let result;
-            if (readOnly) {
-                await this.client.query('BEGIN READ ONLY');
-                try {
-                    if (timeout !== undefined)
-                        await this.client.query(`SET LOCAL statement_timeout = ${timeout}`);
-                    // The extended protocol takes one statement, so `COMMIT; DELETE …` cannot leave the transaction.
-                    result = await this.client.query({ text: sql, values: [...params], queryMode: 'extended' });
-                }
-                finally {
-                    if (!this.closed)
-                        await this.client.query('ROLLBACK').catch(() => undefined);
-                }
-            }
-            else {
-                if (timeout !== undefined)
-                    await this.client.query(`SET statement_timeout = ${timeout}`);
-                try {
-                    result = await this.client.query({ text: sql, values: [...params] });
-                }
-                finally {
-                    if (timeout !== undefined && !this.closed)
-                        await this.client.query('RESET statement_timeout').catch(() => undefined);
-                }
-            }
-            // A multi-statement text gives one result per statement; the last one is the answer.
-            const last = (Array.isArray(result) ? result.at(-1) : result) ?? result;
-            const rows = Array.isArray(last.rows) ? last.rows : [];
-            return {
-                rows,
-                columns: Array.isArray(last.fields) ? last.fields.map((field) => field.name) : [],
-                rowCount: last.rowCount ?? rows.length,
-                elapsedMs: performance.now() - start,
-            };
-        }
-        catch (error) {
-            if (signal?.aborted)
-                throw abortError();
-            throw describeDatabaseError(error);
-        }
-        finally {
-            signal?.removeEventListener('abort', onAbort);
-        }
-    }
-    async close() {
-        if (this.closed)
-            return;
-        this.closed = true;
-        await this.client.end().catch(() => undefined);
-    }
-}
-/** {@link DatabaseConnector} over `pg`. The URL may carry the password; it is never in an error. */
-const pgDatabase = {
-    async connect(url, options = {}) {
-        if (options.signal?.aborted)
-            throw abortError();
-        const client = new esm/* default.Client */.Ay.Client({
-            connectionString: url,
-            connectionTimeoutMillis: options.timeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
-            application_name: options.applicationName ?? 'release-gates',
-            types,
-        });
-        // An error after connecting (the server goes away) must not crash the process.
-        client.on('error', () => undefined);
-        const onAbort = () => void client.end().catch(() => undefined);
-        options.signal?.addEventListener('abort', onAbort, { once: true });
-        try {
-            await client.connect();
-        }
-        catch (error) {
-            await client.end().catch(() => undefined);
-            if (options.signal?.aborted)
-                throw abortError();
-            throw describeDatabaseError(error);
-        }
-        finally {
-            options.signal?.removeEventListener('abort', onAbort);
-        }
-        return new PgDatabase(client);
-    },
-};
-
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/io/database.ts
+var io_database = __webpack_require__(8659);
 ;// CONCATENATED MODULE: ./src/checks/backup/postgres-url.ts
 /**
  * PostgreSQL URLs without leaking their passwords. The password is taken out of the URL
@@ -4034,7 +3335,7 @@ async function dropScratch(database, server, name) {
             }
             catch (error) {
                 // WITH (FORCE) is PostgreSQL 13+.
-                if (describeDatabaseError(error).code !== '42601')
+                if ((0,io_database/* describeDatabaseError */.rB)(error).code !== '42601')
                     throw error;
                 await admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)}`, [], { readOnly: false });
             }
@@ -4045,7 +3346,7 @@ async function dropScratch(database, server, name) {
         return undefined;
     }
     catch (error) {
-        return describeDatabaseError(error).message;
+        return (0,io_database/* describeDatabaseError */.rB)(error).message;
     }
 }
 /** Runs the drill on `file`. Failures are in the report; nothing is thrown. */
@@ -4088,7 +3389,7 @@ async function runDrill(file, plan, deps) {
             }
         }
         catch (error) {
-            const message = describeDatabaseError(error).message;
+            const message = (0,io_database/* describeDatabaseError */.rB)(error).message;
             details.push(`✗ create scratch database ${scratch} on ${serverOf(server)}: ${message}`);
             return fail(`restore drill: cannot create a scratch database on ${serverOf(server)}: ${message}`);
         }
@@ -4126,7 +3427,7 @@ async function runDrill(file, plan, deps) {
             }
         }
         catch (error) {
-            const message = describeDatabaseError(error).message;
+            const message = (0,io_database/* describeDatabaseError */.rB)(error).message;
             details.push(`✗ query ${plan.query}: ${message}`);
             return fail(`restore drill: the query failed: ${message}`, { restoreMs });
         }
@@ -4364,10 +3665,17 @@ function planSource(config, context, problemsFound) {
     }
     if ('command' in backup) {
         const env = backup.env ?? {};
-        for (const value of Object.values(env))
+        // Passwords in URLs and secret-named variables handed to the command are secrets too.
+        for (const [name, value] of Object.entries(env)) {
+            if (name === 'PGPASSWORD' || (0,registry/* isSecretName */.eh)(name))
+                context.secrets.add(value);
             if (isPostgresUrl(value))
                 registerPassword(parsePostgresUrl(value), context);
+        }
         const argv = Array.isArray(backup.command) ? backup.command : splitPlain(backup.command);
+        for (const word of argv ?? [])
+            if (isPostgresUrl(word))
+                registerPassword(parsePostgresUrl(word), context);
         if (!argv) {
             problemsFound.push(context.source.problem(at('command'), `${(0,config_source/* formatPath */.j)(at('command'))}: the command has quotes or shell syntax: write it as a list, e.g. [./scripts/backup_pg.sh, --out, backups], or [bash, -c, "…"] for a script`));
             return undefined;
@@ -4499,7 +3807,7 @@ async function runBackup(input, signal, progress) {
         return failed(`${file.path} is ${(0,units/* formatDuration */.a3)(age)} old, expected ≤ ${(0,units/* formatDuration */.a3)(maxAge)}`, measuredFile);
     if (!drill)
         return { status: 'passed', summary: measuredFile, measured: measuredFile, expected, details };
-    const report = await runDrill(file, drill, { process: io.process, database: io.database ?? pgDatabase, cwd, signal, timeoutMs, progress });
+    const report = await runDrill(file, drill, { process: io.process, database: io.database, cwd, signal, timeoutMs, progress });
     details.push(...report.details);
     const measured = [measuredFile, drillMeasured(report)].filter((part) => part !== '').join('; ');
     if (!report.ok)
@@ -4526,7 +3834,11 @@ const backupKind = {
         const timeoutMs = config.timeout ?? Math.max(context.defaultTimeoutMs, DEFAULT_BACKUP_TIMEOUT_MS);
         return {
             timeoutMs,
-            run: async ({ signal, progress }) => context.secrets.redactDeep(await runBackup({ config, source, drill, context, timeoutMs }, signal, progress)),
+            run: async ({ signal, progress }) => {
+                // Progress lines name commands and URLs: redacted like the outcome.
+                const report = (message) => progress(context.secrets.redact(message));
+                return context.secrets.redactDeep(await runBackup({ config, source, drill, context, timeoutMs }, signal, report));
+            },
         };
     },
 };
@@ -4895,7 +4207,8 @@ const CheckEntrySchema = schemas/* unknown */.L5J().transform((raw, ctx) => {
         return core/* NEVER */.tm;
     }
     const keys = Object.keys(raw);
-    const kinds = CHECK_KINDS.filter((kind) => keys.includes(kind.key));
+    const present = CHECK_KINDS.filter((kind) => keys.includes(kind.key));
+    const kinds = present.filter((kind) => !present.some((other) => other !== kind && other.fields?.includes(kind.key)));
     if (kinds.length !== 1) {
         const near = keys.map((key) => [key, (0,problems/* suggestion */.h)(key, KIND_KEYS)]).find(([, hint]) => hint);
         const message = kinds.length > 1
@@ -4922,10 +4235,600 @@ const CheckEntrySchema = schemas/* unknown */.L5J().transform((raw, ctx) => {
     }
     return core/* NEVER */.tm;
 });
+/** The kind a raw check selects, or undefined (for code that works on raw config). */
+function kindOfRaw(raw) {
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+        return undefined;
+    const keys = Object.keys(raw);
+    const present = CHECK_KINDS.filter((kind) => keys.includes(kind.key));
+    const kinds = present.filter((kind) => !present.some((other) => other !== kind && other.fields?.includes(kind.key)));
+    return kinds.length === 1 ? kinds[0] : undefined;
+}
+/** Fields of a raw check that `${VAR}` expansion must leave alone (see `CheckKind.verbatim`). */
+function verbatimFields(raw) {
+    const kind = kindOfRaw(raw);
+    return kind?.verbatim ? kind.verbatim(raw) : [];
+}
 /** For the JSON Schema: any one of the kinds. */
 const CheckDocumentSchema = schemas/* union */.KCZ(CHECK_KINDS.map((kind) => kind.schema));
 
-;// CONCATENATED MODULE: ./src/config/schema/root.ts
+
+/***/ }),
+
+/***/ 6074:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ toRetryPolicy)
+/* harmony export */ });
+/* unused harmony export DEFAULT_RETRY_INTERVAL_MS */
+/** Pause between attempts when `retry:` names none: 2 seconds. */
+const DEFAULT_RETRY_INTERVAL_MS = 2000;
+/** The engine policy for a `retry:` block, or undefined when there is none. */
+function toRetryPolicy(retry) {
+    if (!retry)
+        return undefined;
+    return {
+        ...(retry.attempts === undefined ? {} : { attempts: retry.attempts }),
+        ...(retry.until === undefined ? {} : { untilMs: retry.until }),
+        intervalMs: retry.every ?? retry.interval ?? DEFAULT_RETRY_INTERVAL_MS,
+    };
+}
+
+
+/***/ }),
+
+/***/ 8551:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ce: () => (/* binding */ EXIT_BUG),
+/* harmony export */   Ri: () => (/* binding */ EXIT_USAGE),
+/* harmony export */   Rr: () => (/* binding */ exitCodeFor)
+/* harmony export */ });
+/* unused harmony exports EXIT_PASSED, EXIT_FAILED */
+const EXIT_PASSED = 0;
+const EXIT_FAILED = 1;
+const EXIT_USAGE = 2;
+const EXIT_BUG = 3;
+function exitCodeFor(status) {
+    return status === 'passed' || status === 'skipped' ? EXIT_PASSED : EXIT_FAILED;
+}
+
+
+/***/ }),
+
+/***/ 2757:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Kc: () => (/* binding */ templateErrors),
+/* harmony export */   Pn: () => (/* binding */ pathKey),
+/* harmony export */   fT: () => (/* binding */ expand),
+/* harmony export */   r3: () => (/* binding */ expandTree)
+/* harmony export */ });
+/* unused harmony export referencedNames */
+/**
+ * `${VAR}` and `${VAR:-default}` in config strings, read from the selected environment's
+ * `vars:` and then from the process environment (PRODUCT.md, "Config"). `$${` writes a
+ * literal `${`. `{{name}}` is left alone: it is a flow capture, filled in at run time.
+ */
+const TOKEN = /\$\$\{|\$\{([^}]*)\}|\$\{/g;
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Parses the inside of `${…}`; returns an error message when it is malformed. */
+function parseReference(inner) {
+    if (inner === undefined)
+        return 'unclosed "${" (expected "${NAME}" or "${NAME:-default}")';
+    const split = inner.indexOf(':-');
+    const name = split === -1 ? inner : inner.slice(0, split);
+    if (!NAME.test(name)) {
+        return `invalid variable name "${name}" in "\${${inner}}" (expected letters, digits and _, e.g. \${API_BASE})`;
+    }
+    return { name, fallback: split === -1 ? undefined : inner.slice(split + 2) };
+}
+/** Every syntax error in the templates of `text`; empty when it is well formed. */
+function templateErrors(text) {
+    const errors = [];
+    for (const match of text.matchAll(TOKEN)) {
+        if (match[0] === '$${')
+            continue;
+        const reference = parseReference(match[1]);
+        if (typeof reference === 'string')
+            errors.push(reference);
+    }
+    return errors;
+}
+/** The variable names `text` refers to. */
+function referencedNames(text) {
+    const names = [];
+    for (const match of text.matchAll(TOKEN)) {
+        const reference = match[0] === '$${' ? undefined : parseReference(match[1]);
+        if (reference && typeof reference !== 'string')
+            names.push(reference.name);
+    }
+    return names;
+}
+/** Expands `${…}` references in `text`. Malformed references are left as written. */
+function expand(text, lookup) {
+    const missing = [];
+    const value = text.replace(TOKEN, (whole, inner) => {
+        if (whole === '$${')
+            return '${';
+        const reference = parseReference(inner);
+        if (typeof reference === 'string')
+            return whole;
+        const found = lookup(reference.name);
+        if (found !== undefined && found !== '')
+            return found;
+        if (reference.fallback !== undefined)
+            return reference.fallback;
+        if (found === undefined)
+            missing.push(reference.name);
+        return found ?? '';
+    });
+    return { value, missing };
+}
+/** A path as a key for {@link expandTree}'s `verbatim` set: `smoke.checks.3.command`. */
+function pathKey(path) {
+    return path.join('\u0000');
+}
+/**
+ * Expands every string inside a JSON-like value. `onMissing` is called with the path of
+ * each string that refers to an unset variable. Values at a path in `verbatim` (see
+ * {@link pathKey}) are left as written.
+ */
+function expandTree(value, path, lookup, onMissing, verbatim = new Set()) {
+    if (verbatim.size && verbatim.has(pathKey(path)))
+        return value;
+    if (typeof value === 'string') {
+        const result = expand(value, lookup);
+        for (const name of result.missing)
+            onMissing(path, name);
+        return result.value;
+    }
+    if (Array.isArray(value)) {
+        return value.map((item, index) => expandTree(item, [...path, index], lookup, onMissing, verbatim));
+    }
+    if (value !== null && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, expandTree(item, [...path, key], lookup, onMissing, verbatim)]));
+    }
+    return value;
+}
+
+
+/***/ }),
+
+/***/ 1036:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bi: () => (/* binding */ DEFAULT_CONFIG_PATH),
+/* harmony export */   Z9: () => (/* binding */ loadConfig)
+/* harmony export */ });
+/* unused harmony export parseConfig */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _interpolate_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2757);
+/* harmony import */ var _verbatim_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2326);
+/* harmony import */ var _problems_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4968);
+/* harmony import */ var _schema_root_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2426);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9397);
+/**
+ * Loading a config: read the file, parse YAML with positions, validate with zod, and
+ * check templates and captures. Every problem found is reported at once.
+ */
+
+
+
+
+
+
+
+/** Where the actions and the CLI look for the config by default. */
+const DEFAULT_CONFIG_PATH = '.github/release-gates.yml';
+function templateProblems(value, path, source, verbatim) {
+    if (verbatim.has((0,_interpolate_js__WEBPACK_IMPORTED_MODULE_6__/* .pathKey */ .Pn)(path)))
+        return [];
+    if (typeof value === 'string')
+        return (0,_interpolate_js__WEBPACK_IMPORTED_MODULE_6__/* .templateErrors */ .Kc)(value).map((message) => source.problem(path, `${(0,_source_js__WEBPACK_IMPORTED_MODULE_5__/* .formatPath */ .j)(path)}: ${message}`));
+    if (Array.isArray(value))
+        return value.flatMap((item, index) => templateProblems(item, [...path, index], source, verbatim));
+    if (value !== null && typeof value === 'object') {
+        return Object.entries(value).flatMap(([key, item]) => templateProblems(item, [...path, key], source, verbatim));
+    }
+    return [];
+}
+function crossProblems(config, source) {
+    const problems = [];
+    const environments = config.environments ?? {};
+    for (const [name, environment] of Object.entries(environments)) {
+        for (const [index, required] of (environment.requires ?? []).entries()) {
+            const path = ['environments', name, 'requires', index];
+            const label = (0,_source_js__WEBPACK_IMPORTED_MODULE_5__/* .formatPath */ .j)(path);
+            if (required === name) {
+                problems.push(source.problem(path, `${label}: environment "${name}" cannot require itself (expected environments that run before it)`));
+            }
+            else if (!(required in environments)) {
+                const others = Object.keys(environments).filter((other) => other !== name);
+                const near = (0,_problems_js__WEBPACK_IMPORTED_MODULE_3__/* .suggestion */ .h)(required, others);
+                const hint = near
+                    ? `did you mean "${near}"?`
+                    : others.length
+                        ? `expected one of: ${others.join(', ')}`
+                        : 'no other environment is defined';
+                problems.push(source.problem(path, `${label}: unknown environment "${required}" (${hint})`));
+            }
+        }
+    }
+    for (const gate of _schema_root_js__WEBPACK_IMPORTED_MODULE_4__/* .GATE_NAMES */ .rn) {
+        for (const [index, entry] of (config[gate]?.checks ?? []).entries()) {
+            problems.push(...(entry.kind.problems?.(entry.config, [gate, 'checks', index], source) ?? []));
+        }
+    }
+    return problems;
+}
+/**
+ * Parses and validates config text.
+ * @throws ConfigurationError with every problem, each at `file:line:col`.
+ */
+function parseConfig(file, text) {
+    const source = _source_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigSource */ .O.parse(file, text);
+    const raw = source.toJS();
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+        const got = raw === null || raw === undefined
+            ? 'the file is empty'
+            : `got ${Array.isArray(raw) ? 'a list' : `${typeof raw} ${JSON.stringify(raw)}`}`;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1([
+            { location: source.locate([]), message: `expected a mapping at the top level, starting with "version: 1"; ${got}` },
+        ]);
+    }
+    const parsed = _schema_root_js__WEBPACK_IMPORTED_MODULE_4__/* .RootSchema */ .QS.safeParse(raw, { reportInput: true });
+    const problems = templateProblems(raw, [], source, (0,_verbatim_js__WEBPACK_IMPORTED_MODULE_2__/* .verbatimPaths */ .v)(raw));
+    if (!parsed.success) {
+        problems.push(...(0,_problems_js__WEBPACK_IMPORTED_MODULE_3__/* .toProblems */ .ek)(parsed.error.issues.flatMap((issue) => (0,_problems_js__WEBPACK_IMPORTED_MODULE_3__/* .describeIssue */ .n6)(issue, _schema_root_js__WEBPACK_IMPORTED_MODULE_4__/* .RootSchema */ .QS)), source));
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1((0,_problems_js__WEBPACK_IMPORTED_MODULE_3__/* .sortProblems */ .dS)(problems));
+    }
+    problems.push(...crossProblems(parsed.data, source));
+    if (problems.length > 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1((0,_problems_js__WEBPACK_IMPORTED_MODULE_3__/* .sortProblems */ .dS)(problems));
+    return { source, config: parsed.data, raw: raw };
+}
+/**
+ * Reads and validates a config file.
+ * @throws UsageError when the file cannot be read; ConfigurationError when it is invalid.
+ */
+async function loadConfig(file) {
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        const code = error.code;
+        const why = code === 'ENOENT' ? 'not found' : code === 'EISDIR' ? 'is a directory' : `cannot be read (${code ?? String(error)})`;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`config file ${file} ${why} (expected a YAML file; pass --config FILE, default ${DEFAULT_CONFIG_PATH})`);
+    }
+    return parseConfig(file, text);
+}
+
+
+/***/ }),
+
+/***/ 4968:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   dS: () => (/* binding */ sortProblems),
+/* harmony export */   ek: () => (/* binding */ toProblems),
+/* harmony export */   h: () => (/* binding */ suggestion),
+/* harmony export */   n6: () => (/* binding */ describeIssue)
+/* harmony export */ });
+/* unused harmony export keysAt */
+/* harmony import */ var fastest_levenshtein__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1916);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9397);
+/**
+ * Turns zod issues into config problems people can act on: a position, what is wrong,
+ * what was expected, and a "did you mean" for a misspelt key.
+ */
+
+
+/** The keys an object schema accepts at `path`, or [] when it is not an object. */
+function keysAt(schema, path) {
+    const def = schema._zod.def;
+    switch (def.type) {
+        case 'optional':
+        case 'nullable':
+        case 'default':
+        case 'prefault':
+        case 'readonly':
+        case 'catch':
+        case 'nonoptional':
+            return keysAt(def.innerType, path);
+        case 'pipe':
+            return keysAt(def.in, path);
+        case 'lazy':
+            return keysAt(def.getter(), path);
+        case 'union':
+            return [...new Set(def.options.flatMap((option) => keysAt(option, path)))];
+        case 'array':
+            return path.length === 0 ? [] : keysAt(def.element, path.slice(1));
+        case 'record':
+            return path.length === 0 ? [] : keysAt(def.valueType, path.slice(1));
+        case 'object': {
+            const shape = def.shape;
+            if (path.length === 0)
+                return Object.keys(shape);
+            const next = shape[String(path[0])];
+            return next ? keysAt(next, path.slice(1)) : [];
+        }
+        default:
+            return [];
+    }
+}
+/** `did you mean "retry"?` when `key` is close to one of `known`. */
+function suggestion(key, known) {
+    if (known.length === 0)
+        return undefined;
+    const best = (0,fastest_levenshtein__WEBPACK_IMPORTED_MODULE_0__/* .closest */ .kp)(key, [...known]);
+    return (0,fastest_levenshtein__WEBPACK_IMPORTED_MODULE_0__/* .distance */ .Io)(key.toLowerCase(), best.toLowerCase()) <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
+}
+function typeOf(value) {
+    if (value === undefined)
+        return 'nothing';
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'a mapping';
+    if (typeof value === 'string')
+        return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+    return `${typeof value} ${JSON.stringify(value)}`;
+}
+/** Like {@link typeOf}, naming a mapping's keys: what a union was actually given. */
+function inputOf(value) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+        return typeOf(value);
+    const keys = Object.keys(value);
+    return keys.length === 0 ? 'an empty mapping' : `a mapping with keys: ${keys.join(', ')}`;
+}
+const EXPECTED_NAMES = {
+    object: 'a mapping',
+    array: 'a list',
+    string: 'a string',
+    number: 'a number',
+    boolean: 'true or false',
+    int: 'a whole number',
+    null: 'null',
+};
+/** True when an alternative of a union failed only because the value has another type. */
+function isTypeMismatch(issues) {
+    return (issues.length > 0 &&
+        issues.every((issue) => issue.path.length === 0 &&
+            (issue.code === 'invalid_type' || (issue.code === 'invalid_union' && issue.errors.every(isTypeMismatch)))));
+}
+/** The types a union accepts, from its alternatives' type mismatches: `a string or a mapping`. */
+function expectedTypes(alternatives) {
+    const names = alternatives.flatMap((issues) => issues.flatMap((issue) => issue.code === 'invalid_type'
+        ? [EXPECTED_NAMES[issue.expected] ?? issue.expected]
+        : issue.code === 'invalid_union'
+            ? expectedTypes(issue.errors)
+            : []));
+    return [...new Set(names)];
+}
+function orList(items) {
+    return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+/** `at least 1`, `more than 0`, `at most 256`: the bound of a too_small / too_big issue. */
+function bound(issue, more = 'more than', less = 'less than') {
+    const small = issue.code === 'too_small';
+    const limit = String(small ? issue.minimum : issue.maximum);
+    if (issue.inclusive === false)
+        return `${small ? more : less} ${limit}`;
+    return `${small ? 'at least' : 'at most'} ${limit}`;
+}
+/** Describes a too_small / too_big issue by what was measured. */
+function sizeMessage(issue) {
+    const input = issue.input;
+    const limit = issue.code === 'too_small' ? issue.minimum : issue.maximum;
+    switch (issue.origin) {
+        case 'array':
+        case 'set':
+            return `expected ${bound(issue)} ${limit === 1 && issue.inclusive !== false ? 'item' : 'items'}, got ${Array.isArray(input) ? input.length : typeOf(input)}`;
+        case 'string':
+            return issue.code === 'too_small' && issue.minimum === 1
+                ? 'expected a non-empty string'
+                : `expected ${bound(issue)} characters, got ${typeof input === 'string' ? input.length : typeOf(input)}`;
+        default: {
+            const text = bound(issue, 'greater than', 'less than');
+            return `expected a number ${text.startsWith('at') ? `of ${text}` : text}, got ${typeOf(input)}`;
+        }
+    }
+}
+/** Describes one zod issue against `schema` (used to list the keys an object accepts). */
+function describeIssue(issue, schema) {
+    const path = issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part));
+    switch (issue.code) {
+        case 'unrecognized_keys': {
+            const known = keysAt(schema, path);
+            return issue.keys.map((key) => {
+                const near = suggestion(key, known);
+                const hint = near ? `did you mean "${near}"?` : `expected one of: ${known.join(', ')}`;
+                return { path, key, message: `unknown key "${key}" (${hint})` };
+            });
+        }
+        case 'invalid_type': {
+            const expected = EXPECTED_NAMES[issue.expected] ?? issue.expected;
+            if (issue.input === undefined && path.length > 0) {
+                const key = String(path[path.length - 1]);
+                return [{ path: path.slice(0, -1), message: `missing required key "${key}" (expected ${expected})` }];
+            }
+            return [{ path, message: `expected ${expected}, got ${typeOf(issue.input)}` }];
+        }
+        case 'invalid_value': {
+            const expected = issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+            if (issue.input === undefined && path.length > 0) {
+                const key = String(path[path.length - 1]);
+                const wanted = issue.values.length === 1 ? `${key}: ${expected}` : expected;
+                return [{ path: path.slice(0, -1), message: `missing required key "${key}" (expected ${wanted})` }];
+            }
+            return [{ path, message: `expected ${expected}, got ${typeOf(issue.input)}` }];
+        }
+        case 'too_small':
+        case 'too_big':
+            return [{ path, message: sizeMessage(issue) }];
+        case 'invalid_key': {
+            const key = String(path[path.length - 1]);
+            const inner = issue.issues.map((sub) => sub.message.startsWith('Invalid') || sub.message.startsWith('Too')
+                ? describeIssue({ ...sub, path: [] }, schema)[0]?.message
+                : sub.message);
+            return [{ path: path.slice(0, -1), key, message: `invalid key "${key}" (${inner.join('; ')})` }];
+        }
+        case 'custom':
+            return [
+                {
+                    path,
+                    message: issue.message,
+                    ...(typeof issue.params?.key === 'string' ? { key: issue.params.key } : {}),
+                },
+            ];
+        case 'invalid_union': {
+            // Describe the one alternative the value was meant to be, when there is one: an
+            // alternative that failed only on the value's type was not meant, nor (when another
+            // alternative fits the keys) one that rejects a key of the value.
+            const custom = !issue.message.startsWith('Invalid input');
+            const alternatives = issue.errors.filter((issues) => !isTypeMismatch(issues));
+            const fitting = alternatives.filter((issues) => !issues.some((sub) => sub.path.length === 0 && sub.code === 'unrecognized_keys'));
+            const candidates = fitting.length > 0 ? fitting : alternatives;
+            const best = candidates.length === 1 ? candidates[0] : undefined;
+            // A message written for the union says more than a root issue of one alternative.
+            const wholeValue = best?.every((sub) => sub.path.length === 0 && sub.code !== 'unrecognized_keys') ?? true;
+            if (best && !(custom && wholeValue)) {
+                return best.flatMap((sub) => describeIssue({ ...sub, path: [...path, ...sub.path] }, schema));
+            }
+            if (custom)
+                return [{ path, message: `${issue.message}, got ${inputOf(issue.input)}` }];
+            const expected = expectedTypes(issue.errors);
+            return [
+                {
+                    path,
+                    message: expected.length ? `expected ${orList(expected)}, got ${typeOf(issue.input)}` : `unexpected value ${typeOf(issue.input)}`,
+                },
+            ];
+        }
+        case 'invalid_format':
+            return [
+                {
+                    path,
+                    message: issue.message.startsWith('Invalid')
+                        ? `invalid format: ${typeOf(issue.input)}`
+                        : `${issue.message}, got ${typeOf(issue.input)}`,
+                },
+            ];
+        default:
+            return [{ path, message: issue.message }];
+    }
+}
+/** Positions and path labels for described issues. */
+function toProblems(described, source, prefix = []) {
+    return described.map((issue) => {
+        const path = [...prefix, ...issue.path];
+        const location = issue.key === undefined ? source.locate(path) : source.locateKey(path, issue.key);
+        const label = issue.key === undefined ? (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPath */ .j)(path) : (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPath */ .j)([...path, issue.key]);
+        return { location, message: `${label}: ${issue.message}` };
+    });
+}
+/** Sorts problems by line and column, so they read top to bottom. */
+function sortProblems(problems) {
+    return problems.sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
+}
+
+
+/***/ }),
+
+/***/ 79:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bj: () => (/* binding */ Template),
+/* harmony export */   dw: () => (/* binding */ Duration),
+/* harmony export */   ew: () => (/* binding */ Numeric),
+/* harmony export */   fz: () => (/* binding */ Retry),
+/* harmony export */   g2: () => (/* binding */ CheckCommon),
+/* harmony export */   mr: () => (/* binding */ VariableName),
+/* harmony export */   or: () => (/* binding */ Size)
+/* harmony export */ });
+/* unused harmony export CheckId */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2311);
+/* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4529);
+/**
+ * Schema pieces shared by every section of the config: durations, sizes, names and the
+ * fields every check has.
+ */
+
+
+/**
+ * A string holding `${VAR}`. Typed fields (durations, numbers, statuses) accept one when
+ * the file is validated; the expanded value is validated again before a run.
+ */
+const Template = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/\$\{[^}]*\}/);
+/** A number, or a string that is (or expands to) one: `300`, `"${TTL:-300}"`. */
+const Numeric = zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^\s*-?\d+(\.\d+)?\s*$/), Template], { error: 'expected a number' })
+    .transform((value) => (typeof value === 'number' ? value : Number(value)));
+/** A duration: milliseconds, or `500ms`, `5s`, `2m`, `1h`. Parses to milliseconds. */
+const Duration = zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().nonnegative(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^\d+(\.\d+)?\s*(ms|s|m|h)$/), Template], {
+    error: 'expected a duration: a number of milliseconds or a string like 500ms, 5s, 2m',
+})
+    .transform((value) => (0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E9)(value) ?? 0);
+/** A size: bytes, or `512KiB`, `1MiB`, `10MB`. Parses to bytes. */
+const Size = zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^\d+(\.\d+)?\s*(B|KB|KiB|MB|MiB|GB|GiB)$/), Template], {
+    error: 'expected a size: a number of bytes or a string like 512KiB, 1MiB',
+})
+    .transform((value) => (0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .parseSize */ .DB)(value) ?? 0);
+/** An environment variable name, as in `secrets:` or `env:` checks. */
+const VariableName = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: 'expected a variable name: letters, digits and _' });
+/** A check id: used in annotations, evidence and `environment-passed` references. */
+const CheckId = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+    .regex(/^[a-z0-9][a-z0-9._-]*$/, { error: 'expected an id of lower-case letters, digits, ".", "_" and "-"' });
+/**
+ * Retrying a failed check. `attempts` caps the tries; `until` waits for the check to
+ * pass within a deadline (wait-until-healthy); `every` (or `interval`) is the pause.
+ */
+const Retry = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    attempts: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(1).max(1000).optional(),
+    until: Duration.optional(),
+    every: Duration.optional(),
+    interval: Duration.optional(),
+})
+    .refine((retry) => retry.attempts !== undefined || retry.until !== undefined, {
+    error: 'retry needs "attempts" or "until" (expected e.g. { attempts: 5, every: 2s } or { until: 2m, every: 5s })',
+});
+/** Fields every check kind accepts. */
+const CheckCommon = {
+    /** What the check verifies, as the runbook says it. */
+    name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
+    id: CheckId.optional(),
+    /** Time allowed for one attempt. */
+    timeout: Duration.optional(),
+    retry: Retry.optional(),
+};
+
+
+/***/ }),
+
+/***/ 2426:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   QS: () => (/* binding */ RootSchema),
+/* harmony export */   rn: () => (/* binding */ GATE_NAMES),
+/* harmony export */   tN: () => (/* binding */ RootDocumentSchema)
+/* harmony export */ });
+/* unused harmony export Environment */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2311);
+/* harmony import */ var _checks_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2979);
+/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(79);
 /**
  * The whole config file, `version: 1` (PRODUCT.md, "Config"): secrets, environments and
  * one section per gate.
@@ -4935,43 +4838,43 @@ const CheckDocumentSchema = schemas/* union */.KCZ(CHECK_KINDS.map((kind) => kin
 
 /** Gate sections a config may have, in the order gates run. */
 const GATE_NAMES = ['preflight', 'smoke'];
-const EnvironmentName = schemas/* string */.YjP()
+const EnvironmentName = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
     .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, { error: 'expected an environment name of letters, digits, ".", "_" and "-"' });
 /** One deployment environment: its base URL, variables and the environments before it. */
-const Environment = schemas/* strictObject */.rej({
+const Environment = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
     /** Base URL that relative check URLs are joined to. `${VAR}` allowed. */
-    url: schemas/* string */.YjP().optional(),
+    url: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
     /** Variables for `${NAME}` in this environment; they win over the process environment. */
-    vars: schemas/* record */.g1P(common/* VariableName */.mr, schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig(), schemas/* boolean */.zMY()]).transform(String)).optional(),
+    vars: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(_common_js__WEBPACK_IMPORTED_MODULE_1__/* .VariableName */ .mr, zod__WEBPACK_IMPORTED_MODULE_2__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY()]).transform(String)).optional(),
     /** Environments whose gates must pass first, for the same commit (runbook 000, "Environment Order"). */
-    requires: schemas/* array */.YOg(EnvironmentName).optional(),
+    requires: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(EnvironmentName).optional(),
 });
 function gateSection(check) {
-    return schemas/* strictObject */.rej({
+    return zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
         /** Checks run at once (default 8). */
-        concurrency: schemas/* number */.aig().int().min(1).max(256).optional(),
+        concurrency: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().min(1).max(256).optional(),
         /** Per-attempt timeout of a check that sets none (default 10s). */
-        timeout: common/* Duration */.dw.optional(),
+        timeout: _common_js__WEBPACK_IMPORTED_MODULE_1__/* .Duration */ .dw.optional(),
         /** Whole-gate deadline (default 15m). */
-        deadline: common/* Duration */.dw.optional(),
-        checks: schemas/* array */.YOg(check),
+        deadline: _common_js__WEBPACK_IMPORTED_MODULE_1__/* .Duration */ .dw.optional(),
+        checks: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(check),
     });
 }
 function root(check) {
     const section = gateSection(check).optional();
-    return schemas/* strictObject */.rej({
-        version: schemas/* literal */.euz(1, { error: 'expected version: 1' }),
+    return zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+        version: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(1, { error: 'expected version: 1' }),
         /** Variable names whose values are secrets: redacted everywhere. */
-        secrets: schemas/* array */.YOg(common/* VariableName */.mr).optional(),
-        environments: schemas/* record */.g1P(EnvironmentName, Environment).optional(),
+        secrets: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(_common_js__WEBPACK_IMPORTED_MODULE_1__/* .VariableName */ .mr).optional(),
+        environments: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(EnvironmentName, Environment).optional(),
         preflight: section,
         smoke: section,
     });
 }
 /** Validates a config; checks parse to {@link CheckEntry} values. */
-const RootSchema = root(CheckEntrySchema);
+const RootSchema = root(_checks_registry_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckEntrySchema */ .yn);
 /** The same shape for editors: checks as a union of every kind. */
-const RootDocumentSchema = root(CheckDocumentSchema);
+const RootDocumentSchema = root(_checks_registry_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckDocumentSchema */ .l6);
 
 
 /***/ }),
@@ -5132,8 +5035,11 @@ function formatDuration(ms) {
     if (ms < 60_000)
         return `${Number((ms / 1000).toFixed(1))}s`;
     const total = Math.round(ms / 1000);
-    const minutes = Math.floor(total / 60);
+    const hours = Math.floor(total / 3600);
+    const minutes = Math.floor((total % 3600) / 60);
     const seconds = total % 60;
+    if (hours)
+        return minutes ? `${hours}h${minutes}m` : `${hours}h`;
     return seconds ? `${minutes}m${seconds}s` : `${minutes}m`;
 }
 const SIZE = /^(\d+(?:\.\d+)?)\s*(B|KB|KiB|MB|MiB|GB|GiB)$/;
@@ -5162,6 +5068,41 @@ function formatSize(bytes) {
     if (bytes < 1024 * 1024)
         return `${Number((bytes / 1024).toFixed(1))} KiB`;
     return `${Number((bytes / (1024 * 1024)).toFixed(1))} MiB`;
+}
+
+
+/***/ }),
+
+/***/ 2326:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ verbatimPaths)
+/* harmony export */ });
+/* harmony import */ var _checks_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2979);
+/* harmony import */ var _interpolate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2757);
+/* harmony import */ var _schema_root_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2426);
+/**
+ * The fields of a config that `${VAR}` expansion leaves alone: each check kind names
+ * them (a shell script reads its variables from the environment itself).
+ */
+
+
+
+/** Path keys (see `pathKey`) of every verbatim field in a raw config. */
+function verbatimPaths(raw) {
+    const paths = new Set();
+    for (const gate of _schema_root_js__WEBPACK_IMPORTED_MODULE_1__/* .GATE_NAMES */ .rn) {
+        const section = raw[gate];
+        const checks = section !== null && typeof section === 'object' ? section.checks : undefined;
+        if (!Array.isArray(checks))
+            continue;
+        checks.forEach((check, index) => {
+            for (const field of (0,_checks_registry_js__WEBPACK_IMPORTED_MODULE_0__/* .verbatimFields */ .QQ)(check))
+                paths.add((0,_interpolate_js__WEBPACK_IMPORTED_MODULE_2__/* .pathKey */ .Pn)([gate, 'checks', index, field]));
+        });
+    }
+    return paths;
 }
 
 
@@ -5377,6 +5318,7 @@ function planChecks(context, extra = []) {
                 secrets: context.secrets,
                 io: context.io,
                 scope: context.scope,
+                declaredSecrets: new Set(context.loaded.config.secrets ?? []),
                 defaultTimeoutMs: context.section.timeout ?? DEFAULT_CHECK_TIMEOUT_MS,
             });
             const retry = (0,retry_policy/* toRetryPolicy */.O)(common.retry);
@@ -5445,6 +5387,8 @@ __webpack_require__.d(__webpack_exports__, {
   A: () => (/* binding */ runGates)
 });
 
+// EXTERNAL MODULE: ./src/io/database.ts
+var database = __webpack_require__(8659);
 // EXTERNAL MODULE: ./src/io/process.ts
 var io_process = __webpack_require__(6397);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -5453,11 +5397,14 @@ var errors = __webpack_require__(3916);
 var registry = __webpack_require__(3866);
 // EXTERNAL MODULE: ./src/config/interpolate.ts
 var interpolate = __webpack_require__(2757);
+// EXTERNAL MODULE: ./src/config/verbatim.ts
+var verbatim = __webpack_require__(2326);
 // EXTERNAL MODULE: ./src/config/problems.ts
 var config_problems = __webpack_require__(4968);
-// EXTERNAL MODULE: ./src/config/schema/root.ts + 42 modules
-var root = __webpack_require__(1083);
+// EXTERNAL MODULE: ./src/config/schema/root.ts
+var root = __webpack_require__(2426);
 ;// CONCATENATED MODULE: ./src/config/resolve.ts
+
 
 
 
@@ -5519,7 +5466,7 @@ function resolveGateSection(loaded, gate, environment, env) {
     const problems = [];
     const onMissing = missingProblem(loaded, environment?.name);
     const lookup = (key) => environment?.vars[key] ?? env[key];
-    const expanded = (0,interpolate/* expandTree */.r3)(raw, [gate], lookup, (path, name) => problems.push(onMissing(path, name)));
+    const expanded = (0,interpolate/* expandTree */.r3)(raw, [gate], lookup, (path, name) => problems.push(onMissing(path, name)), (0,verbatim/* verbatimPaths */.v)(loaded.raw));
     if (problems.length)
         throw new errors/* ConfigurationError */.j1((0,config_problems/* sortProblems */.dS)(problems));
     const schema = root/* RootSchema */.QS.shape[gate].unwrap();
@@ -5732,6 +5679,7 @@ function notRun(check, reason, clock) {
 
 
 
+
 /**
  * Plans every gate first, so a config problem in a later gate is reported before
  * anything runs, then runs them in order.
@@ -5741,7 +5689,7 @@ async function runGates(options) {
     const { loaded, env, secrets } = options;
     secrets.addFromEnvironment(env, declaredSecrets(loaded));
     const environment = resolveEnvironment(loaded, options.environment, env, secrets);
-    const io = { process: io_process/* nodeProcessRunner */.ao, ...options.io };
+    const io = { process: io_process/* nodeProcessRunner */.ao, database: database/* pgDatabase */.rn, ...options.io };
     const scope = {
         env,
         cwd: process.cwd(),
@@ -5816,6 +5764,158 @@ class GitHubError extends Error {
         return this.status >= 500 || this.status === 0;
     }
 }
+
+
+/***/ }),
+
+/***/ 8659:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   rB: () => (/* binding */ describeDatabaseError),
+/* harmony export */   rn: () => (/* binding */ pgDatabase)
+/* harmony export */ });
+/* unused harmony export DatabaseError */
+/** A database failure, in one line: `ERROR 42P01: relation "x" does not exist`. */
+class DatabaseError extends Error {
+    /** SQLSTATE, when the server sent one. */
+    code;
+    constructor(message, code) {
+        super(message);
+        this.name = 'DatabaseError';
+        this.code = code;
+    }
+}
+const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+const INT8_OID = 20;
+/** `bigint` (e.g. `count(*)`) as a number when it fits, else as text. */
+function parseInt8(text) {
+    const value = Number(text);
+    return Number.isSafeInteger(value) ? value : text;
+}
+/** `pg`, loaded on first use so that runs without a database do not pay for it at start-up. */
+let loaded;
+function loadPg() {
+    loaded ??= __webpack_require__.e(/* import() */ 849).then(__webpack_require__.bind(__webpack_require__, 3849)).then(({ default: module }) => {
+        const types = new module.TypeOverrides();
+        types.setTypeParser(INT8_OID, 'text', parseInt8);
+        return { pg: module, types };
+    });
+    return loaded;
+}
+/** The one-line text of a `pg` or socket error. */
+function describeDatabaseError(error) {
+    if (error instanceof DatabaseError)
+        return error;
+    const fields = (error ?? {});
+    const message = typeof fields.message === 'string' && fields.message !== '' ? fields.message : String(error);
+    const code = typeof fields.code === 'string' ? fields.code : undefined;
+    const sqlState = code !== undefined && /^[0-9A-Z]{5}$/.test(code);
+    const severity = typeof fields.severity === 'string' ? fields.severity : 'ERROR';
+    const extra = [fields.detail, fields.hint].filter((part) => typeof part === 'string' && part !== '');
+    const text = sqlState ? `${severity} ${code}: ${message}` : code && !message.includes(code) ? `${message} (${code})` : message;
+    return new DatabaseError([text, ...extra].join('; ').replace(/\s*\n\s*/g, ' '), sqlState ? code : undefined);
+}
+function abortError() {
+    return new DatabaseError('cancelled: the check was aborted (timeout or cancellation)');
+}
+class PgDatabase {
+    client;
+    closed = false;
+    constructor(client) {
+        this.client = client;
+    }
+    async query(sql, params = [], options = {}) {
+        const { readOnly = true, timeoutMs, signal } = options;
+        if (signal?.aborted)
+            throw abortError();
+        const onAbort = () => void this.close();
+        signal?.addEventListener('abort', onAbort, { once: true });
+        const start = performance.now();
+        try {
+            const timeout = timeoutMs === undefined ? undefined : Math.max(1, Math.round(timeoutMs));
+            let result;
+            if (readOnly) {
+                await this.client.query('BEGIN READ ONLY');
+                try {
+                    if (timeout !== undefined)
+                        await this.client.query(`SET LOCAL statement_timeout = ${timeout}`);
+                    // The extended protocol takes one statement, so `COMMIT; DELETE …` cannot leave the transaction.
+                    result = await this.client.query({ text: sql, values: [...params], queryMode: 'extended' });
+                }
+                finally {
+                    if (!this.closed)
+                        await this.client.query('ROLLBACK').catch(() => undefined);
+                }
+            }
+            else {
+                if (timeout !== undefined)
+                    await this.client.query(`SET statement_timeout = ${timeout}`);
+                try {
+                    result = await this.client.query({ text: sql, values: [...params] });
+                }
+                finally {
+                    if (timeout !== undefined && !this.closed)
+                        await this.client.query('RESET statement_timeout').catch(() => undefined);
+                }
+            }
+            // A multi-statement text gives one result per statement; the last one is the answer.
+            const last = (Array.isArray(result) ? result.at(-1) : result) ?? result;
+            const rows = Array.isArray(last.rows) ? last.rows : [];
+            return {
+                rows,
+                columns: Array.isArray(last.fields) ? last.fields.map((field) => field.name) : [],
+                rowCount: last.rowCount ?? rows.length,
+                elapsedMs: performance.now() - start,
+            };
+        }
+        catch (error) {
+            if (signal?.aborted)
+                throw abortError();
+            throw describeDatabaseError(error);
+        }
+        finally {
+            signal?.removeEventListener('abort', onAbort);
+        }
+    }
+    async close() {
+        if (this.closed)
+            return;
+        this.closed = true;
+        await this.client.end().catch(() => undefined);
+    }
+}
+/** {@link DatabaseConnector} over `pg`. The URL may carry the password; it is never in an error. */
+const pgDatabase = {
+    async connect(url, options = {}) {
+        if (options.signal?.aborted)
+            throw abortError();
+        const { pg, types } = await loadPg();
+        const client = new pg.Client({
+            connectionString: url,
+            connectionTimeoutMillis: options.timeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+            application_name: options.applicationName ?? 'release-gates',
+            types,
+        });
+        // An error after connecting (the server goes away) must not crash the process.
+        client.on('error', () => undefined);
+        const onAbort = () => void client.end().catch(() => undefined);
+        options.signal?.addEventListener('abort', onAbort, { once: true });
+        try {
+            await client.connect();
+        }
+        catch (error) {
+            await client.end().catch(() => undefined);
+            if (options.signal?.aborted)
+                throw abortError();
+            throw describeDatabaseError(error);
+        }
+        finally {
+            options.signal?.removeEventListener('abort', onAbort);
+        }
+        return new PgDatabase(client);
+    },
+};
 
 
 /***/ }),

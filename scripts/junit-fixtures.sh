@@ -12,10 +12,10 @@
 #
 # The projects hold passing, failing, skipped and erroring tests named after runbook
 # 001's gate-to-test mapping. Only machine-specific text is rewritten afterwards: the
-# temporary project path becomes /project, the host name becomes fixture-host, and
-# timestamps become one fixed time (this repository's path becomes /release-gates, the
-# Python prefix /python), so a regeneration diffs only where the runners
-# changed. Run from anywhere; needs python3 with pytest, and `npm ci` done.
+# temporary project path becomes /project, this repository's path /release-gates, the
+# Python prefix /python, the host name fixture-host, timestamps one fixed time and
+# durations 0.001 s, so a regeneration diffs only where the runners changed.
+# Run from anywhere; needs python3 with pytest, and `npm ci` done.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 OUT="$ROOT/__tests__/fixtures/junit"
@@ -39,6 +39,7 @@ scrub() {
       -e "s#$PY_PREFIX#/python#g" \
       -e "s#hostname=\"[^\"]*\"#hostname=\"fixture-host\"#g" \
       -e "s#timestamp=\"[^\"]*\"#timestamp=\"2025-01-15T10:00:00\"#g" \
+      -e "s# time=\"[0-9.]*\"# time=\"0.001\"#g" \
       "$2" > "$3"
 }
 

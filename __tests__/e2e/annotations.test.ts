@@ -5,7 +5,18 @@
  */
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { startGitHubApi, type GitHubApiServer } from '../support/github-api/index.js';
-import { CONFIG_IN_REPO, HEAD_SHA, githubState, lineOf, makeWorkspace, runGate, runStep, seedPullRequest, startService, type Service } from './harness.js';
+import {
+  CONFIG_IN_REPO,
+  HEAD_SHA,
+  githubState,
+  lineOf,
+  makeWorkspace,
+  runGate,
+  runStep,
+  seedPullRequest,
+  startService,
+  type Service,
+} from './harness.js';
 
 const FAILING = 120;
 const PASSING = 3;
@@ -16,7 +27,17 @@ function bigConfig(): string {
     const name = `check ${String(i).padStart(3, '0')}`;
     checks.push(`    - name: ${name}`, '      http: GET /healthz', '      expect:', `        status: ${i <= FAILING ? 418 : 200}`);
   }
-  return ['version: 1', 'environments:', '  local:', '    url: ${API_BASE}', 'smoke:', '  concurrency: 16', '  checks:', ...checks, ''].join('\n');
+  return [
+    'version: 1',
+    'environments:',
+    '  local:',
+    '    url: ${API_BASE}',
+    'smoke:',
+    '  concurrency: 16',
+    '  checks:',
+    ...checks,
+    '',
+  ].join('\n');
 }
 
 let gh: GitHubApiServer;
@@ -39,7 +60,9 @@ it(`${FAILING} failing checks: annotations in batches of at most 50, all present
   expect(others).toEqual([]);
   expect([run!.headSha, run!.status, run!.conclusion]).toEqual([HEAD_SHA, 'completed', 'failure']);
 
-  const updates = gh.requestsTo('checks/update').map((r) => (r.body as { output?: { annotations?: unknown[] } }).output?.annotations?.length ?? 0);
+  const updates = gh
+    .requestsTo('checks/update')
+    .map((r) => (r.body as { output?: { annotations?: unknown[] } }).output?.annotations?.length ?? 0);
   expect(updates.every((count) => count <= 50)).toBe(true);
   expect(updates.filter((count) => count > 0)).toEqual([50, 50, 20]);
 
@@ -48,7 +71,13 @@ it(`${FAILING} failing checks: annotations in batches of at most 50, all present
     const line = lineOf(workspace.config, `- name: ${name}`);
     return { path: CONFIG_IN_REPO, start_line: line, end_line: line, annotation_level: 'failure', title: `smoke: ${name}` };
   });
-  const got = run!.annotations.map(({ path, start_line, end_line, annotation_level, title }) => ({ path, start_line, end_line, annotation_level, title }));
+  const got = run!.annotations.map(({ path, start_line, end_line, annotation_level, title }) => ({
+    path,
+    start_line,
+    end_line,
+    annotation_level,
+    title,
+  }));
   expect(got.sort((a, b) => a.start_line - b.start_line)).toEqual(expected);
   expect(run!.output.title).toBe(`${FAILING} failed, ${PASSING} passed`);
   expect(gh.violations).toEqual([]);

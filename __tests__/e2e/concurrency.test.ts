@@ -4,11 +4,22 @@
  * sticky comment survives, rebuilt from the commit's check runs, every cell completed.
  * Then the request budget of a re-run once the comment exists.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { parseDocument } from 'yaml';
 import { readFileSync } from 'node:fs';
-import { startGitHubApi, type GitHubApiServer } from '../support/github-api/index.js';
-import { EXAMPLE_CONFIG, HEAD_SHA, PR_NUMBER, githubState, makeWorkspace, runGate, runStep, seedPullRequest, startService, type Service } from './harness.js';
+import type { GitHubApiServer } from '../support/github-api/index.js';
+import {
+  EXAMPLE_CONFIG,
+  HEAD_SHA,
+  PR_NUMBER,
+  githubState,
+  makeWorkspace,
+  runGate,
+  runStep,
+  startService,
+  withGitHub,
+  type Service,
+} from './harness.js';
 
 const CELLS = ['e1', 'e2', 'e3', 'e4', 'e5', 'e6', 'e7', 'e8'];
 /** e1–e4 point at the healthy service, e5–e8 at the failing one. */
@@ -16,34 +27,36 @@ const failingCell = (env: string): boolean => Number(env.slice(1)) > 4;
 
 function matrixConfig(): string {
   const doc = parseDocument(readFileSync(EXAMPLE_CONFIG, 'utf8'));
-  doc.setIn(['environments'], doc.createNode(Object.fromEntries(CELLS.map((env) => [env, { url: failingCell(env) ? '${FAILING_BASE}' : '${API_BASE}' }]))));
+  doc.setIn(
+    ['environments'],
+    doc.createNode(Object.fromEntries(CELLS.map((env) => [env, { url: failingCell(env) ? '${FAILING_BASE}' : '${API_BASE}' }]))),
+  );
   return doc.toString();
 }
 
 type Latency = (req: { method: string; path: string }) => number;
 
-let gh: GitHubApiServer;
 let healthy: Service;
 let failing: Service;
-let latency: Latency = () => 0;
 const workspace = makeWorkspace(matrixConfig());
 
 beforeAll(async () => {
-  [gh, healthy, failing] = await Promise.all([startGitHubApi({ latencyMs: (req) => latency(req) }), startService(), startService('estimate-schema')]);
+  [healthy, failing] = await Promise.all([startService(), startService('estimate-schema')]);
 });
 afterAll(async () => {
-  await Promise.all([gh.close(), healthy.stop(), failing.stop()]);
-});
-beforeEach(() => seedPullRequest(gh));
-afterEach(() => {
-  expect(gh.violations).toEqual([]);
-  expect(gh.responseViolations).toEqual([]);
-  gh.reset();
-  latency = () => 0;
+  await Promise.all([healthy.stop(), failing.stop()]);
 });
 
-function runMatrix(): Promise<Awaited<ReturnType<typeof runGate>>[]> {
-  return Promise.all(CELLS.map((env) => runGate({ gh, workspace: workspace.dir, serviceUrl: healthy.url, environment: env, env: { FAILING_BASE: failing.url }, job: 'gates', runId: '5150' })));
+function runCell(gh: GitHubApiServer, env: string, runId = '5150'): ReturnType<typeof runGate> {
+  return runGate({
+    gh,
+    workspace: workspace.dir,
+    serviceUrl: healthy.url,
+    environment: env,
+    env: { FAILING_BASE: failing.url },
+    job: 'gates',
+    runId,
+  });
 }
 
 /** The comment's cell for each environment: the text between the pipes of the smoke row. */
@@ -57,53 +70,68 @@ function commentCells(body: string): Record<string, string> {
 
 const random = (max: number): number => Math.floor(Math.random() * max);
 
-it.each<[string, Latency]>([
+it.concurrent.each<[string, Latency]>([
   ['every request jittered 0-40 ms', () => random(40)],
-  ['comment writes slow (150-400 ms), the rest 0-10 ms', (req) => (req.method !== 'GET' && req.path.includes('/issues/') ? 150 + random(250) : random(10))],
-  ['check-run writes slow (100-300 ms)', (req) => (req.method !== 'GET' && req.path.includes('/check-runs') ? 100 + random(200) : random(10))],
-])('8 concurrent matrix cells leave exactly one comment with every cell completed (%s)', async (_label, jitter) => {
-  latency = jitter;
-  const results = await runMatrix();
+  [
+    'comment writes slow (150-400 ms), the rest 0-10 ms',
+    (req) => (req.method !== 'GET' && req.path.includes('/issues/') ? 150 + random(250) : random(10)),
+  ],
+  [
+    'check-run writes slow (100-300 ms)',
+    (req) => (req.method !== 'GET' && req.path.includes('/check-runs') ? 100 + random(200) : random(10)),
+  ],
+])('8 concurrent matrix cells leave exactly one comment with every cell completed (%s)', (_label, latency) =>
+  withGitHub(
+    async (gh) => {
+      const results = await Promise.all(CELLS.map((env) => runCell(gh, env)));
 
-  for (const [index, env] of CELLS.entries()) {
-    expect([env, runStep(results[index]!).exitCode]).toEqual([env, failingCell(env) ? 1 : 0]);
-    expect([env, results[index]!.outputs.result]).toEqual([env, failingCell(env) ? 'failed' : 'passed']);
-  }
-  const { checkRuns, comments } = githubState(gh);
-  expect(checkRuns.map((run) => [run.name, run.headSha, run.status]).sort()).toEqual(CELLS.map((env) => [`release-gates / smoke (${env})`, HEAD_SHA, 'completed']));
-  const onPr = comments.filter((comment) => comment.issueNumber === PR_NUMBER);
-  expect(onPr).toHaveLength(1);
-  const body = onPr[0]!.body;
-  expect(body).not.toMatch(/in progress|🔄/);
-  const cells = commentCells(body);
-  expect(Object.keys(cells).sort()).toEqual(CELLS);
-  for (const env of CELLS) expect([env, cells[env]]).toEqual([env, expect.stringContaining(failingCell(env) ? '❌ failed' : '✅ passed')]);
-  // Each cell links to its own check run.
-  for (const run of checkRuns) expect(body).toContain(`/runs/${run.id})`);
-});
+      for (const [index, env] of CELLS.entries()) {
+        expect([env, runStep(results[index]!).exitCode]).toEqual([env, failingCell(env) ? 1 : 0]);
+        expect([env, results[index]!.outputs.result]).toEqual([env, failingCell(env) ? 'failed' : 'passed']);
+      }
+      const { checkRuns, comments } = githubState(gh);
+      expect(checkRuns.map((run) => [run.name, run.headSha, run.status]).sort()).toEqual(
+        CELLS.map((env) => [`release-gates / smoke (${env})`, HEAD_SHA, 'completed']),
+      );
+      const onPr = comments.filter((comment) => comment.issueNumber === PR_NUMBER);
+      expect(onPr).toHaveLength(1);
+      const body = onPr[0]!.body;
+      expect(body).not.toMatch(/in progress|🔄/);
+      const cells = commentCells(body);
+      expect(Object.keys(cells).sort()).toEqual(CELLS);
+      for (const env of CELLS)
+        expect([env, cells[env]]).toEqual([env, expect.stringContaining(failingCell(env) ? '❌ failed' : '✅ passed')]);
+      // Each cell links to its own check run.
+      for (const run of checkRuns) expect(body).toContain(`/runs/${run.id})`);
+    },
+    { latencyMs: latency },
+  ),
+);
 
-it('a second run on the same commit, with the comment in place, makes 4 requests: create, list, complete, update comment', async () => {
-  await runGate({ gh, workspace: workspace.dir, serviceUrl: healthy.url, environment: 'e1', env: { FAILING_BASE: failing.url } });
-  const commentId = githubState(gh).comments[0]!.id;
-  // The run that created the comment recorded its id on its check run.
-  expect(githubState(gh).checkRuns[0]!.output.summary).toContain(`<!-- release-gates:comment=${commentId} -->`);
-  gh.requests.length = 0;
+it.concurrent('a second run on the same commit, with the comment in place, makes 4 requests: create, list, complete, update comment', () =>
+  withGitHub(async (gh) => {
+    await runCell(gh, 'e1', '4242');
+    const commentId = githubState(gh).comments[0]!.id;
+    // The run that created the comment recorded its id on its check run.
+    expect(githubState(gh).checkRuns[0]!.output.summary).toContain(`<!-- release-gates:comment=${commentId} -->`);
+    gh.requests.length = 0;
 
-  const again = await runGate({ gh, workspace: workspace.dir, serviceUrl: healthy.url, environment: 'e1', env: { FAILING_BASE: failing.url }, runId: '4243' });
+    const again = await runCell(gh, 'e1', '4243');
 
-  expect(runStep(again).exitCode).toBe(0);
-  const runs = githubState(gh).checkRuns;
-  const latest = runs.at(-1)!;
-  expect(gh.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
-    'POST /repos/owner/repo/check-runs',
-    `GET /repos/owner/repo/commits/${HEAD_SHA}/check-runs`,
-    `PATCH /repos/owner/repo/check-runs/${latest.id}`,
-    `PATCH /repos/owner/repo/issues/comments/${commentId}`,
-  ]);
-  expect(gh.requests.map((r) => r.operation)).toEqual(['checks/create', 'checks/list-for-ref', 'checks/update', 'issues/update-comment']);
-  // The check run is completed before the comment is written, and records the comment's id.
-  expect(latest.status).toBe('completed');
-  expect(latest.output.summary).toContain(`<!-- release-gates:comment=${commentId} -->`);
-  expect(gh.requests.length).toBeLessThanOrEqual(4);
-  expect(githubState(gh).comments).toHaveLength(1);
-});
+    expect(runStep(again).exitCode).toBe(0);
+    const runs = githubState(gh).checkRuns;
+    const latest = runs.at(-1)!;
+    expect(gh.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'POST /repos/owner/repo/check-runs',
+      `GET /repos/owner/repo/commits/${HEAD_SHA}/check-runs`,
+      `PATCH /repos/owner/repo/check-runs/${latest.id}`,
+      `PATCH /repos/owner/repo/issues/comments/${commentId}`,
+    ]);
+    expect(gh.requests.map((r) => r.operation)).toEqual(['checks/create', 'checks/list-for-ref', 'checks/update', 'issues/update-comment']);
+    // The check run is completed before the comment is written, and records the comment's id.
+    expect(latest.status).toBe('completed');
+    expect(latest.output.summary).toContain(`<!-- release-gates:comment=${commentId} -->`);
+    expect(gh.requests.length).toBeLessThanOrEqual(4);
+    expect(githubState(gh).comments).toHaveLength(1);
+  }),
+);

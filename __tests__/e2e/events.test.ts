@@ -49,15 +49,30 @@ afterEach(() => {
 
 describe.each(['smoke', 'root'] as const)('%s action', (action) => {
   it('pull_request, failing service: a failed check run on the PR head SHA, annotated at the estimator line', async () => {
-    const result = await runGate({ gh, action, workspace: workspace.dir, serviceUrl: failing.url, eventName: 'pull_request', event: pullRequestEvent() });
+    const result = await runGate({
+      gh,
+      action,
+      workspace: workspace.dir,
+      serviceUrl: failing.url,
+      eventName: 'pull_request',
+      event: pullRequestEvent(),
+    });
 
     expect(runStep(result).exitCode).toBe(1);
     expect(result.conclusion).toBe('failure');
     const { checkRuns, comments } = githubState(gh);
-    expect(checkRuns.map((run) => [run.name, run.headSha, run.status, run.conclusion])).toEqual([['release-gates / smoke (local)', HEAD_SHA, 'completed', 'failure']]);
+    expect(checkRuns.map((run) => [run.name, run.headSha, run.status, run.conclusion])).toEqual([
+      ['release-gates / smoke (local)', HEAD_SHA, 'completed', 'failure'],
+    ]);
     expect(checkRuns.some((run) => run.headSha === MERGE_SHA)).toBe(false);
     expect(checkRuns[0]!.annotations).toEqual([
-      expect.objectContaining({ path: CONFIG_IN_REPO, start_line: ESTIMATOR_LINE, end_line: ESTIMATOR_LINE, annotation_level: 'failure', title: 'smoke: estimator' }),
+      expect.objectContaining({
+        path: CONFIG_IN_REPO,
+        start_line: ESTIMATOR_LINE,
+        end_line: ESTIMATOR_LINE,
+        annotation_level: 'failure',
+        title: 'smoke: estimator',
+      }),
     ]);
     expect(comments).toHaveLength(1);
     expect(comments[0]!.body).toContain('❌ failed');
@@ -65,7 +80,9 @@ describe.each(['smoke', 'root'] as const)('%s action', (action) => {
     expect(result.outputs.result).toBe('failed');
     const report = readReport(result.outputs.report!);
     expect(report).toEqual(expect.objectContaining({ commit: HEAD_SHA }));
-    expect(uploadStep(result)?.with).toEqual(expect.objectContaining({ path: result.outputs.report, name: expect.stringContaining('smoke-local') }));
+    expect(uploadStep(result)?.with).toEqual(
+      expect.objectContaining({ path: result.outputs.report, name: expect.stringContaining('smoke-local') }),
+    );
     expect(result.summary).toContain('release-gates');
     expect(result.summary).toContain('estimator');
   });
@@ -76,7 +93,9 @@ describe.each(['smoke', 'root'] as const)('%s action', (action) => {
     expect(runStep(result).exitCode).toBe(0);
     expect(result.conclusion).toBe('success');
     const { checkRuns, comments } = githubState(gh);
-    expect(checkRuns.map((run) => [run.name, run.headSha, run.conclusion])).toEqual([['release-gates / smoke (local)', PUSH_SHA, 'success']]);
+    expect(checkRuns.map((run) => [run.name, run.headSha, run.conclusion])).toEqual([
+      ['release-gates / smoke (local)', PUSH_SHA, 'success'],
+    ]);
     expect(checkRuns[0]!.annotations).toEqual([]);
     expect(comments).toEqual([]);
     expect(result.outputs.result).toBe('passed');
@@ -86,7 +105,14 @@ describe.each(['smoke', 'root'] as const)('%s action', (action) => {
 });
 
 it('merge_group: the check run is on merge_group.head_sha', async () => {
-  const result = await runGate({ gh, workspace: workspace.dir, serviceUrl: failing.url, eventName: 'merge_group', event: mergeGroupEvent(), sha: 'ab'.repeat(20) });
+  const result = await runGate({
+    gh,
+    workspace: workspace.dir,
+    serviceUrl: failing.url,
+    eventName: 'merge_group',
+    event: mergeGroupEvent(),
+    sha: 'ab'.repeat(20),
+  });
 
   expect(runStep(result).exitCode).toBe(1);
   const { checkRuns, comments } = githubState(gh);
@@ -95,7 +121,13 @@ it('merge_group: the check run is on merge_group.head_sha', async () => {
 });
 
 it('pull_request from a fork: no GitHub writes, one notice, annotations as workflow commands, still fails', async () => {
-  const result = await runGate({ gh, workspace: workspace.dir, serviceUrl: failing.url, eventName: 'pull_request', event: pullRequestEvent({ headRepo: 'mallory/repo' }) });
+  const result = await runGate({
+    gh,
+    workspace: workspace.dir,
+    serviceUrl: failing.url,
+    eventName: 'pull_request',
+    event: pullRequestEvent({ headRepo: 'mallory/repo' }),
+  });
 
   expect(runStep(result).exitCode).toBe(1);
   expect(gh.requests.filter((r) => r.method !== 'GET')).toEqual([]);
@@ -103,14 +135,21 @@ it('pull_request from a fork: no GitHub writes, one notice, annotations as workf
   expect(notices).toHaveLength(1);
   expect(notices[0]!.message).toMatch(/fork mallory\/repo.*read-only/);
   const annotations = commands(result, 'error').filter((c) => c.properties.file);
-  expect(annotations).toEqual([expect.objectContaining({ properties: expect.objectContaining({ file: CONFIG_IN_REPO, line: String(ESTIMATOR_LINE) }) })]);
+  expect(annotations).toEqual([
+    expect.objectContaining({ properties: expect.objectContaining({ file: CONFIG_IN_REPO, line: String(ESTIMATOR_LINE) }) }),
+  ]);
   expect(result.summary).toContain('Read-only token');
   expect(result.summary).toContain('estimator');
   expect(result.outputs.result).toBe('failed');
 });
 
 it('a healthy fork PR passes without any GitHub write', async () => {
-  const result = await runGate({ gh, workspace: workspace.dir, serviceUrl: healthy.url, event: pullRequestEvent({ headRepo: 'mallory/repo' }) });
+  const result = await runGate({
+    gh,
+    workspace: workspace.dir,
+    serviceUrl: healthy.url,
+    event: pullRequestEvent({ headRepo: 'mallory/repo' }),
+  });
 
   expect(runStep(result).exitCode).toBe(0);
   expect(result.outputs.result).toBe('passed');
@@ -119,7 +158,14 @@ it('a healthy fork PR passes without any GitHub write', async () => {
 });
 
 it('upload-report: false skips the upload step', async () => {
-  const result = await runGate({ gh, workspace: workspace.dir, serviceUrl: healthy.url, eventName: 'push', event: pushEvent(), with: { 'upload-report': 'false' } });
+  const result = await runGate({
+    gh,
+    workspace: workspace.dir,
+    serviceUrl: healthy.url,
+    eventName: 'push',
+    event: pushEvent(),
+    with: { 'upload-report': 'false' },
+  });
 
   expect(result.outputs.report).toMatch(/evidence-smoke-local\.json$/);
   expect(uploadStep(result)).toBeUndefined();

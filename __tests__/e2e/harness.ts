@@ -12,7 +12,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCompositeAction, type CompositeRunResult } from '../support/runner/index.js';
-import type { CheckRunRec, CommentRec, GitHubApiServer } from '../support/github-api/index.js';
+import {
+  startGitHubApi,
+  type CheckRunRec,
+  type CommentRec,
+  type GitHubApiOptions,
+  type GitHubApiServer,
+} from '../support/github-api/index.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const EXAMPLE_CONFIG = join(ROOT, 'examples/go-no-go/release-gates.yml');
@@ -39,7 +45,14 @@ export const OTHER_SECRETS = { CAPTCHA_TOKEN: 'Capt-T0ken-55e1', DEPLOY_TOKEN: '
 
 /** Every secret value that must never be shown, with the encodings a leak could take. */
 export function secretValues(): string[] {
-  const plain = [CREDENTIALS.ADMIN_BASIC_PASSWORD, CREDENTIALS.DISPATCHER_BASIC_PASSWORD, CREDENTIALS.ACCOUNTANT_BASIC_PASSWORD, OTHER_SECRETS.CAPTCHA_TOKEN, OTHER_SECRETS.DEPLOY_TOKEN, TOKEN];
+  const plain = [
+    CREDENTIALS.ADMIN_BASIC_PASSWORD,
+    CREDENTIALS.DISPATCHER_BASIC_PASSWORD,
+    CREDENTIALS.ACCOUNTANT_BASIC_PASSWORD,
+    OTHER_SECRETS.CAPTCHA_TOKEN,
+    OTHER_SECRETS.DEPLOY_TOKEN,
+    TOKEN,
+  ];
   const basic = [
     [CREDENTIALS.ADMIN_BASIC_USERNAME, CREDENTIALS.ADMIN_BASIC_PASSWORD],
     [CREDENTIALS.DISPATCHER_BASIC_USERNAME, CREDENTIALS.DISPATCHER_BASIC_PASSWORD],
@@ -115,7 +128,11 @@ export function pullRequestEvent(options: { headRepo?: string; body?: string; he
 }
 
 export function mergeGroupEvent(): unknown {
-  return { action: 'checks_requested', merge_group: { head_sha: GROUP_SHA, head_ref: 'refs/heads/gh-readonly-queue/main/pr-7', base_sha: 'f0'.repeat(20) }, repository: { full_name: REPO } };
+  return {
+    action: 'checks_requested',
+    merge_group: { head_sha: GROUP_SHA, head_ref: 'refs/heads/gh-readonly-queue/main/pr-7', base_sha: 'f0'.repeat(20) },
+    repository: { full_name: REPO },
+  };
 }
 
 export function pushEvent(): unknown {
@@ -125,6 +142,24 @@ export function pushEvent(): unknown {
 /** Seeds the pull request the events talk about. */
 export function seedPullRequest(gh: GitHubApiServer, body = 'Adds the thing.'): void {
   gh.state.addPullRequest({ repo: REPO, number: PR_NUMBER, headSha: HEAD_SHA, headRef: 'feature', body });
+}
+
+/**
+ * Runs `test` against a fresh GitHub API (the PR seeded), then checks that it saw no
+ * request GitHub would reject and no response off its schema, and closes it. One server
+ * per test lets tests run concurrently.
+ */
+export async function withGitHub(test: (gh: GitHubApiServer) => Promise<void>, options: GitHubApiOptions = {}): Promise<void> {
+  const gh = await startGitHubApi(options);
+  seedPullRequest(gh);
+  try {
+    await test(gh);
+    if (gh.violations.length || gh.responseViolations.length) {
+      throw new Error(`GitHub API contract violations:\n${[...gh.violations, ...gh.responseViolations].join('\n')}`);
+    }
+  } finally {
+    await gh.close();
+  }
 }
 
 export interface GateRun {
@@ -153,7 +188,8 @@ export interface GateRunResult extends CompositeRunResult {
 /** Runs the gate the way a workflow step `uses:` the action. */
 export async function runGate(options: GateRun): Promise<GateRunResult> {
   const eventName = options.eventName ?? 'pull_request';
-  const sha = options.sha ?? ({ pull_request: MERGE_SHA, merge_group: GROUP_SHA, push: PUSH_SHA } as Record<string, string>)[eventName] ?? PUSH_SHA;
+  const sha =
+    options.sha ?? ({ pull_request: MERGE_SHA, merge_group: GROUP_SHA, push: PUSH_SHA } as Record<string, string>)[eventName] ?? PUSH_SHA;
   const runnerTemp = mkdtempSync(join(tmpdir(), 'rg-e2e-tmp-'));
   const action = options.action === 'root' ? ROOT : join(ROOT, 'actions/smoke');
   const inputs = { environment: options.environment ?? 'local', ...(options.action === 'root' ? { gates: 'smoke' } : {}), ...options.with };
@@ -200,14 +236,19 @@ export function commands(result: CompositeRunResult, name: string): CompositeRun
   return result.log.commands.filter((command) => command.command === name);
 }
 
-/** True when the evidence record exists and parses. */
+/** The evidence record at `path`, parsed; throws when it is missing. */
 export function readReport(path: string): Record<string, unknown> {
   if (!existsSync(path)) throw new Error(`no report at ${path}`);
   return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
 }
 
 /** What the echo server answers, given the request. */
-export type EchoReply = (request: { method: string; url: string; headers: Record<string, string | string[] | undefined>; body: string }) => {
+export type EchoReply = (request: {
+  method: string;
+  url: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}) => {
   status: number;
   type?: string;
   headers?: Record<string, string>;
@@ -220,7 +261,12 @@ export async function startEchoServer(reply: EchoReply): Promise<{ url: string; 
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const answer = reply({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      const answer = reply({
+        method: req.method ?? 'GET',
+        url: req.url ?? '/',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      });
       res.writeHead(answer.status, { 'content-type': answer.type ?? 'application/json', ...answer.headers });
       res.end(answer.body);
     });

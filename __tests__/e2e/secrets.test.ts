@@ -81,6 +81,7 @@ afterAll(async () => {
 beforeEach(() => seedPullRequest(gh));
 afterEach(() => {
   expect(gh.violations).toEqual([]);
+  expect(gh.responseViolations).toEqual([]);
   gh.reset();
 });
 
@@ -96,7 +97,13 @@ describe.each([
     // reflected secrets, so the secrets did reach the action's results.
     const report = readFileSync(result.outputs.report!, 'utf8');
     const checks = (JSON.parse(report) as { gates: { checks: { name: string; status: string; measured: string }[] }[] }).gates[0]!.checks;
-    expect(checks.filter((c) => c.status === 'failed').map((c) => c.name)).toEqual(['echo authorization', 'echo captcha', 'echo password', 'echo deploy token', 'echo github token']);
+    expect(checks.filter((c) => c.status === 'failed').map((c) => c.name)).toEqual([
+      'echo authorization',
+      'echo captcha',
+      'echo password',
+      'echo deploy token',
+      'echo github token',
+    ]);
     expect(checks.find((c) => c.name === 'echo password')!.measured).toContain('***');
 
     const shownLog = [result.stdout, result.stderr]

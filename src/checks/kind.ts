@@ -8,6 +8,7 @@ import type { ConfigPath, ConfigSource } from '../config/source.js';
 import type { CheckSpec } from '../engine/check.js';
 import type { ConfigProblem, SourceLocation } from '../errors.js';
 import type { GitHubApi } from '../github/api.js';
+import type { DatabaseConnector } from '../io/database.js';
 import type { HttpClient } from '../io/http.js';
 import type { ProcessRunner } from '../io/process.js';
 import type { SecretRegistry } from '../secrets/registry.js';
@@ -26,6 +27,7 @@ export interface ResolvedEnvironment {
 export interface Io {
   http: HttpClient;
   process: ProcessRunner;
+  database: DatabaseConnector;
 }
 
 /** Where and for what the gates run: facts the checks need beyond their own config. */
@@ -64,6 +66,8 @@ export interface PlanContext {
   secrets: SecretRegistry;
   io: Io;
   scope: RunScope;
+  /** Variable names the config lists under `secrets:` (pattern-named ones are secrets too). */
+  declaredSecrets: ReadonlySet<string>;
   /** Per-attempt timeout when the check sets none, in milliseconds. */
   defaultTimeoutMs: number;
 }
@@ -77,6 +81,16 @@ export interface CheckKind<Config = never> {
   name: string;
   /** The key whose presence in a check selects this kind, e.g. `http` or `steps`. */
   key: string;
+  /**
+   * This kind's own fields that are another kind's key (a `command` check's `env:`), so
+   * that their presence does not select the other kind.
+   */
+  fields?: readonly string[];
+  /**
+   * Fields of a raw check that `${VAR}` must not expand: a shell script reads its
+   * variables from the environment itself, and text pasted into it would be code.
+   */
+  verbatim?: (raw: Readonly<Record<string, unknown>>) => readonly string[];
   /** Validates and normalises the check's config. */
   schema: z.ZodType<Config>;
   /** A default name when the config gives none, e.g. `GET /healthz`. */

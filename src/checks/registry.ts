@@ -61,7 +61,8 @@ export const CheckEntrySchema = z.unknown().transform((raw, ctx): CheckEntry => 
     return z.NEVER;
   }
   const keys = Object.keys(raw);
-  const kinds = CHECK_KINDS.filter((kind) => keys.includes(kind.key));
+  const present = CHECK_KINDS.filter((kind) => keys.includes(kind.key));
+  const kinds = present.filter((kind) => !present.some((other) => other !== kind && other.fields?.includes(kind.key)));
   if (kinds.length !== 1) {
     const near = keys.map((key) => [key, suggestion(key, KIND_KEYS)] as const).find(([, hint]) => hint);
     const message =
@@ -88,6 +89,21 @@ export const CheckEntrySchema = z.unknown().transform((raw, ctx): CheckEntry => 
   }
   return z.NEVER;
 });
+
+/** The kind a raw check selects, or undefined (for code that works on raw config). */
+export function kindOfRaw(raw: unknown): AnyKind | undefined {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
+  const keys = Object.keys(raw);
+  const present = CHECK_KINDS.filter((kind) => keys.includes(kind.key));
+  const kinds = present.filter((kind) => !present.some((other) => other !== kind && other.fields?.includes(kind.key)));
+  return kinds.length === 1 ? kinds[0] : undefined;
+}
+
+/** Fields of a raw check that `${VAR}` expansion must leave alone (see `CheckKind.verbatim`). */
+export function verbatimFields(raw: unknown): readonly string[] {
+  const kind = kindOfRaw(raw);
+  return kind?.verbatim ? kind.verbatim(raw as Record<string, unknown>) : [];
+}
 
 /** For the JSON Schema: any one of the kinds. */
 export const CheckDocumentSchema = z.union(CHECK_KINDS.map((kind) => kind.schema) as [AnyKind['schema'], ...AnyKind['schema'][]]);

@@ -71,26 +71,36 @@ export function expand(text: string, lookup: Lookup): Expansion {
   return { value, missing };
 }
 
+/** A path as a key for {@link expandTree}'s `verbatim` set: `smoke.checks.3.command`. */
+export function pathKey(path: readonly (string | number)[]): string {
+  return path.join('\u0000');
+}
+
 /**
  * Expands every string inside a JSON-like value. `onMissing` is called with the path of
- * each string that refers to an unset variable.
+ * each string that refers to an unset variable. Values at a path in `verbatim` (see
+ * {@link pathKey}) are left as written.
  */
 export function expandTree(
   value: unknown,
   path: (string | number)[],
   lookup: Lookup,
   onMissing: (path: (string | number)[], name: string) => void,
+  verbatim: ReadonlySet<string> = new Set(),
 ): unknown {
+  if (verbatim.size && verbatim.has(pathKey(path))) return value;
   if (typeof value === 'string') {
     const result = expand(value, lookup);
     for (const name of result.missing) onMissing(path, name);
     return result.value;
   }
   if (Array.isArray(value)) {
-    return value.map((item: unknown, index) => expandTree(item, [...path, index], lookup, onMissing));
+    return value.map((item: unknown, index) => expandTree(item, [...path, index], lookup, onMissing, verbatim));
   }
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, expandTree(item, [...path, key], lookup, onMissing)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, expandTree(item, [...path, key], lookup, onMissing, verbatim)]),
+    );
   }
   return value;
 }

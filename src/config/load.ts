@@ -4,7 +4,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { ConfigurationError, UsageError, type ConfigProblem } from '../errors.js';
-import { templateErrors } from './interpolate.js';
+import { pathKey, templateErrors } from './interpolate.js';
+import { verbatimPaths } from './verbatim.js';
 import { describeIssue, sortProblems, suggestion, toProblems } from './problems.js';
 import { GATE_NAMES, RootSchema, type RootConfig } from './schema/root.js';
 import { ConfigSource, formatPath, type ConfigPath } from './source.js';
@@ -21,11 +22,12 @@ export interface LoadedConfig {
   raw: Record<string, unknown>;
 }
 
-function templateProblems(value: unknown, path: (string | number)[], source: ConfigSource): ConfigProblem[] {
+function templateProblems(value: unknown, path: (string | number)[], source: ConfigSource, verbatim: ReadonlySet<string>): ConfigProblem[] {
+  if (verbatim.has(pathKey(path))) return [];
   if (typeof value === 'string') return templateErrors(value).map((message) => source.problem(path, `${formatPath(path)}: ${message}`));
-  if (Array.isArray(value)) return value.flatMap((item: unknown, index) => templateProblems(item, [...path, index], source));
+  if (Array.isArray(value)) return value.flatMap((item: unknown, index) => templateProblems(item, [...path, index], source, verbatim));
   if (value !== null && typeof value === 'object') {
-    return Object.entries(value).flatMap(([key, item]) => templateProblems(item, [...path, key], source));
+    return Object.entries(value).flatMap(([key, item]) => templateProblems(item, [...path, key], source, verbatim));
   }
   return [];
 }
@@ -78,7 +80,7 @@ export function parseConfig(file: string, text: string): LoadedConfig {
     ]);
   }
   const parsed = RootSchema.safeParse(raw, { reportInput: true });
-  const problems = templateProblems(raw, [], source);
+  const problems = templateProblems(raw, [], source, verbatimPaths(raw as Record<string, unknown>));
   if (!parsed.success) {
     problems.push(
       ...toProblems(

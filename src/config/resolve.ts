@@ -8,6 +8,7 @@ import { ConfigurationError, UsageError, type ConfigProblem } from '../errors.js
 import type { SecretRegistry } from '../secrets/registry.js';
 import { isSecretName } from '../secrets/registry.js';
 import { expandTree, type Lookup } from './interpolate.js';
+import { verbatimPaths } from './verbatim.js';
 import type { LoadedConfig } from './load.js';
 import { describeIssue, sortProblems, toProblems } from './problems.js';
 import { RootSchema, type GateName, type GateSectionConfig } from './schema/root.js';
@@ -97,7 +98,7 @@ export function resolveGateSection(
   const problems: ConfigProblem[] = [];
   const onMissing = missingProblem(loaded, environment?.name);
   const lookup: Lookup = (key) => environment?.vars[key] ?? env[key];
-  const expanded = expandTree(raw, [gate], lookup, (path, name) => problems.push(onMissing(path, name)));
+  const expanded = expandTree(raw, [gate], lookup, (path, name) => problems.push(onMissing(path, name)), verbatimPaths(loaded.raw));
   if (problems.length) throw new ConfigurationError(sortProblems(problems));
   const schema = RootSchema.shape[gate].unwrap();
   const parsed = schema.safeParse(expanded, { reportInput: true });

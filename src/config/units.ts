@@ -21,8 +21,10 @@ export function formatDuration(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)}ms`;
   if (ms < 60_000) return `${Number((ms / 1000).toFixed(1))}s`;
   const total = Math.round(ms / 1000);
-  const minutes = Math.floor(total / 60);
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
   const seconds = total % 60;
+  if (hours) return minutes ? `${hours}h${minutes}m` : `${hours}h`;
   return seconds ? `${minutes}m${seconds}s` : `${minutes}m`;
 }
 

@@ -68,6 +68,7 @@ export function planChecks(context: GateContext, extra: readonly CheckEntry[] = 
         secrets: context.secrets,
         io: context.io,
         scope: context.scope,
+        declaredSecrets: new Set(context.loaded.config.secrets ?? []),
         defaultTimeoutMs: context.section.timeout ?? DEFAULT_CHECK_TIMEOUT_MS,
       });
       const retry = toRetryPolicy(common.retry);

@@ -3,6 +3,7 @@
  * reported as skipped, with the reason (issue #3, root action `gates` input).
  */
 import type { Io, ResolvedEnvironment, RunScope } from '../checks/kind.js';
+import { pgDatabase } from '../io/database.js';
 import { nodeProcessRunner } from '../io/process.js';
 import type { LoadedConfig } from '../config/load.js';
 import { declaredSecrets, resolveEnvironment, resolveGateSection, type ProcessEnv } from '../config/resolve.js';
@@ -46,7 +47,7 @@ export async function runGates(options: RunGatesOptions): Promise<RunResult> {
   const { loaded, env, secrets } = options;
   secrets.addFromEnvironment(env, declaredSecrets(loaded));
   const environment = resolveEnvironment(loaded, options.environment, env, secrets);
-  const io: Io = { process: nodeProcessRunner, ...options.io };
+  const io: Io = { process: nodeProcessRunner, database: pgDatabase, ...options.io };
   const scope: RunScope = {
     env,
     cwd: process.cwd(),

@@ -5,7 +5,7 @@
  * that). Errors are
  * {@link DatabaseError}s with a one-line message that never holds the connection URL.
  */
-import pg from 'pg';
+import type pg from 'pg';
 
 /** How one statement runs. */
 export interface QueryOptions {
@@ -67,8 +67,16 @@ function parseInt8(text: string): number | string {
   return Number.isSafeInteger(value) ? value : text;
 }
 
-const types = new pg.TypeOverrides();
-types.setTypeParser(INT8_OID, 'text', parseInt8);
+/** `pg`, loaded on first use so that runs without a database do not pay for it at start-up. */
+let loaded: Promise<{ pg: typeof pg; types: pg.TypeOverrides }> | undefined;
+function loadPg(): Promise<{ pg: typeof pg; types: pg.TypeOverrides }> {
+  loaded ??= import('pg').then(({ default: module }) => {
+    const types = new module.TypeOverrides();
+    types.setTypeParser(INT8_OID, 'text', parseInt8);
+    return { pg: module, types };
+  });
+  return loaded;
+}
 
 /** The one-line text of a `pg` or socket error. */
 export function describeDatabaseError(error: unknown): DatabaseError {
@@ -145,6 +153,7 @@ class PgDatabase implements Database {
 export const pgDatabase: DatabaseConnector = {
   async connect(url, options = {}) {
     if (options.signal?.aborted) throw abortError();
+    const { pg, types } = await loadPg();
     const client = new pg.Client({
       connectionString: url,
       connectionTimeoutMillis: options.timeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,

@@ -3,9 +3,9 @@
  * `pg_dump`, `pg_restore` and `psql`, a scratch database created and dropped, the query
  * run read-only, and the expectation compared.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -30,7 +30,11 @@ beforeAll(async () => {
   await pg.createDatabase('app', SEED);
 });
 afterAll(async () => {
-  await pg?.stop();
+  // Undefined when the server did not start.
+  await (pg as Postgres | undefined)?.stop();
+});
+afterEach(async () => {
+  await rm(cwd, { recursive: true, force: true });
 });
 beforeEach(async () => {
   cwd = await mkdtemp(join(tmpdir(), 'rg-drill-'));

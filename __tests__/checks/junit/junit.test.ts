@@ -262,8 +262,8 @@ describe('finding and reading reports', () => {
     await utimes(old, threeHoursAgo, threeHoursAgo);
     const result = await junit('junit: old.xml\n      max-age: 1h', dir);
     expect(result.status).toBe('failed');
-    expect(result.summary).toBe('only reports older than max-age 60m match old.xml');
-    expect(result.details).toContain('ignored old.xml: 180m old (max-age 60m)');
+    expect(result.summary).toBe('only reports older than max-age 1h match old.xml');
+    expect(result.details).toContain('ignored old.xml: 3h old (max-age 1h)');
     expect((await junit('junit: old.xml\n      max-age: 4h', dir)).status).toBe('passed');
   });
 });

@@ -26,7 +26,7 @@ export interface PreflightRun {
   events: GateEvent[];
   secrets: SecretRegistry;
   /** The only check's result, or the one named `name`. */
-  check(name?: string): CheckResult;
+  check: (name?: string) => CheckResult;
   /** Everything the run produced, as one text: results and progress events. */
   text: string;
 }
@@ -59,7 +59,7 @@ export async function runPreflight(checks: string, options: PreflightOptions): P
       environment: undefined,
       env: options.env ?? {},
       secrets,
-      io: { http: noHttp, ...options.io } as Io,
+      io: { http: noHttp, ...options.io },
       scope: { cwd: options.cwd, env: options.env ?? {} },
       onEvent: (_gate, event) => events.push(event),
     });

@@ -8,11 +8,11 @@
  * Processes are spawned asynchronously: a test's local servers (the GitHub API) live in
  * the test process and must keep answering while a step runs.
  */
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parse } from 'yaml';
+import { SHELLS, loadCompositeAction, resolveInputs } from './action-file.js';
+import { exec } from './exec.js';
 import { condition, interpolate, type Contexts } from './expressions.js';
 import { parseFileCommand } from './file-commands.js';
 import { processLog, type ProcessedLog } from './workflow-commands.js';
@@ -105,76 +105,6 @@ export interface CompositeRunResult {
   inputs: Record<string, string>;
 }
 
-interface ActionInput {
-  description?: string;
-  required?: boolean;
-  default?: unknown;
-}
-
-interface ActionStep {
-  id?: string;
-  name?: string;
-  if?: unknown;
-  run?: string;
-  shell?: string;
-  uses?: string;
-  with?: Record<string, unknown>;
-  env?: Record<string, unknown>;
-  'continue-on-error'?: unknown;
-  'working-directory'?: string;
-}
-
-interface ActionFile {
-  inputs?: Record<string, ActionInput>;
-  outputs?: Record<string, { value?: unknown }>;
-  runs?: { using?: string; steps?: ActionStep[] };
-}
-
-const SHELLS: Record<string, string[]> = {
-  bash: ['bash', '--noprofile', '--norc', '-eo', 'pipefail'],
-  sh: ['sh', '-e'],
-};
-
-/** Reads and checks a composite action; refuses a `run:` that holds `${{` (script injection). */
-export function loadCompositeAction(path: string): { file: string; dir: string; action: ActionFile } {
-  const file = existsSync(path) && statSync(path).isDirectory() ? join(path, 'action.yml') : path;
-  const action = parse(readFileSync(file, 'utf8')) as ActionFile;
-  if (action.runs?.using !== 'composite') throw new Error(`${file}: runs.using is ${String(action.runs?.using)}, not composite`);
-  for (const [index, step] of (action.runs.steps ?? []).entries()) {
-    const where = `${file}: step ${index + 1}${step.id ? ` (${step.id})` : ''}`;
-    if ((step.run === undefined) === (step.uses === undefined)) throw new Error(`${where}: a step needs exactly one of run: and uses:`);
-    if (step.run !== undefined) {
-      if (step.run.includes('${{')) {
-        throw new Error(`${where}: script injection: run: contains "\${{", which the runner substitutes into the script text. Pass the value through env: instead.\n${step.run}`);
-      }
-      if (!step.shell) throw new Error(`${where}: a composite run: step needs shell:`);
-      if (!SHELLS[step.shell]) throw new Error(`${where}: shell ${step.shell} is not supported by this test runner`);
-    }
-  }
-  return { file, dir: dirname(file), action };
-}
-
-function exec(
-  command: string[],
-  options: { cwd: string; env: Record<string, string>; timeoutMs: number },
-): Promise<{ code: number; stdout: string; stderr: string; combined: string }> {
-  return new Promise((resolve, reject) => {
-    const [file = 'bash', ...args] = command;
-    const child = spawn(file, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    let combined = '';
-    child.stdout.setEncoding('utf8').on('data', (text: string) => ((stdout += text), (combined += text)));
-    child.stderr.setEncoding('utf8').on('data', (text: string) => ((stderr += text), (combined += text)));
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
-    child.once('error', (error) => (clearTimeout(timer), reject(error)));
-    child.once('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr, combined });
-    });
-  });
-}
-
 function record(values: Record<string, unknown> | undefined, contexts: Contexts): Record<string, string> {
   return Object.fromEntries(Object.entries(values ?? {}).map(([key, value]) => [key, interpolate(value, contexts)]));
 }
@@ -212,15 +142,7 @@ export async function runCompositeAction(options: CompositeRunOptions): Promise<
     api_url: run.apiUrl,
   };
   const runner = { os: 'Linux', arch: 'X64', name: 'e2e-runner', temp, tool_cache: join(temp, '_tool'), environment: 'github-hosted' };
-  const given = options.with ?? {};
-  const declared = action.inputs ?? {};
-  for (const name of Object.keys(given)) if (!(name in declared)) throw new Error(`${file}: unexpected input "${name}"`);
-  const inputs: Record<string, string> = {};
-  for (const [name, input] of Object.entries(declared)) {
-    const value = name in given ? given[name] : input.default !== undefined ? interpolate(input.default, { github, runner, job: {}, strategy: {}, matrix: {}, env: {}, vars: {} }) : undefined;
-    if (value === undefined && input.required) throw new Error(`${file}: input "${name}" is required and not supplied`);
-    inputs[name] = value ?? '';
-  }
+  const inputs = resolveInputs(file, action, options.with ?? {}, { github, runner, job: {}, strategy: {}, matrix: {}, env: {}, vars: {} });
 
   const env: Record<string, string> = { ...(options.env ?? {}) };
   const steps: Record<string, { outputs: Record<string, string>; outcome: string; conclusion: string }> = {};
@@ -257,9 +179,30 @@ export async function runCompositeAction(options: CompositeRunOptions): Promise<
   };
 
   for (const [index, step] of (action.runs?.steps ?? []).entries()) {
-    const contexts: Contexts = { github: { ...github, action: step.id ?? `__run_${index + 1}` }, inputs, steps, env, runner, job: { status: status.failed ? 'failure' : 'success' }, strategy: options.strategy ?? {}, matrix: options.matrix ?? {}, vars: {} };
+    const contexts: Contexts = {
+      github: { ...github, action: step.id ?? `__run_${index + 1}` },
+      inputs,
+      steps,
+      env,
+      runner,
+      job: { status: status.failed ? 'failure' : 'success' },
+      strategy: options.strategy ?? {},
+      matrix: options.matrix ?? {},
+      vars: {},
+    };
     const ran = condition(step.if, contexts, status);
-    const rec: StepRecord = { id: step.id, kind: step.run !== undefined ? 'run' : 'uses', ran, outcome: 'skipped', outputs: {}, stdout: '', stderr: '', output: '', summary: '', outputFile: '' };
+    const rec: StepRecord = {
+      id: step.id,
+      kind: step.run !== undefined ? 'run' : 'uses',
+      ran,
+      outcome: 'skipped',
+      outputs: {},
+      stdout: '',
+      stderr: '',
+      output: '',
+      summary: '',
+      outputFile: '',
+    };
     records.push(rec);
     if (!ran) {
       if (step.id) steps[step.id] = { outputs: {}, outcome: 'skipped', conclusion: 'skipped' };
@@ -288,7 +231,11 @@ export async function runCompositeAction(options: CompositeRunOptions): Promise<
     const processEnv = { ...base, ...env, ...stepEnv, ...files, GITHUB_ACTION: step.id ?? `__run_${index + 1}`, GITHUB_ACTION_PATH: dir };
     rec.processEnv = processEnv;
     const cwd = step['working-directory'] ? join(options.workspace, step['working-directory']) : options.workspace;
-    const result = await exec([...(SHELLS[step.shell ?? 'bash'] ?? []), script], { cwd, env: processEnv, timeoutMs: options.stepTimeoutMs ?? 60_000 });
+    const result = await exec([...(SHELLS[step.shell ?? 'bash'] ?? []), script], {
+      cwd,
+      env: processEnv,
+      timeoutMs: options.stepTimeoutMs ?? 60_000,
+    });
     rec.exitCode = result.code;
     rec.stdout = result.stdout;
     rec.stderr = result.stderr;
@@ -299,15 +246,32 @@ export async function runCompositeAction(options: CompositeRunOptions): Promise<
     for (const [name, value] of parseFileCommand(readFileSync(files.GITHUB_ENV, 'utf8'), 'GITHUB_ENV')) env[name] = value;
     const continueOnError = step['continue-on-error'] !== undefined && interpolate(step['continue-on-error'], contexts) === 'true';
     rec.outcome = result.code === 0 ? 'success' : 'failure';
-    if (step.id) steps[step.id] = { outputs: rec.outputs, outcome: rec.outcome, conclusion: rec.outcome === 'failure' && continueOnError ? 'success' : rec.outcome };
+    if (step.id)
+      steps[step.id] = {
+        outputs: rec.outputs,
+        outcome: rec.outcome,
+        conclusion: rec.outcome === 'failure' && continueOnError ? 'success' : rec.outcome,
+      };
     if (rec.outcome === 'failure' && !continueOnError) {
       status.failed = true;
       exitCode ||= result.code;
     }
   }
 
-  const final: Contexts = { github, inputs, steps, env, runner, job: {}, strategy: options.strategy ?? {}, matrix: options.matrix ?? {}, vars: {} };
-  const outputs = Object.fromEntries(Object.entries(action.outputs ?? {}).map(([name, output]) => [name, interpolate(output.value, final)]));
+  const final: Contexts = {
+    github,
+    inputs,
+    steps,
+    env,
+    runner,
+    job: {},
+    strategy: options.strategy ?? {},
+    matrix: options.matrix ?? {},
+    vars: {},
+  };
+  const outputs = Object.fromEntries(
+    Object.entries(action.outputs ?? {}).map(([name, output]) => [name, interpolate(output.value, final)]),
+  );
   const stdout = records.map((r) => r.stdout).join('');
   const stderr = records.map((r) => r.stderr).join('');
   return {

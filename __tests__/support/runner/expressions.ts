@@ -37,7 +37,9 @@ function falsy(value: data.ExpressionData): boolean {
   }
 }
 
-function statusFunctions(status: JobStatus): Map<string, { name: string; minArgs: number; maxArgs: number; call: () => data.ExpressionData }> {
+function statusFunctions(
+  status: JobStatus,
+): Map<string, { name: string; minArgs: number; maxArgs: number; call: () => data.ExpressionData }> {
   const answers: Record<(typeof STATUS_FUNCTIONS)[number], boolean> = {
     success: !status.failed && !status.cancelled,
     failure: status.failed,

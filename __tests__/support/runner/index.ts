@@ -15,14 +15,9 @@
  * expect(result.log.commands.filter((c) => c.command === 'error')).toEqual([]);
  * ```
  */
-export {
-  runCompositeAction,
-  loadCompositeAction,
-  type CompositeRunOptions,
-  type CompositeRunResult,
-  type StepRecord,
-  type WorkflowRun,
-} from './composite.js';
+export { runCompositeAction, type CompositeRunOptions, type CompositeRunResult, type StepRecord, type WorkflowRun } from './composite.js';
+export { loadCompositeAction, type ActionFile, type ActionStep } from './action-file.js';
+export { exec, type ExecResult } from './exec.js';
 export { evaluate, interpolate, condition, type Contexts, type JobStatus } from './expressions.js';
 export { parseFileCommand } from './file-commands.js';
 export { processLog, parseCommand, applyMasks, type ProcessedLog, type WorkflowCommand } from './workflow-commands.js';

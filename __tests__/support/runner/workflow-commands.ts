@@ -65,7 +65,11 @@ export function parseCommand(raw: string, known: ReadonlySet<string>): WorkflowC
     if (!known.has(command)) return undefined;
     const properties: Record<string, string> = {};
     if (space > 0) {
-      for (const pair of info.slice(space + 1).trim().split(',').filter(Boolean)) {
+      for (const pair of info
+        .slice(space + 1)
+        .trim()
+        .split(',')
+        .filter(Boolean)) {
         const eq = pair.indexOf('=');
         if (eq > 0 && eq < pair.length - 1) properties[pair.slice(0, eq)] = unescapeProperty(pair.slice(eq + 1));
       }
@@ -81,7 +85,10 @@ export function parseCommand(raw: string, known: ReadonlySet<string>): WorkflowC
     if (!known.has(command)) return undefined;
     const properties: Record<string, string> = {};
     if (space > 0) {
-      for (const pair of info.slice(space + 1).split(';').filter(Boolean)) {
+      for (const pair of info
+        .slice(space + 1)
+        .split(';')
+        .filter(Boolean)) {
         const eq = pair.indexOf('=');
         if (eq > 0) properties[pair.slice(0, eq).trim()] = unescapeProperty(pair.slice(eq + 1));
       }

@@ -11,8 +11,8 @@ import { formatDuration, formatSize } from '../../config/units.js';
 import { formatPath, type ConfigPath } from '../../config/source.js';
 import type { CheckOutcome } from '../../engine/model.js';
 import { ConfigurationError, type ConfigProblem } from '../../errors.js';
-import { pgDatabase, type DatabaseConnector } from '../../io/database.js';
-import type { CheckKind, Io, PlanContext } from '../kind.js';
+import { isSecretName } from '../../secrets/registry.js';
+import type { CheckKind, PlanContext } from '../kind.js';
 import { runDrill, type DrillPlan, type DrillReport } from './drill.js';
 import { newestMatch, type BackupFile } from './files.js';
 import { isPostgresUrl, parsePostgresUrl, type PostgresUrl } from './postgres-url.js';
@@ -31,8 +31,6 @@ export const DEFAULT_BACKUP_TIMEOUT_MS = 15 * 60_000;
 /** A command's output file may be this much older than the command's start (coarse file times). */
 const MTIME_SLACK_MS = 2000;
 
-/** The I/O this kind uses: `database` defaults to `pg` until `Io` carries one. */
-type BackupIo = Io & { database?: DatabaseConnector };
 
 type Source =
   | { kind: 'pg-dump'; url: PostgresUrl; to: string; args: string[] }
@@ -77,8 +75,13 @@ function planSource(config: BackupCheckConfig, context: PlanContext, problemsFou
   }
   if ('command' in backup) {
     const env = backup.env ?? {};
-    for (const value of Object.values(env)) if (isPostgresUrl(value)) registerPassword(parsePostgresUrl(value), context);
+    // Passwords in URLs and secret-named variables handed to the command are secrets too.
+    for (const [name, value] of Object.entries(env)) {
+      if (name === 'PGPASSWORD' || isSecretName(name)) context.secrets.add(value);
+      if (isPostgresUrl(value)) registerPassword(parsePostgresUrl(value), context);
+    }
     const argv = Array.isArray(backup.command) ? backup.command : splitPlain(backup.command);
+    for (const word of argv ?? []) if (isPostgresUrl(word)) registerPassword(parsePostgresUrl(word), context);
     if (!argv) {
       problemsFound.push(
         context.source.problem(
@@ -168,7 +171,7 @@ interface RunInput {
 async function runBackup(input: RunInput, signal: AbortSignal, progress: (message: string) => void): Promise<CheckOutcome> {
   const { config, source, drill, context, timeoutMs } = input;
   const cwd = context.scope.cwd;
-  const io = context.io as BackupIo;
+  const io = context.io;
   const tools: ToolContext = { process: io.process, cwd, signal, timeoutMs };
   const details: string[] = [];
   const expectedFile = fileExpectation(config);
@@ -225,7 +228,7 @@ async function runBackup(input: RunInput, signal: AbortSignal, progress: (messag
 
   if (!drill) return { status: 'passed', summary: measuredFile, measured: measuredFile, expected, details };
 
-  const report = await runDrill(file, drill, { process: io.process, database: io.database ?? pgDatabase, cwd, signal, timeoutMs, progress });
+  const report = await runDrill(file, drill, { process: io.process, database: io.database, cwd, signal, timeoutMs, progress });
   details.push(...report.details);
   const measured = [measuredFile, drillMeasured(report)].filter((part) => part !== '').join('; ');
   if (!report.ok) return failed(report.failure ?? 'restore drill failed', measured);
@@ -252,7 +255,11 @@ export const backupKind: CheckKind<BackupCheckConfig> = {
     const timeoutMs = config.timeout ?? Math.max(context.defaultTimeoutMs, DEFAULT_BACKUP_TIMEOUT_MS);
     return {
       timeoutMs,
-      run: async ({ signal, progress }) => context.secrets.redactDeep(await runBackup({ config, source, drill, context, timeoutMs }, signal, progress)),
+      run: async ({ signal, progress }) => {
+        // Progress lines name commands and URLs: redacted like the outcome.
+        const report = (message: string): void => progress(context.secrets.redact(message));
+        return context.secrets.redactDeep(await runBackup({ config, source, drill, context, timeoutMs }, signal, report));
+      },
     };
   },
 };

@@ -58,9 +58,14 @@ export async function runPlannedCommand(
   }
 }
 
+/** The `command` kind: `- command: [alembic, heads]`, a command line, or a script with `shell: bash`. */
 export const commandKind: CheckKind<CommandCheckConfig> = {
   name: 'command',
   key: 'command',
+  fields: ['env'],
+  // A script run by a shell is never expanded by release-gates: bash reads ${VAR} from
+  // the environment itself, and a value pasted into the script would become code.
+  verbatim: (raw) => (raw.shell !== undefined ? ['command'] : []),
   schema: CommandCheck,
   describe: commandLabel,
   problems(config, path, source) {

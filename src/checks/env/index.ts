@@ -6,7 +6,6 @@
  */
 import { isSecretName } from '../../secrets/registry.js';
 import type { CheckKind, PlanContext } from '../kind.js';
-import { declaredSecretNames } from './declared.js';
 import { comparisonsOf, expectedText, judgeVariable, type FoundVariable } from './evaluate.js';
 import { envOutcome } from './report.js';
 import { EnvCheck, variableNames, type EnvCheckConfig } from './schema.js';
@@ -21,6 +20,7 @@ export function findVariable(name: string, context: Pick<PlanContext, 'environme
   return { name, value, from: value === undefined ? undefined : 'the process environment', secret };
 }
 
+/** The `env` kind: `- env: [ANTHROPIC_API_KEY, MAIL_HOST]`, with optional `equals`, `not-equals`, `matches`, `one-of`. */
 export const envKind: CheckKind<EnvCheckConfig> = {
   name: 'env',
   key: 'env',
@@ -30,7 +30,7 @@ export const envKind: CheckKind<EnvCheckConfig> = {
     return names.length > 3 ? `env ${names.slice(0, 3).join(', ')} (+${names.length - 3} more)` : `env ${names.join(', ')}`;
   },
   plan(config, context) {
-    const declared = declaredSecretNames(context.source);
+    const declared = context.declaredSecrets;
     const comparisons = comparisonsOf(config);
     const names = variableNames(config);
     const secret = names.map((name) => isSecretName(name, declared));

@@ -60,6 +60,7 @@ export function fileOutcome(config: FileCheckConfig, found: FileMatches, cwd: st
   };
 }
 
+/** The `file` kind: `- file: backups/*.dump` with optional `non-empty`, `max-age`, `min-size`. */
 export const fileKind: CheckKind<FileCheckConfig> = {
   name: 'file',
   key: 'file',

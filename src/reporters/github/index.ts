@@ -4,6 +4,7 @@
  * runs. With a read-only token (a fork's PR) it writes annotations only, says why once,
  * and never fails the step for a reporting problem: the gate's result decides that.
  */
+import { randomUUID } from 'node:crypto';
 import type { GateResult } from '../../engine/model.js';
 import { GitHubError, type CheckRunInfo, type GitHubApi } from '../../github/api.js';
 import type { RunContext } from '../../github/context.js';
@@ -51,6 +52,13 @@ function cellOf(result: GateResult, url: string | undefined): GateCell & { name:
 
 export class GitHubReporter {
   private readonly started = new Map<string, Started>();
+  /**
+   * Makes this process's external ids unique. Matrix cells share GITHUB_RUN_ID and
+   * GITHUB_JOB, so without it two cells on the same gate and environment would have the
+   * same external id, and a create retried after a 5xx could adopt the sibling's run
+   * (and overwrite its failure with our success).
+   */
+  private readonly nonce = randomUUID().slice(0, 8);
   private readOnlyReason: string | undefined;
   private annotated = false;
 
@@ -58,6 +66,11 @@ export class GitHubReporter {
     const { context, api } = options;
     if (!api) this.readOnly('no github-token was given');
     else if (context.isFork) this.readOnly(`this pull request comes from the fork ${context.pullRequest?.headRepository ?? ''}, so the token is read-only`);
+  }
+
+  /** The external id of a gate's check run: the job attempt, gate, environment and {@link nonce}. */
+  private externalId(gate: string, environment: string | undefined): string {
+    return `${this.options.context.runKey}:${gate}:${environment ?? ''}:${this.nonce}`;
   }
 
   /** True once writes are off; reports go to the job summary and annotations. */
@@ -96,7 +109,7 @@ export class GitHubReporter {
         {
           name,
           headSha: context.headSha,
-          externalId: `${context.runKey}:${gate}:${environment ?? ''}`,
+          externalId: this.externalId(gate, environment),
           detailsUrl: context.runUrl,
           output: { title: 'running', summary: `**${gate}** is running${environment ? ` against **${environment}**` : ''}.` },
         },
@@ -182,7 +195,7 @@ export class GitHubReporter {
         {
           name,
           headSha: context.headSha,
-          externalId: `${context.runKey}:${result.gate}:${result.environment ?? ''}`,
+          externalId: this.externalId(result.gate, result.environment),
           detailsUrl: context.runUrl,
           output: { title: tally(result), summary: escapeInline(result.reason ?? 'not run') },
           conclusion: conclusionFor(result),
