@@ -79,7 +79,8 @@ function readRunContext(env) {
                 author: pr.user?.login ?? '',
                 headRepository,
             },
-        isFork: pr !== undefined && headRepository.toLowerCase() !== fullName.toLowerCase(),
+        // Only `pull_request` gets a read-only token for a fork; `pull_request_target` can write.
+        isFork: eventName === 'pull_request' && pr !== undefined && headRepository.toLowerCase() !== fullName.toLowerCase(),
         serverUrl,
         runUrl: runId ? `${serverUrl}/${fullName}/actions/runs/${runId}` : undefined,
         runKey: [runId ?? 'local', env.GITHUB_RUN_ATTEMPT ?? '1', env.GITHUB_JOB ?? 'job'].join('.'),
@@ -195,8 +196,11 @@ class GitHubReporter {
         this.readOnlyReason = reason;
         this.options.annotator.notice(`release-gates: ${reason}. Writing the job summary and annotations only; no check runs or PR comment. The step still passes or fails on the gates' result.`);
     }
-    /** Runs a GitHub call; a failure is logged (or turns writes off) and never thrown. */
-    async attempt(what, work) {
+    /**
+     * Runs a GitHub call; a failure is logged and never thrown. A refused write turns all
+     * writes off, unless `onlyThis` (the PR comment: its permission is separate).
+     */
+    async attempt(what, work, onlyThis = false) {
         const api = this.options.api;
         if (!api || this.isReadOnly)
             return undefined;
@@ -204,7 +208,11 @@ class GitHubReporter {
             return await work(api);
         }
         catch (error) {
-            if (error instanceof github_api/* GitHubError */.y && error.readOnly)
+            const denied = error instanceof github_api/* GitHubError */.y && error.readOnly;
+            if (denied && onlyThis) {
+                this.options.logger.warning(`release-gates could not ${what}: GitHub answered ${error.status} "${error.message}" (the job needs permissions: pull-requests: write); the check runs are written`);
+            }
+            else if (denied)
                 this.readOnly(`GitHub answered ${error.status} "${error.message}" when ${what}`);
             else
                 this.options.logger.warning(`release-gates could not ${what}: ${error instanceof Error ? error.message : String(error)}`);
@@ -310,7 +318,7 @@ class GitHubReporter {
         const { context, logger } = this.options;
         const cells = (0,sticky_comment/* cellsFromCheckRuns */.oT)(runs, own);
         const body = (0,sticky_comment/* commentBody */.I2)(cells, { headSha: context.headSha, runUrl: context.runUrl, updatedAt: new Date() });
-        const id = await this.attempt('write the PR comment', (api) => (0,sticky_comment/* upsertComment */.lB)(api, issue, body, knownId, logger));
+        const id = await this.attempt('write the PR comment', (api) => (0,sticky_comment/* upsertComment */.lB)(api, issue, body, knownId, logger), true);
         return id === undefined ? undefined : { id, key: cellsKey(runs, own) };
     }
     /** Read-only mode: the failing checks as workflow-command annotations. */
@@ -348,18 +356,26 @@ var core = __webpack_require__(6421);
  */
 
 
-const COMMAND_LIKE = /^\s*(::|##\[)/m;
+// The runner reads `::cmd` at the start of a line and the legacy `##[cmd]` anywhere in it.
+const COMMAND_LIKE = /^\s*::|##\[/m;
+/** Whether the log is at the start of a line (stdout and stderr share one log). */
+let atLineStart = true;
 /**
  * Writes text to the log; text holding something that looks like a workflow command is
  * wrapped in `::stop-commands::<token>` … `::<token>::`.
  */
 function guardedWrite(write, text) {
+    if (text.length === 0)
+        return;
     if (!COMMAND_LIKE.test(text)) {
         write(text);
+        atLineStart = text.endsWith('\n');
         return;
     }
+    // The opener only counts at the start of a line: end a line left open first.
     const token = (0,external_node_crypto_.randomUUID)();
-    write(`::stop-commands::${token}\n${text}${text.endsWith('\n') ? '' : '\n'}::${token}::\n`);
+    write(`${atLineStart ? '' : '\n'}::stop-commands::${token}\n${text}${text.endsWith('\n') ? '' : '\n'}::${token}::\n`);
+    atLineStart = true;
 }
 /** stdout and stderr of the step, with workflow commands disabled inside untrusted text. */
 const actionOutput = {
@@ -430,6 +446,7 @@ function readSettings(env, gateOverride) {
     return {
         gates,
         config,
+        configFile: (0,external_node_path_.relative)(process.cwd(), absolute) || absolute,
         configInRepo: (0,external_node_path_.relative)(workspace, absolute).split('\\').join('/'),
         environment,
         token: input(env, 'GITHUB_TOKEN') || undefined,
@@ -485,7 +502,7 @@ async function runAction(env, gateOverride) {
         const settings = readSettings(env, gateOverride);
         secrets.add(settings.token);
         const context = readRunContext(env);
-        const loaded = await (0,load/* loadConfig */.Z9)(settings.config);
+        const loaded = await (0,load/* loadConfig */.Z9)(settings.configFile);
         const api = settings.token
             ? (0,octokit.createGitHubApi)({ token: settings.token, owner: context.owner, repo: context.repo, baseUrl: env.GITHUB_API_URL, logger: coreLog, ...(env.RELEASE_GATES_RETRY_BASE_MS ? { retryBaseMs: Number(env.RELEASE_GATES_RETRY_BASE_MS) } : {}) })
             : undefined;

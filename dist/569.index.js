@@ -3775,7 +3775,8 @@ async function runBackup(input, signal, progress) {
         if (result.exitCode !== 0 || result.timedOut || result.startError !== undefined) {
             const failure = tools_failureOf(program, result, signal);
             details.push(`✗ ${shown}: ${failure}`, ...stderrLines(result.stderr).slice(-8).map((line) => `    ${line}`));
-            return failed(failure, result.exitCode === null ? 'not run to the end' : `exit ${result.exitCode}`);
+            const measured = result.startError !== undefined ? 'could not start' : result.exitCode === null ? 'not run to the end' : `exit ${result.exitCode}`;
+            return failed(failure, measured);
         }
         details.push(`✓ ${shown} (exit 0, ${(0,units/* formatDuration */.a3)(result.elapsedMs)})`);
         file = await newestMatch(cwd, source.pattern);
@@ -6785,18 +6786,26 @@ var units = __webpack_require__(4529);
 function where(check) {
     return `${check.location.file}:${check.location.line}:${check.location.column}`;
 }
-function widths(columns) {
-    const fixed = 11 + 8 + 7;
-    const free = Math.max(60, columns - fixed);
-    const name = Math.floor(free * 0.26);
-    const measured = Math.floor((free - name) / 2);
-    return [name, 11, measured, free - name - measured, 8];
+/**
+ * Column widths: check names and numbers as long as they are (up to a limit), measured
+ * and expected sharing what is left of the terminal.
+ */
+function widths(result, columns) {
+    const longest = (texts, floor) => Math.max(floor, ...texts.map((text) => text.length)) + 2;
+    const name = Math.min(longest(result.checks.map((c) => c.name), 5), 40);
+    const ms = longest(result.checks.map((c) => String(c.durationMs)), 2);
+    const status = 11;
+    const borders = 6;
+    const free = Math.max(40, columns - name - ms - status - borders);
+    const measured = Math.min(longest(result.checks.map((c) => c.measured), 8), Math.ceil(free / 2));
+    const expected = Math.min(longest(result.checks.map((c) => c.expected), 8), free - measured);
+    return [name, status, measured, expected, ms];
 }
 /** Renders the table of one gate's checks. */
 function renderTable(result, style, columns) {
     const table = new (cli_table3_default())({
         head: ['check', 'result', 'measured', 'expected', 'ms'],
-        colWidths: widths(columns),
+        colWidths: widths(result, columns),
         colAligns: ['left', 'left', 'left', 'left', 'right'],
         wordWrap: false,
         truncate: '…',

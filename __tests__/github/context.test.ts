@@ -92,6 +92,10 @@ describe('the pull request and forks', () => {
     expect(read('pull_request', pullRequest({ full_name: 'someone/app' })).isFork).toBe(true);
   });
 
+  it('does not treat pull_request_target from a fork as read-only: its token can write', () => {
+    expect(read('pull_request_target', pullRequest({ full_name: 'someone/app' })).isFork).toBe(false);
+  });
+
   it('compares repository names case-insensitively', () => {
     expect(read('pull_request', pullRequest({ full_name: 'Octo/App' })).isFork).toBe(false);
     expect(read('pull_request', pullRequest({ full_name: 'OCTO/app' }), { GITHUB_REPOSITORY: 'octo/APP' }).isFork).toBe(false);

@@ -103,17 +103,16 @@ describe('guardedWrite', () => {
     expect(runnerExecutes(capture(hostile).log)).toEqual([]);
   });
 
-  // Known bug (src/action/core-io.ts): the runner parses the legacy `##[cmd]` anywhere
-  // in a line (ActionCommand.TryParse uses IndexOf), but COMMAND_LIKE only looks at the
-  // start of a line, so this text is written unguarded.
-  it.failing('wraps a legacy ##[command] in the middle of a line', () => {
+  // The runner parses the legacy `##[cmd]` anywhere in a line (ActionCommand.TryParse
+  // uses IndexOf), so such text must be guarded too.
+  it('wraps a legacy ##[command] in the middle of a line', () => {
     const { log } = capture('response body: {"msg":"##[add-mask]x"} and ##[set-output name=result]passed\n');
     expect(runnerExecutes(log)).toEqual([]);
   });
 
-  // Known bug (src/action/core-io.ts): after a write that did not end its line, the
-  // `::stop-commands::` opener is mid-line and ignored, so the command runs.
-  it.failing('guards a command even when the previous write did not end its line', () => {
+  // After a write that did not end its line, the `::stop-commands::` opener must still
+  // start a line, or the runner ignores it and the command runs.
+  it('guards a command even when the previous write did not end its line', () => {
     const { log } = capture('checking health… ', '::error::pwned\n');
     expect(runnerExecutes(log)).toEqual([]);
   });

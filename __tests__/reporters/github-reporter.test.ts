@@ -143,9 +143,14 @@ describe('GitHubReporter, errors', () => {
   // runs must not be left in progress.
   it('completes every check run when only the PR comment is forbidden', async () => {
     const fake = new FakeGitHub().failAlways('listComments', READ_ONLY_403).failAlways('createComment', READ_ONLY_403);
-    const { reporter } = setup(fake);
+    const { reporter, warnings, annotator } = setup(fake);
     await report(reporter, failing());
     expect(fake.runs.map((run) => run.status)).toEqual(['completed']);
+    // Only the comment is refused: one warning naming the permission, writes stay on.
+    expect(reporter.isReadOnly).toBe(false);
+    expect(annotator.notices).toEqual([]);
+    expect(annotator.annotations).toEqual([]);
+    expect(warnings()).toEqual([expect.stringContaining('pull-requests: write')]);
   });
 });
 

@@ -46,7 +46,7 @@ export async function runAction(env: ProcessEnv, gateOverride?: string): Promise
     const settings = readSettings(env, gateOverride);
     secrets.add(settings.token);
     const context = readRunContext(env);
-    const loaded = await loadConfig(settings.config);
+    const loaded = await loadConfig(settings.configFile);
     const api = settings.token
       ? createGitHubApi({ token: settings.token, owner: context.owner, repo: context.repo, baseUrl: env.GITHUB_API_URL, logger: coreLog, ...(env.RELEASE_GATES_RETRY_BASE_MS ? { retryBaseMs: Number(env.RELEASE_GATES_RETRY_BASE_MS) } : {}) })
       : undefined;

@@ -14,6 +14,8 @@ export interface ActionSettings {
   gates: Gate[];
   /** Config path as given (relative to the workspace). */
   config: string;
+  /** The config file to read: relative to the current directory, as messages show it. */
+  configFile: string;
   /** Config path relative to the repository root, for annotations and links. */
   configInRepo: string;
   environment: string | undefined;
@@ -46,6 +48,7 @@ export function readSettings(env: ProcessEnv, gateOverride?: string): ActionSett
   return {
     gates,
     config,
+    configFile: relative(process.cwd(), absolute) || absolute,
     configInRepo: relative(workspace, absolute).split('\\').join('/'),
     environment,
     token: input(env, 'GITHUB_TOKEN') || undefined,

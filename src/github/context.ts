@@ -99,7 +99,8 @@ export function readRunContext(env: Readonly<Record<string, string | undefined>>
             author: pr.user?.login ?? '',
             headRepository,
           },
-    isFork: pr !== undefined && headRepository.toLowerCase() !== fullName.toLowerCase(),
+    // Only `pull_request` gets a read-only token for a fork; `pull_request_target` can write.
+    isFork: eventName === 'pull_request' && pr !== undefined && headRepository.toLowerCase() !== fullName.toLowerCase(),
     serverUrl,
     runUrl: runId ? `${serverUrl}/${fullName}/actions/runs/${runId}` : undefined,
     runKey: [runId ?? 'local', env.GITHUB_RUN_ATTEMPT ?? '1', env.GITHUB_JOB ?? 'job'].join('.'),

@@ -198,7 +198,8 @@ async function runBackup(input: RunInput, signal: AbortSignal, progress: (messag
     if (result.exitCode !== 0 || result.timedOut || result.startError !== undefined) {
       const failure = failureOf(program, result, signal);
       details.push(`✗ ${shown}: ${failure}`, ...stderrLines(result.stderr).slice(-8).map((line) => `    ${line}`));
-      return failed(failure, result.exitCode === null ? 'not run to the end' : `exit ${result.exitCode}`);
+      const measured = result.startError !== undefined ? 'could not start' : result.exitCode === null ? 'not run to the end' : `exit ${result.exitCode}`;
+      return failed(failure, measured);
     }
     details.push(`✓ ${shown} (exit 0, ${formatDuration(result.elapsedMs)})`);
     file = await newestMatch(cwd, source.pattern);

@@ -86,14 +86,22 @@ export class GitHubReporter {
     );
   }
 
-  /** Runs a GitHub call; a failure is logged (or turns writes off) and never thrown. */
-  private async attempt<T>(what: string, work: (api: GitHubApi) => Promise<T>): Promise<T | undefined> {
+  /**
+   * Runs a GitHub call; a failure is logged and never thrown. A refused write turns all
+   * writes off, unless `onlyThis` (the PR comment: its permission is separate).
+   */
+  private async attempt<T>(what: string, work: (api: GitHubApi) => Promise<T>, onlyThis = false): Promise<T | undefined> {
     const api = this.options.api;
     if (!api || this.isReadOnly) return undefined;
     try {
       return await work(api);
     } catch (error) {
-      if (error instanceof GitHubError && error.readOnly) this.readOnly(`GitHub answered ${error.status} "${error.message}" when ${what}`);
+      const denied = error instanceof GitHubError && error.readOnly;
+      if (denied && onlyThis) {
+        this.options.logger.warning(
+          `release-gates could not ${what}: GitHub answered ${error.status} "${error.message}" (the job needs permissions: pull-requests: write); the check runs are written`,
+        );
+      } else if (denied) this.readOnly(`GitHub answered ${error.status} "${error.message}" when ${what}`);
       else this.options.logger.warning(`release-gates could not ${what}: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
     }
@@ -214,7 +222,7 @@ export class GitHubReporter {
     const { context, logger } = this.options;
     const cells = cellsFromCheckRuns(runs, own);
     const body = commentBody(cells, { headSha: context.headSha, runUrl: context.runUrl, updatedAt: new Date() });
-    const id = await this.attempt('write the PR comment', (api) => upsertComment(api, issue, body, knownId, logger));
+    const id = await this.attempt('write the PR comment', (api) => upsertComment(api, issue, body, knownId, logger), true);
     return id === undefined ? undefined : { id, key: cellsKey(runs, own) };
   }
 

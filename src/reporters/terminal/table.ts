@@ -12,19 +12,27 @@ export function where(check: CheckResult): string {
   return `${check.location.file}:${check.location.line}:${check.location.column}`;
 }
 
-function widths(columns: number): number[] {
-  const fixed = 11 + 8 + 7;
-  const free = Math.max(60, columns - fixed);
-  const name = Math.floor(free * 0.26);
-  const measured = Math.floor((free - name) / 2);
-  return [name, 11, measured, free - name - measured, 8];
+/**
+ * Column widths: check names and numbers as long as they are (up to a limit), measured
+ * and expected sharing what is left of the terminal.
+ */
+function widths(result: GateResult, columns: number): number[] {
+  const longest = (texts: string[], floor: number): number => Math.max(floor, ...texts.map((text) => text.length)) + 2;
+  const name = Math.min(longest(result.checks.map((c) => c.name), 5), 40);
+  const ms = longest(result.checks.map((c) => String(c.durationMs)), 2);
+  const status = 11;
+  const borders = 6;
+  const free = Math.max(40, columns - name - ms - status - borders);
+  const measured = Math.min(longest(result.checks.map((c) => c.measured), 8), Math.ceil(free / 2));
+  const expected = Math.min(longest(result.checks.map((c) => c.expected), 8), free - measured);
+  return [name, status, measured, expected, ms];
 }
 
 /** Renders the table of one gate's checks. */
 export function renderTable(result: GateResult, style: Style, columns: number): string {
   const table = new Table({
     head: ['check', 'result', 'measured', 'expected', 'ms'],
-    colWidths: widths(columns),
+    colWidths: widths(result, columns),
     colAligns: ['left', 'left', 'left', 'left', 'right'],
     wordWrap: false,
     truncate: '…',

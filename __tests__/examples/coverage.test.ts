@@ -1,0 +1,77 @@
+/**
+ * The example configs for runbooks 000–003 are valid, and docs/runbook-coverage.md stays
+ * in step with them: every check it names exists in its config, and every check of a
+ * config is named there (issue #4: "accounts for every step").
+ */
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { loadConfig } from '../../src/config/load.js';
+import { GATE_NAMES } from '../../src/config/schema/root.js';
+import { CHECK_KINDS } from '../../src/checks/registry.js';
+
+const DOC = 'docs/runbook-coverage.md';
+
+interface Section {
+  runbook: string;
+  config: string;
+  rows: { step: string; checks: string[] }[];
+}
+
+/** The doc's sections: each names its config and has a table whose last column names checks. */
+function sections(): Section[] {
+  const text = readFileSync(DOC, 'utf8');
+  return text
+    .split(/^## /m)
+    .slice(1)
+    .map((part) => {
+      const config = /^Config: \[([^\]]+)\]/m.exec(part)?.[1] ?? '';
+      const rows = part
+        .split('\n')
+        .filter((line) => line.startsWith('| ') && !line.startsWith('| section') && !line.startsWith('|---'))
+        .map((line) => {
+          const cells = line.split(' | ');
+          const last = cells.at(-1) ?? '';
+          return { step: cells.slice(0, 2).join(' — '), checks: [...last.matchAll(/`([^`]+)`/g)].map((m) => m[1]!) };
+        });
+      return { runbook: part.split('\n')[0]!, config, rows };
+    });
+}
+
+/** Every check name of a config, by gate. */
+async function checkNames(file: string): Promise<string[]> {
+  const loaded = await loadConfig(file);
+  return GATE_NAMES.flatMap((gate) =>
+    (loaded.config[gate]?.checks ?? []).map((entry) => {
+      const config = entry.config as { name?: string };
+      return config.name ?? entry.kind.describe(entry.config);
+    }),
+  );
+}
+
+const kinds = new Set(CHECK_KINDS.map((kind) => kind.name));
+
+describe('docs/runbook-coverage.md', () => {
+  const all = sections();
+
+  it('covers runbooks 000 to 003, each with a config', () => {
+    expect(all.map((s) => s.runbook.slice(0, 3))).toEqual(['000', '001', '002', '003']);
+    for (const section of all) expect(section.config).toMatch(/^examples\/.+\/release-gates\.yml$/);
+  });
+
+  it.each(sections().map((s) => [s.runbook, s] as const))('%s: every row names its check, and every check exists', async (_name, section) => {
+    const names = await checkNames(section.config);
+    for (const row of section.rows) {
+      expect({ step: row.step, named: row.checks.length > 0 }).toEqual({ step: row.step, named: true });
+      for (const check of row.checks) {
+        if (check.endsWith('(implied)') || kinds.has(check)) continue;
+        expect({ step: row.step, check, exists: names.includes(check) }).toEqual({ step: row.step, check, exists: true });
+      }
+    }
+  });
+
+  it.each(sections().map((s) => [s.runbook, s] as const))('%s: every check of the config is accounted for', async (_name, section) => {
+    const named = new Set(section.rows.flatMap((row) => row.checks));
+    const names = await checkNames(section.config);
+    expect(names.filter((name) => !named.has(name))).toEqual([]);
+  });
+});
