@@ -15,12 +15,7 @@ interface Reply {
   text: string;
 }
 
-async function api(
-  method: string,
-  path: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): Promise<Reply> {
+async function api(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
   const res = await fetch(`${gh.url}${path}`, {
     method,
     headers: {
@@ -132,10 +127,7 @@ describe('request validation against the OpenAPI fixture', () => {
   it('rejects a query parameter of the wrong type or value', async () => {
     expect((await api('GET', `${REPO}/issues/1/comments?per_page=many`)).status).toBe(422);
     expect((await api('GET', `${REPO}/commits/${SHA}/check-runs?filter=newest`)).status).toBe(422);
-    expect(takeViolations()).toEqual([
-      expect.stringContaining('query:'),
-      expect.stringContaining('query:'),
-    ]);
+    expect(takeViolations()).toEqual([expect.stringContaining('query:'), expect.stringContaining('query:')]);
   });
 
   it('records undeclared query parameters but answers as GitHub does (ignoring them)', async () => {
@@ -271,9 +263,7 @@ describe('check runs', () => {
       output: { summary: 's', text: 'x'.repeat(65536) },
     });
     expect(tooLong.status).toBe(422);
-    expect(tooLong.json.message).toBe(
-      'Invalid request.\n\nOnly 65535 characters are allowed; 65536 were supplied.',
-    );
+    expect(tooLong.json.message).toBe('Invalid request.\n\nOnly 65535 characters are allowed; 65536 were supplied.');
     takeViolations();
   });
 
@@ -307,15 +297,11 @@ describe('check runs', () => {
     await create({ name: 'C', head_sha: 'b'.repeat(40) });
     const latest = await api('GET', `${REPO}/commits/${SHA}/check-runs`);
     expect(latest.json.total_count).toBe(2);
-    expect(latest.json.check_runs.map((r: { id: number }) => r.id).sort()).toEqual(
-      [a2.id, b1.id].sort(),
-    );
+    expect(latest.json.check_runs.map((r: { id: number }) => r.id).sort()).toEqual([a2.id, b1.id].sort());
     const all = await api('GET', `${REPO}/commits/${SHA}/check-runs?filter=all`);
     expect(all.json.total_count).toBe(3);
     const named = await api('GET', `${REPO}/commits/${SHA}/check-runs?check_name=A&filter=all`);
-    expect(named.json.check_runs.map((r: { id: number }) => r.id).sort()).toEqual(
-      [a1.id, a2.id].sort(),
-    );
+    expect(named.json.check_runs.map((r: { id: number }) => r.id).sort()).toEqual([a1.id, a2.id].sort());
     const running = await api('GET', `${REPO}/commits/${SHA}/check-runs?status=in_progress`);
     expect(running.json.check_runs.map((r: { id: number }) => r.id)).toEqual([b1.id]);
     const byBranch = await api('GET', `${REPO}/commits/main/check-runs`);
@@ -332,8 +318,7 @@ describe('check runs', () => {
 });
 
 describe('commit statuses', () => {
-  const post = (state: string, context: string) =>
-    api('POST', `${REPO}/statuses/${SHA}`, { state, context });
+  const post = (state: string, context: string) => api('POST', `${REPO}/statuses/${SHA}`, { state, context });
 
   it('computes the combined state as GitHub does', async () => {
     const none = await api('GET', `${REPO}/commits/${SHA}/status`);
@@ -351,13 +336,7 @@ describe('commit statuses', () => {
     expect(combined.json.state).toBe('success');
     expect(combined.json.total_count).toBe(3);
     const history = await api('GET', `${REPO}/commits/${SHA}/statuses`);
-    expect(history.json.map((s: { context: string }) => s.context)).toEqual([
-      'deploy',
-      'LINT',
-      'lint',
-      'deploy',
-      'build',
-    ]);
+    expect(history.json.map((s: { context: string }) => s.context)).toEqual(['deploy', 'LINT', 'lint', 'deploy', 'build']);
   });
 
   it('resolves branch names to their head commit', async () => {
@@ -402,9 +381,7 @@ describe('issue comments', () => {
   });
 
   it('accepts 65536 characters and refuses more with Validation Failed', async () => {
-    expect(
-      (await api('POST', `${REPO}/issues/9/comments`, { body: 'x'.repeat(65536) })).status,
-    ).toBe(201);
+    expect((await api('POST', `${REPO}/issues/9/comments`, { body: 'x'.repeat(65536) })).status).toBe(201);
     const r = await api('POST', `${REPO}/issues/9/comments`, { body: 'x'.repeat(65537) });
     expect(r.status).toBe(422);
     expect(r.json).toMatchObject({
@@ -560,10 +537,7 @@ describe('pull requests, reviews, issues and search', () => {
     });
     gh.state.addReview({ pullNumber: 3, user: 'carol', state: 'COMMENTED' });
     const r = await api('GET', `${REPO}/pulls/3/reviews?per_page=2`);
-    expect(r.json.map((x: { state: string }) => x.state)).toEqual([
-      'CHANGES_REQUESTED',
-      'APPROVED',
-    ]);
+    expect(r.json.map((x: { state: string }) => x.state)).toEqual(['CHANGES_REQUESTED', 'APPROVED']);
     expect(r.json[1]).toMatchObject({
       user: { login: 'bob' },
       commit_id: SHA,
@@ -612,9 +586,7 @@ describe('pull requests, reviews, issues and search', () => {
       title: 'Gate failed',
       labels: ['release-gates'],
     });
-    const q = encodeURIComponent(
-      'repo:owner/repo is:open is:issue label:release-gates "Gate failed"',
-    );
+    const q = encodeURIComponent('repo:owner/repo is:open is:issue label:release-gates "Gate failed"');
     const r = await api('GET', `/search/issues?q=${q}`);
     expect(r.json).toMatchObject({
       total_count: 1,
@@ -744,9 +716,7 @@ describe('deployments and workflow dispatch', () => {
         inputs: { version: '1.2.2' },
       }),
     ]);
-    expect(
-      (await api('POST', `${REPO}/actions/workflows/1/dispatches`, { ref: 'nope' })).status,
-    ).toBe(422);
+    expect((await api('POST', `${REPO}/actions/workflows/1/dispatches`, { ref: 'nope' })).status).toBe(422);
     takeViolations();
   });
 });
@@ -755,8 +725,7 @@ describe('rate limits and latency', () => {
   it('runs out of primary rate limit and reports it in /rate_limit', async () => {
     const small = await startGitHubApi({ rateLimit: 2 });
     try {
-      const call = (p: string) =>
-        fetch(`${small.url}${p}`, { headers: { authorization: 'token t' } });
+      const call = (p: string) => fetch(`${small.url}${p}`, { headers: { authorization: 'token t' } });
       expect((await call(REPO)).status).toBe(200);
       expect((await call(REPO)).status).toBe(200);
       const limited = await call(REPO);
@@ -778,9 +747,7 @@ describe('rate limits and latency', () => {
       slow.state.addPullRequest({ number: 1 });
       const headers = { authorization: 'token t', 'content-type': 'application/json' };
       const upsert = async (): Promise<void> => {
-        const list = (await (
-          await fetch(`${slow.url}${REPO}/issues/1/comments`, { headers })
-        ).json()) as unknown[];
+        const list = (await (await fetch(`${slow.url}${REPO}/issues/1/comments`, { headers })).json()) as unknown[];
         if (list.length === 0) {
           await fetch(`${slow.url}${REPO}/issues/1/comments`, {
             method: 'POST',

@@ -68,7 +68,13 @@ export async function coldStart({ log }) {
 
     const bytes = await bundleBytes();
     const nodeMs = median(bare);
-    const row = (name, xs) => [name, Math.round(median(xs)), Math.round(Math.min(...xs)), Math.round(Math.max(...xs)), round(median(xs) / nodeMs, 2)];
+    const row = (name, xs) => [
+      name,
+      Math.round(median(xs)),
+      Math.round(Math.min(...xs)),
+      Math.round(Math.max(...xs)),
+      round(median(xs) / nodeMs, 2),
+    ];
     const text = table(
       `Cold start: the bundle with no checks vs node -e 0, ${RUNS} runs each; dist/*.js ${bytes} bytes`,
       ['command', 'median ms', 'min ms', 'max ms', 'x node'],

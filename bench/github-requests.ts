@@ -27,9 +27,23 @@ const dir = await mkdtemp(join(tmpdir(), 'release-gates-bench-gh-'));
 
 async function gateRun(headSha: string): Promise<{ count: number; sequence: string[] }> {
   const event = join(dir, `event-${headSha}.json`);
-  await writeFile(event, JSON.stringify({ pull_request: { number: 7, head: { sha: headSha, repo: { full_name: 'owner/repo' } }, body: '', labels: [], user: { login: 'alice' } } }));
+  await writeFile(
+    event,
+    JSON.stringify({
+      pull_request: {
+        number: 7,
+        head: { sha: headSha, repo: { full_name: 'owner/repo' } },
+        body: '',
+        labels: [],
+        user: { login: 'alice' },
+      },
+    }),
+  );
   const config = join(dir, 'config.yml');
-  await writeFile(config, `version: 1\nenvironments:\n  staging: { url: "http://127.0.0.1:${port}" }\nsmoke:\n  checks:\n    - name: liveness\n      http: GET /healthz\n      expect: { json: { $.status: ok } }\n`);
+  await writeFile(
+    config,
+    `version: 1\nenvironments:\n  staging: { url: "http://127.0.0.1:${port}" }\nsmoke:\n  checks:\n    - name: liveness\n      http: GET /healthz\n      expect: { json: { $.status: ok } }\n`,
+  );
   const files = { GITHUB_OUTPUT: join(dir, 'output'), GITHUB_STEP_SUMMARY: join(dir, 'summary') };
   for (const file of Object.values(files)) await writeFile(file, '');
   const before = gh.requests.length;
@@ -56,12 +70,26 @@ async function gateRun(headSha: string): Promise<{ count: number; sequence: stri
     child.on('exit', resolve);
   });
   if (code !== 0) throw new Error(`the gate run exited ${code}`);
-  const sequence = gh.requests.slice(before).map((r) => `${r.method} ${r.path.replace('/repos/owner/repo', '').replace(/[0-9a-f]{40}/, '{sha}').replace(/\/\d+$/, '/{id}')}`);
+  const sequence = gh.requests.slice(before).map(
+    (r) =>
+      `${r.method} ${r.path
+        .replace('/repos/owner/repo', '')
+        .replace(/[0-9a-f]{40}/, '{sha}')
+        .replace(/\/\d+$/, '/{id}')}`,
+  );
   return { count: sequence.length, sequence };
 }
 
 try {
-  gh.state.addPullRequest({ repo: 'owner/repo', number: 7, headSha: 'a'.repeat(40), headRef: 'feature', headRepo: 'owner/repo', labels: [], body: '' });
+  gh.state.addPullRequest({
+    repo: 'owner/repo',
+    number: 7,
+    headSha: 'a'.repeat(40),
+    headRef: 'feature',
+    headRepo: 'owner/repo',
+    labels: [],
+    body: '',
+  });
   const first = await gateRun('a'.repeat(40));
   const existing = await gateRun('a'.repeat(40));
   const newCommit = await gateRun('b'.repeat(40));

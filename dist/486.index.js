@@ -48,22 +48,26 @@ var version = __webpack_require__(311);
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/reporters/github/check-run.ts
+var check_run = __webpack_require__(3996);
 // EXTERNAL MODULE: ./src/reporters/github/sticky-comment.ts
 var sticky_comment = __webpack_require__(6637);
-// EXTERNAL MODULE: ./src/reporters/job-summary.ts
-var job_summary = __webpack_require__(4608);
 // EXTERNAL MODULE: ./src/reporters/markdown/tables.ts
 var tables = __webpack_require__(8461);
 ;// CONCATENATED MODULE: ./src/reporters/comment-preview.ts
 
 
 
-/** Markdown of the comment plus the per-gate evidence that the check runs would hold. */
+/** Markdown of the comment for `run`. */
 function commentPreview(run, context) {
-    const cells = run.gates.map((gate) => ({ gate: gate.gate, environment: gate.environment, status: gate.status, title: (0,tables/* tally */.N4)(gate) }));
-    const comment = (0,sticky_comment/* commentBody */.I2)(cells, { headSha: context.headSha ?? 'local', runUrl: undefined, updatedAt: context.updatedAt });
-    const evidence = (0,job_summary/* jobSummary */.s)(run, { headSha: context.headSha, lineLink: () => undefined });
-    return `${comment}\n---\n\n<!-- What the check runs and the job summary would show: -->\n\n${evidence}`;
+    const cells = run.gates.map((gate) => ({
+        gate: gate.gate,
+        environment: gate.environment,
+        status: gate.status,
+        title: (0,tables/* tally */.N4)(gate),
+        details: (0,check_run/* failuresText */.B2)(gate),
+    }));
+    return (0,sticky_comment/* commentBody */.I2)(cells, { headSha: context.headSha ?? 'local', runUrl: undefined, updatedAt: context.updatedAt, preview: true });
 }
 
 // EXTERNAL MODULE: ./src/gates/run.ts + 3 modules
@@ -120,7 +124,11 @@ async function localGitHub(env, pr, output) {
         return undefined;
     // Loaded only when used: Octokit is a large part of start-up.
     const { createGitHubApi } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(239), __webpack_require__.e(475)]).then(__webpack_require__.bind(__webpack_require__, 475));
-    const logger = { info: (m) => output.err(`${m}\n`), warning: (m) => output.err(`warning: ${m}\n`), debug: () => undefined };
+    const logger = {
+        info: (m) => output.err(`${m}\n`),
+        warning: (m) => output.err(`warning: ${m}\n`),
+        debug: () => undefined,
+    };
     return {
         api: createGitHubApi({ token, owner, repo, baseUrl: env.GITHUB_API_URL, logger }),
         owner,

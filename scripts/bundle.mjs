@@ -10,7 +10,18 @@ const next = 'dist.next';
 rmSync(next, { recursive: true, force: true });
 execFileSync(
   process.execPath,
-  ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', 'src/index.ts', '-o', next, '--target', 'es2022', '--license', 'licenses.txt', '-q'],
+  [
+    'node_modules/@vercel/ncc/dist/ncc/cli.js',
+    'build',
+    'src/index.ts',
+    '-o',
+    next,
+    '--target',
+    'es2022',
+    '--license',
+    'licenses.txt',
+    '-q',
+  ],
   { stdio: 'inherit' },
 );
 rmSync('dist', { recursive: true, force: true });

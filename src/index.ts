@@ -12,7 +12,9 @@ setFlagsFromString('--liftoff-only');
 
 const [mode, gate] = process.argv.slice(2);
 if (Number(process.versions.node.split('.')[0]) < 20) {
-  process.stderr.write(`release-gates needs node 20 or newer (this is ${process.version}); add actions/setup-node with node-version: 20 before this step\n`);
+  process.stderr.write(
+    `release-gates needs node 20 or newer (this is ${process.version}); add actions/setup-node with node-version: 20 before this step\n`,
+  );
   process.exitCode = 1;
 } else if (mode === 'action') {
   const { actionMain } = await import('./action/index.js');

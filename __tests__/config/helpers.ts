@@ -1,5 +1,6 @@
 /**
- * Helpers shared by the config tests: fixture paths and running the real CLI bundle.
+ * Helpers shared by the config tests: fixture paths and running the real CLI bundle (or any
+ * program, as the command tests run the CLI from source).
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -33,9 +34,19 @@ export interface CliResult {
  * Asynchronous, so a server in the test process keeps answering while it runs.
  */
 export function runCli(args: readonly string[], env: Record<string, string> = {}): Promise<CliResult> {
+  return runProgram(process.execPath, [BUNDLE, ...args], { env });
+}
+
+/** Runs `program ...args` (in `cwd`, default this process's) with exactly `env` plus PATH and NO_COLOR, without a shell. */
+export function runProgram(
+  program: string,
+  args: readonly string[],
+  options: { env?: Record<string, string>; cwd?: string } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BUNDLE, ...args], {
-      env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env },
+    const child = spawn(program, args, {
+      cwd: options.cwd,
+      env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

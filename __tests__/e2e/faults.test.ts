@@ -126,10 +126,13 @@ it.concurrent('403 "Resource not accessible by integration" (read-only token): o
   }),
 );
 
-it.concurrent('403 read-only only on the comment: the check run is still completed, one notice says why', () =>
+it.concurrent('403 only on the comment: the check run is still completed, one warning names the permission', () =>
   withGitHub(async (gh) => {
     const result = await runUnder(gh, [{ kind: 'read-only', ...CREATE_COMMENT }], 'failing');
-    expect(commands(result, 'notice')).toHaveLength(1);
+    // Only the comment is refused: writes stay on, so no read-only notice and no
+    // workflow-command annotations doubling the check run's.
+    expect(commands(result, 'notice')).toHaveLength(0);
+    expect(commands(result, 'warning').filter((c) => c.message.includes('pull-requests: write'))).toHaveLength(1);
     expect(onlyRun(gh).conclusion).toBe('failure');
     expect(githubState(gh).comments).toEqual([]);
   }),

@@ -166,8 +166,8 @@ export interface GateRun {
   gh: GitHubApiServer;
   workspace: string;
   serviceUrl: string;
-  /** `smoke`: actions/smoke; `root`: action.yml with `gates: smoke`. */
-  action?: 'smoke' | 'root';
+  /** `smoke` or `preflight`: actions/<gate>; `root`: action.yml with `gates: smoke`. */
+  action?: 'smoke' | 'preflight' | 'root';
   eventName?: string;
   event?: unknown;
   /** `GITHUB_SHA`; default per event. */
@@ -191,7 +191,7 @@ export async function runGate(options: GateRun): Promise<GateRunResult> {
   const sha =
     options.sha ?? ({ pull_request: MERGE_SHA, merge_group: GROUP_SHA, push: PUSH_SHA } as Record<string, string>)[eventName] ?? PUSH_SHA;
   const runnerTemp = mkdtempSync(join(tmpdir(), 'rg-e2e-tmp-'));
-  const action = options.action === 'root' ? ROOT : join(ROOT, 'actions/smoke');
+  const action = options.action === 'root' ? ROOT : join(ROOT, 'actions', options.action ?? 'smoke');
   const inputs = { environment: options.environment ?? 'local', ...(options.action === 'root' ? { gates: 'smoke' } : {}), ...options.with };
   const result = await runCompositeAction({
     action,

@@ -58,16 +58,19 @@ describe('docs/runbook-coverage.md', () => {
     for (const section of all) expect(section.config).toMatch(/^examples\/.+\/release-gates\.yml$/);
   });
 
-  it.each(sections().map((s) => [s.runbook, s] as const))('%s: every row names its check, and every check exists', async (_name, section) => {
-    const names = await checkNames(section.config);
-    for (const row of section.rows) {
-      expect({ step: row.step, named: row.checks.length > 0 }).toEqual({ step: row.step, named: true });
-      for (const check of row.checks) {
-        if (check.endsWith('(implied)') || kinds.has(check)) continue;
-        expect({ step: row.step, check, exists: names.includes(check) }).toEqual({ step: row.step, check, exists: true });
+  it.each(sections().map((s) => [s.runbook, s] as const))(
+    '%s: every row names its check, and every check exists',
+    async (_name, section) => {
+      const names = await checkNames(section.config);
+      for (const row of section.rows) {
+        expect({ step: row.step, named: row.checks.length > 0 }).toEqual({ step: row.step, named: true });
+        for (const check of row.checks) {
+          if (check.endsWith('(implied)') || kinds.has(check)) continue;
+          expect({ step: row.step, check, exists: names.includes(check) }).toEqual({ step: row.step, check, exists: true });
+        }
       }
-    }
-  });
+    },
+  );
 
   it.each(sections().map((s) => [s.runbook, s] as const))('%s: every check of the config is accounted for', async (_name, section) => {
     const named = new Set(section.rows.flatMap((row) => row.checks));

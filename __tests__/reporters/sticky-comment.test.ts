@@ -9,6 +9,7 @@ import type { GateCell } from '../../src/reporters/markdown/tables.js';
 import {
   COMMENT_MARKER,
   MAX_COMMENT_CHARS,
+  MAX_DETAILS_CHARS,
   cellsFromCheckRuns,
   commentBody,
   knownCommentId,
@@ -46,6 +47,52 @@ describe('commentBody', () => {
     expect(body).toContain('`aaaaaaaaaaaa`');
     expect(body).toContain('| smoke | ✅ passed · 3 passed |');
     expect(body).not.toContain('Truncated');
+  });
+
+  it("folds each failing cell's evidence under the table, and links long evidence instead", () => {
+    const evidence = '### ❌ estimator\n$.total: measured not found, expected is number';
+    const body = commentBody(
+      [
+        {
+          gate: 'smoke',
+          environment: 'staging',
+          status: 'failed',
+          title: '1 failed',
+          url: 'https://github.com/o/r/runs/1',
+          details: evidence,
+        },
+        {
+          gate: 'smoke',
+          environment: 'production',
+          status: 'failed',
+          title: '1 failed',
+          url: 'https://github.com/o/r/runs/2',
+          details: 'x'.repeat(MAX_DETAILS_CHARS + 1),
+        },
+        { gate: 'preflight', environment: 'staging', status: 'passed', title: '3 passed', details: 'never shown for a pass' },
+      ],
+      CONTEXT,
+    );
+    expect(body).toContain(`<details><summary>❌ failed smoke · staging: 1 failed</summary>\n\n${evidence}\n\n</details>`);
+    expect(body).toContain('- ❌ failed smoke · production: 1 failed: [evidence in the check run](https://github.com/o/r/runs/2)');
+    expect(body).not.toContain('never shown');
+    expect(body.indexOf('<details>')).toBeGreaterThan(body.indexOf('| smoke |'));
+  });
+
+  it('turns evidence into links before it drops any row', () => {
+    const cells: GateCell[] = Array.from({ length: 20 }, (_, i) => ({
+      gate: 'smoke',
+      environment: `env-${i}`,
+      status: 'failed',
+      title: '1 failed',
+      url: `https://github.com/o/r/runs/${i}`,
+      details: 'y'.repeat(MAX_DETAILS_CHARS - 10),
+    }));
+    const body = commentBody(cells, CONTEXT);
+    expect(body.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS);
+    expect(body).not.toContain('Truncated');
+    expect(body).not.toContain('<details>');
+    expect(body.match(/evidence in the check run/g)).toHaveLength(20);
   });
 });
 

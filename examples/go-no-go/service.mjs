@@ -96,7 +96,8 @@ const routes = {
   },
   'POST /v1/leads': async (req, res) => {
     const input = await readJson(req);
-    if (!input || !input.name || !input.phone || !input.structured_inputs) return problem(res, 422, 'Unprocessable Entity', 'name, phone and structured_inputs are required');
+    if (!input || !input.name || !input.phone || !input.structured_inputs)
+      return problem(res, 422, 'Unprocessable Entity', 'name, phone and structured_inputs are required');
     if ((env.CAPTCHA_MODE ?? 'off') !== 'off' && !input.captcha_token) return problem(res, 400, 'Bad Request', 'captcha required');
     send(res, 201, { lead_id: randomUUID(), status: 'new' });
   },
@@ -106,8 +107,10 @@ const routes = {
     const header = fault === 'metrics-csv' ? 'metric,start,end,value' : 'metric,from,to,value';
     send(res, 200, `${header}\nbookings_created,2026-11-01,2026-11-22,42\n`, 'text/csv');
   },
-  'GET /v1/admin/queue/photos': (req, res) => (authorized(req, ['dispatcher', 'admin']) ? send(res, 200, []) : problem(res, 401, 'Unauthorized', 'Basic Auth required')),
-  'GET /v1/admin/queue/invoices': (req, res) => (authorized(req, ['accountant', 'admin']) ? send(res, 200, []) : problem(res, 401, 'Unauthorized', 'Basic Auth required')),
+  'GET /v1/admin/queue/photos': (req, res) =>
+    authorized(req, ['dispatcher', 'admin']) ? send(res, 200, []) : problem(res, 401, 'Unauthorized', 'Basic Auth required'),
+  'GET /v1/admin/queue/invoices': (req, res) =>
+    authorized(req, ['accountant', 'admin']) ? send(res, 200, []) : problem(res, 401, 'Unauthorized', 'Basic Auth required'),
   'POST /v1/admin/cleanup': (req, res) => send(res, 202, { deleted: 0 }),
   'POST /v1/admin/email-scan': (req, res) => send(res, 202, { scanned: 3, reminders: 1 }),
   'POST /v1/admin/retention/cleanup': (req, res) => send(res, 200, { deleted: 0 }),
@@ -135,7 +138,8 @@ const server = createServer(async (req, res) => {
   const adminWrite = url.pathname.startsWith('/v1/admin/') && req.method !== 'GET' && !url.pathname.startsWith('/v1/admin/break-glass');
   if (adminWrite) {
     if (!authorized(req, ['admin', 'owner'])) return problem(res, 401, 'Unauthorized', 'Basic Auth required');
-    if (env.ADMIN_READ_ONLY === 'true' && !req.headers['x-break-glass-token']) return problem(res, 409, 'Conflict', 'admin is read-only (incident mode)');
+    if (env.ADMIN_READ_ONLY === 'true' && !req.headers['x-break-glass-token'])
+      return problem(res, 409, 'Conflict', 'admin is read-only (incident mode)');
   }
   try {
     await route(req, res, url);

@@ -46,7 +46,12 @@ export const coreLog: Logger & Annotator = {
   debug: (message) => core.debug(message),
   notice: (message) => core.notice(message),
   annotate: (level, message, where) => {
-    const properties = { file: where.file, startLine: where.line, ...(where.column ? { startColumn: where.column } : {}), ...(where.title ? { title: where.title } : {}) };
+    const properties = {
+      file: where.file,
+      startLine: where.line,
+      ...(where.column ? { startColumn: where.column } : {}),
+      ...(where.title ? { title: where.title } : {}),
+    };
     if (level === 'error') core.error(message, properties);
     else if (level === 'warning') core.warning(message, properties);
     else core.notice(message, properties);

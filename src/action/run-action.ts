@@ -48,7 +48,14 @@ export async function runAction(env: ProcessEnv, gateOverride?: string): Promise
     const context = readRunContext(env);
     const loaded = await loadConfig(settings.configFile);
     const api = settings.token
-      ? createGitHubApi({ token: settings.token, owner: context.owner, repo: context.repo, baseUrl: env.GITHUB_API_URL, logger: coreLog, ...(env.RELEASE_GATES_RETRY_BASE_MS ? { retryBaseMs: Number(env.RELEASE_GATES_RETRY_BASE_MS) } : {}) })
+      ? createGitHubApi({
+          token: settings.token,
+          owner: context.owner,
+          repo: context.repo,
+          baseUrl: env.GITHUB_API_URL,
+          logger: coreLog,
+          ...(env.RELEASE_GATES_RETRY_BASE_MS ? { retryBaseMs: Number(env.RELEASE_GATES_RETRY_BASE_MS) } : {}),
+        })
       : undefined;
     const blob = `${context.serverUrl}/${context.owner}/${context.repo}/blob/${context.headSha}/${settings.configInRepo}`;
     let environmentUrl: string | undefined;
@@ -77,7 +84,14 @@ export async function runAction(env: ProcessEnv, gateOverride?: string): Promise
         cwd: process.cwd(),
         headSha: context.headSha,
         github: api
-          ? { api, owner: context.owner, repo: context.repo, eventName: context.eventName, pullRequest: context.pullRequest, runId: env.GITHUB_RUN_ID }
+          ? {
+              api,
+              owner: context.owner,
+              repo: context.repo,
+              eventName: context.eventName,
+              pullRequest: context.pullRequest,
+              runId: env.GITHUB_RUN_ID,
+            }
           : undefined,
       },
       onGateStart: async (gate, checks, environment) => {
@@ -100,7 +114,11 @@ export async function runAction(env: ProcessEnv, gateOverride?: string): Promise
       notice: reporter.isReadOnly ? 'Read-only token: results are in this summary and the annotations only.' : undefined,
     });
     await core.summary.addRaw(secrets.redact(summary)).write();
-    const record = buildEvidence(run, { commit: context.headSha, configFile: settings.configInRepo, configDigest: loaded.source.digest, startedAt, finishedAt: new Date() }, secrets);
+    const record = buildEvidence(
+      run,
+      { commit: context.headSha, configFile: settings.configInRepo, configDigest: loaded.source.digest, startedAt, finishedAt: new Date() },
+      secrets,
+    );
     await writeEvidence(settings.reportPath, record);
     core.setOutput('result', run.status);
     core.setOutput('report', settings.reportPath);
@@ -114,7 +132,9 @@ export async function runAction(env: ProcessEnv, gateOverride?: string): Promise
       core.setOutput('result', 'failed');
       return EXIT_USAGE;
     }
-    core.error(`release-gates: internal error (a bug, not a problem with your config): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    core.error(
+      `release-gates: internal error (a bug, not a problem with your config): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     return EXIT_BUG;
   }
 }

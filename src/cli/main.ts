@@ -44,10 +44,15 @@ function program(context: CliContext & { secrets: SecretRegistry }, setCode: (co
     .option('--concurrency <n>', 'checks run at once (overrides the config)', positiveInt)
     .option('--pr <number>', 'pull request for the PR checks (needs GITHUB_TOKEN and GITHUB_REPOSITORY)', positiveInt)
     .option('--no-color', 'plain output')
-    .action(async (gates: string[], options: { config: string; env?: string; json?: string; markdown?: string; concurrency?: number; pr?: number; color: boolean }) => {
-      const { color, ...rest } = options;
-      setCode(await runCommand(gates, color ? rest : { ...rest, color: false }, context));
-    });
+    .action(
+      async (
+        gates: string[],
+        options: { config: string; env?: string; json?: string; markdown?: string; concurrency?: number; pr?: number; color: boolean },
+      ) => {
+        const { color, ...rest } = options;
+        setCode(await runCommand(gates, color ? rest : { ...rest, color: false }, context));
+      },
+    );
   cli
     .command('validate')
     .description('check a config file and report every problem with its position')

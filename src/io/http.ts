@@ -137,7 +137,12 @@ export class UndiciHttpClient implements HttpClient {
 
   private load(): Promise<{ agent: Agent; request: typeof import('undici').request }> {
     this.undici ??= import('undici').then(({ Agent, request }) => ({
-      agent: new Agent({ keepAliveTimeout: 4000, connections: this.options.connectionsPerOrigin ?? null, headersTimeout: 0, bodyTimeout: 0 }),
+      agent: new Agent({
+        keepAliveTimeout: 4000,
+        connections: this.options.connectionsPerOrigin ?? null,
+        headersTimeout: 0,
+        bodyTimeout: 0,
+      }),
       request,
     }));
     return this.undici;

@@ -22,6 +22,10 @@ export class RecordingLogger implements Logger {
 
 /** Workflow-command annotations and notices (the job's own, not a check run's). */
 export interface Annotator {
-  annotate(level: 'error' | 'warning' | 'notice', message: string, where: { file: string; line: number; column?: number; title?: string }): void;
+  annotate(
+    level: 'error' | 'warning' | 'notice',
+    message: string,
+    where: { file: string; line: number; column?: number; title?: string },
+  ): void;
   notice(message: string): void;
 }

@@ -108,7 +108,12 @@ export const nodeProcessRunner: ProcessRunner = {
         child.stdin.end(request.stdin);
       }
       child.on('error', (error: NodeJS.ErrnoException) => {
-        startError = error.code === 'ENOENT' ? `command not found: ${program}` : error.code === 'EACCES' ? `not executable: ${program}` : error.message;
+        startError =
+          error.code === 'ENOENT'
+            ? `command not found: ${program}`
+            : error.code === 'EACCES'
+              ? `not executable: ${program}`
+              : error.message;
       });
       child.on('close', (code, signal) => {
         clearTimeout(timer);

@@ -31,14 +31,22 @@ function gateSection(result: GateResult, lineLink: LineLink): string {
     .map(
       (check) =>
         `<details><summary>${check.status === 'failed' ? '❌' : '⏳'} ${escapeInline(check.name)}: ${escapeInline(check.summary)}</summary>\n\n${codeBlock(
-          [`measured: ${check.measured}`, `expected: ${check.expected}`, `config: ${check.location.file}:${check.location.line}`, ...check.details].join('\n'),
+          [
+            `measured: ${check.measured}`,
+            `expected: ${check.expected}`,
+            `config: ${check.location.file}:${check.location.line}`,
+            ...check.details,
+          ].join('\n'),
         )}\n\n</details>`,
     );
   return [heading, '', checksTable(result, lineLink), ...(failures.length ? ['', ...failures] : [])].join('\n');
 }
 
 /** The markdown of the job summary for a run. */
-export function jobSummary(run: RunResult, context: { headSha: string | undefined; lineLink: LineLink; notice?: string | undefined }): string {
+export function jobSummary(
+  run: RunResult,
+  context: { headSha: string | undefined; lineLink: LineLink; notice?: string | undefined },
+): string {
   const cells = run.gates.map((gate) => ({ gate: gate.gate, environment: gate.environment, status: gate.status, title: tally(gate) }));
   const parts = [
     `## release-gates${context.headSha ? ` for \`${context.headSha.slice(0, 12)}\`` : ''}: ${run.status}`,

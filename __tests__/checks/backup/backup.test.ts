@@ -4,43 +4,19 @@
  * `./scripts/backup_pg.sh`), and files aged with `utimes`. Run through the real config
  * path (preflight gate).
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, rm, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { chmod, mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { ConfigurationError } from '../../../src/errors.js';
 import { nodeProcessRunner, type ProcessRequest, type ProcessRunner } from '../../../src/io/process.js';
-import { startPostgres, type Postgres } from '../../support/postgres.js';
-import { runPreflight } from '../junit/run-preflight.js';
+import type { PreflightOptions } from '../junit/run-preflight.js';
+import { useSeededPostgres } from './seeded-postgres.js';
 
 const run = promisify(execFile);
 
-let pg: Postgres;
-let cwd: string;
-
-const SEED = `
-  CREATE TABLE alembic_version (version_num varchar(32) PRIMARY KEY);
-  INSERT INTO alembic_version VALUES ('0044_rls');
-  CREATE TABLE leads (id serial PRIMARY KEY, name text NOT NULL);
-  INSERT INTO leads (name) VALUES ('a'), ('b'), ('c');
-`;
-
-beforeAll(async () => {
-  pg = await startPostgres();
-  await pg.createDatabase('app', SEED);
-});
-afterAll(async () => {
-  // Undefined when the server did not start.
-  await (pg as Postgres | undefined)?.stop();
-});
-afterEach(async () => {
-  await rm(cwd, { recursive: true, force: true });
-});
-beforeEach(async () => {
-  cwd = await mkdtemp(join(tmpdir(), 'rg-backup-'));
-});
+const { pg, cwd, preflight } = useSeededPostgres('rg-backup-');
 
 /** A process runner that records every request, then runs it for real. */
 function recording(): ProcessRunner & { requests: ProcessRequest[] } {
@@ -48,8 +24,17 @@ function recording(): ProcessRunner & { requests: ProcessRequest[] } {
   return { requests, run: (request) => (requests.push(request), nodeProcessRunner.run(request)) };
 }
 
-function backup(body: string, env: Record<string, string> = {}, io: Record<string, unknown> = {}) {
-  return runPreflight(`    - name: backup\n      ${body}\n`, { cwd, env: { DATABASE_URL: pg.url('app'), ...env }, io });
+function backup(body: string, env?: Record<string, string>, io?: PreflightOptions['io']) {
+  return preflight('backup', body, env, io);
+}
+
+/** Writes `content` to `path` (in the working directory) and dates it `ageMs` back. */
+async function aged(path: string, content: string, ageMs: number): Promise<void> {
+  const file = join(cwd(), path);
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, content);
+  const time = new Date(Date.now() - ageMs);
+  await utimes(file, time, time);
 }
 
 describe('pg-dump', () => {
@@ -58,49 +43,55 @@ describe('pg-dump', () => {
     const result = check();
     expect(result.status).toBe('passed');
     expect(result.details[0]).toBe(
-      `✓ pg_dump --format=custom --no-password --file=backups/pre-release.dump --dbname=postgresql://postgres@127.0.0.1:${pg.port}/app (${result.details[0]?.match(/\(([^)]+)\)$/)?.[1] ?? ''})`,
+      `✓ pg_dump --format=custom --no-password --file=backups/pre-release.dump --dbname=postgresql://postgres@127.0.0.1:${pg().port}/app (${result.details[0]?.match(/\(([^)]+)\)$/)?.[1] ?? ''})`,
     );
     expect(result.summary).toMatch(/^backups\/pre-release\.dump, \d+(\.\d)? KiB, \d+ms old$/);
     expect(result.expected).toBe('non-empty');
-    const dump = await readFile(join(cwd, 'backups', 'pre-release.dump'));
+    const dump = await readFile(join(cwd(), 'backups', 'pre-release.dump'));
     expect(dump.subarray(0, 5).toString()).toBe('PGDMP');
-    const { stdout } = await run('pg_restore', ['--list', join(cwd, 'backups', 'pre-release.dump')]);
+    const { stdout } = await run('pg_restore', ['--list', join(cwd(), 'backups', 'pre-release.dump')]);
     expect(stdout).toMatch(/TABLE DATA public leads/);
     expect(stdout).toMatch(/TABLE DATA public alembic_version/);
-    expect(await readdir(join(cwd, 'backups'))).toEqual(['pre-release.dump']);
+    expect(await readdir(join(cwd(), 'backups'))).toEqual(['pre-release.dump']);
   });
 
   it('the password goes in PGPASSWORD, never on the command line, and never in any result or event', async () => {
     const processes = recording();
-    const { text, secrets, check } = await backup('backup: { pg-dump: "${DATABASE_URL}", to: pre-release.dump }', {}, { process: processes });
+    const { text, secrets, check } = await backup(
+      'backup: { pg-dump: "${DATABASE_URL}", to: pre-release.dump }',
+      {},
+      { process: processes },
+    );
     expect(check().status).toBe('passed');
     const [request] = processes.requests;
-    expect(request?.argv.join(' ')).not.toContain(pg.password);
-    expect(request?.env?.PGPASSWORD).toBe(pg.password);
-    expect(text).not.toContain(pg.password);
-    expect(text).not.toContain(encodeURIComponent(pg.password));
+    expect(request?.argv.join(' ')).not.toContain(pg().password);
+    expect(request?.env?.PGPASSWORD).toBe(pg().password);
+    expect(text).not.toContain(pg().password);
+    expect(text).not.toContain(encodeURIComponent(pg().password));
     // Registered, so every reporter redacts it too.
-    expect(secrets.redact(`x ${pg.password} y`)).toBe('x *** y');
+    expect(secrets.redact(`x ${pg().password} y`)).toBe('x *** y');
   });
 
-  it('a wrong password fails with the server\'s reason and without either password', async () => {
-    const wrong = pg.url('app', { password: 'not-the-Password-42' });
+  it("a wrong password fails with the server's reason and without either password", async () => {
+    const wrong = pg().url('app', { password: 'not-the-Password-42' });
     const { check, text } = await backup('backup: { pg-dump: "${DATABASE_URL}", to: pre-release.dump }', { DATABASE_URL: wrong });
     const result = check();
     expect(result.status).toBe('failed');
     expect(result.summary).toMatch(/^pg_dump failed \(exit 1\): .*password authentication failed for user "postgres"/);
     expect(text).not.toContain('not-the-Password-42');
-    expect(text).not.toContain(pg.password);
+    expect(text).not.toContain(pg().password);
   });
 
   it('a failed dump (no such database) says why, and leaves no file behind', async () => {
-    const { check } = await backup('backup: { pg-dump: "${DATABASE_URL}", to: backups/pre-release.dump }', { DATABASE_URL: pg.url('no_such_db') });
+    const { check } = await backup('backup: { pg-dump: "${DATABASE_URL}", to: backups/pre-release.dump }', {
+      DATABASE_URL: pg().url('no_such_db'),
+    });
     const result = check();
     expect(result).toMatchObject({ status: 'failed', measured: 'no dump', expected: 'non-empty' });
     expect(result.summary).toBe(
-      `pg_dump failed (exit 1): connection to server at "127.0.0.1", port ${pg.port} failed: FATAL: database "no_such_db" does not exist`,
+      `pg_dump failed (exit 1): connection to server at "127.0.0.1", port ${pg().port} failed: FATAL: database "no_such_db" does not exist`,
     );
-    expect(await readdir(join(cwd, 'backups'))).toEqual([]);
+    expect(await readdir(join(cwd(), 'backups'))).toEqual([]);
   });
 
   it('a value that is not a PostgreSQL URL is a config problem that does not print the value', async () => {
@@ -115,18 +106,15 @@ describe('pg-dump', () => {
 
 describe('command (runbook 003: ./scripts/backup_pg.sh)', () => {
   async function script(body: string): Promise<void> {
-    await mkdir(join(cwd, 'scripts'), { recursive: true });
-    await writeFile(join(cwd, 'scripts', 'backup_pg.sh'), `#!/bin/sh\nset -eu\n${body}\n`);
-    await chmod(join(cwd, 'scripts', 'backup_pg.sh'), 0o755);
+    await mkdir(join(cwd(), 'scripts'), { recursive: true });
+    await writeFile(join(cwd(), 'scripts', 'backup_pg.sh'), `#!/bin/sh\nset -eu\n${body}\n`);
+    await chmod(join(cwd(), 'scripts', 'backup_pg.sh'), 0o755);
   }
   const CONFIG = 'backup: { command: [./scripts/backup_pg.sh], file: "*.dump", env: { DATABASE_URL: "${DATABASE_URL}" } }';
 
   it('runs the script (which calls pg_dump) and takes the newest .dump it wrote', async () => {
     await script('pg_dump -Fc --dbname="$DATABASE_URL" --file="app-$(date +%s%N).dump"');
-    const old = join(cwd, 'app-old.dump');
-    await writeFile(old, 'an old dump');
-    const yesterday = new Date(Date.now() - 86_400_000);
-    await utimes(old, yesterday, yesterday);
+    await aged('app-old.dump', 'an old dump', 24 * 3_600_000);
 
     const { check, text } = await backup(CONFIG);
     const result = check();
@@ -134,7 +122,7 @@ describe('command (runbook 003: ./scripts/backup_pg.sh)', () => {
     expect(result.details[0]).toMatch(/^✓ \.\/scripts\/backup_pg\.sh \(exit 0, /);
     expect(result.summary).toMatch(/^app-\d+\.dump, \d+(\.\d)? KiB, \d+ms old$/);
     // The URL in env: holds the password: it is registered and never shown.
-    expect(text).not.toContain(pg.password);
+    expect(text).not.toContain(pg().password);
   });
 
   it('a script that fails is a failed check with its error', async () => {
@@ -147,16 +135,15 @@ describe('command (runbook 003: ./scripts/backup_pg.sh)', () => {
   it('a URL given to the command as an argument is redacted wherever the command echoes it', async () => {
     await script('echo "cannot dump $1" >&2\nexit 2');
     const { check, text } = await backup('backup: { command: [./scripts/backup_pg.sh, "${DATABASE_URL}"], file: "*.dump" }');
-    expect(check().summary).toBe(`./scripts/backup_pg.sh failed (exit 2): cannot dump postgresql://postgres:***@127.0.0.1:${pg.port}/app`);
-    expect(text).not.toContain(pg.password);
+    expect(check().summary).toBe(
+      `./scripts/backup_pg.sh failed (exit 2): cannot dump postgresql://postgres:***@127.0.0.1:${pg().port}/app`,
+    );
+    expect(text).not.toContain(pg().password);
   });
 
   it('exit 0 without a new file fails: an old dump does not count', async () => {
     await script('echo "nothing to do"');
-    const old = join(cwd, 'app-old.dump');
-    await writeFile(old, 'an old dump');
-    const hourAgo = new Date(Date.now() - 3_600_000);
-    await utimes(old, hourAgo, hourAgo);
+    await aged('app-old.dump', 'an old dump', 3_600_000);
     const result = (await backup(CONFIG)).check();
     expect(result.status).toBe('failed');
     expect(result.summary).toBe('./scripts/backup_pg.sh exited 0 but wrote no new file matching *.dump (newest: app-old.dump, 1h old)');
@@ -170,12 +157,7 @@ describe('command (runbook 003: ./scripts/backup_pg.sh)', () => {
 });
 
 describe('file: an existing backup', () => {
-  async function file(name: string, content: string, ageMs = 0): Promise<void> {
-    await mkdir(join(cwd, 'backups'), { recursive: true });
-    await writeFile(join(cwd, 'backups', name), content);
-    const time = new Date(Date.now() - ageMs);
-    await utimes(join(cwd, 'backups', name), time, time);
-  }
+  const file = (name: string, content: string, ageMs = 0): Promise<void> => aged(join('backups', name), content, ageMs);
 
   it('a recent non-empty file passes, the newest match counts', async () => {
     await file('old.dump', 'x'.repeat(2048), 5 * 3_600_000);
@@ -187,14 +169,20 @@ describe('file: an existing backup', () => {
   it('too old fails with its age', async () => {
     await file('nightly.dump', 'x'.repeat(100), 3 * 3_600_000);
     const result = (await backup('backup: { file: "backups/*.dump", max-age: 2h }')).check();
-    expect(result).toMatchObject({ status: 'failed', summary: 'backups/nightly.dump is 3h old, expected ≤ 2h', measured: 'backups/nightly.dump, 100 B, 3h old' });
+    expect(result).toMatchObject({
+      status: 'failed',
+      summary: 'backups/nightly.dump is 3h old, expected ≤ 2h',
+      measured: 'backups/nightly.dump, 100 B, 3h old',
+    });
   });
 
   it('an empty file fails, and so does one under min-size', async () => {
     await file('empty.dump', '');
     expect((await backup('backup: { file: backups/empty.dump }')).check().summary).toBe('backups/empty.dump is empty');
     await file('small.dump', 'x'.repeat(100));
-    expect((await backup('backup: { file: backups/small.dump, min-size: 1KiB }')).check().summary).toBe('backups/small.dump is 100 B, expected ≥ 1 KiB');
+    expect((await backup('backup: { file: backups/small.dump, min-size: 1KiB }')).check().summary).toBe(
+      'backups/small.dump is 100 B, expected ≥ 1 KiB',
+    );
   });
 
   it('no match fails', async () => {

@@ -3,59 +3,38 @@
  * `pg_dump`, `pg_restore` and `psql`, a scratch database created and dropped, the query
  * run read-only, and the expectation compared.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { pgDatabase } from '../../../src/io/database.js';
-import { startPostgres, type Postgres } from '../../support/postgres.js';
-import { runPreflight } from '../junit/run-preflight.js';
+import { useSeededPostgres } from './seeded-postgres.js';
 
 const run = promisify(execFile);
 
-let pg: Postgres;
-let cwd: string;
-
-const SEED = `
-  CREATE TABLE alembic_version (version_num varchar(32) PRIMARY KEY);
-  INSERT INTO alembic_version VALUES ('0044_rls');
-  CREATE TABLE leads (id serial PRIMARY KEY, name text NOT NULL);
-  INSERT INTO leads (name) VALUES ('a'), ('b'), ('c');
-`;
-
-beforeAll(async () => {
-  pg = await startPostgres();
-  await pg.createDatabase('app', SEED);
-});
-afterAll(async () => {
-  // Undefined when the server did not start.
-  await (pg as Postgres | undefined)?.stop();
-});
-afterEach(async () => {
-  await rm(cwd, { recursive: true, force: true });
-});
-beforeEach(async () => {
-  cwd = await mkdtemp(join(tmpdir(), 'rg-drill-'));
-});
+const { pg, cwd, preflight } = useSeededPostgres('rg-drill-');
 
 /** Scratch databases a drill left behind. */
 async function leftovers(): Promise<string[]> {
-  return (await pg.databases()).filter((name) => name.startsWith('release_gates_drill_'));
+  return (await pg().databases()).filter((name) => name.startsWith('release_gates_drill_'));
 }
 
 const DUMP = 'backup: { pg-dump: "${DATABASE_URL}", to: backups/pre-release.dump }';
 
 function drill(body: string, env: Record<string, string> = {}) {
-  return runPreflight(`    - name: backup and drill\n      ${body}\n`, { cwd, env: { DATABASE_URL: pg.url('app'), ...env } });
+  return preflight('backup and drill', body, env);
 }
 
 /** A dump made outside the check, as a team's nightly job would. */
 async function dumpFile(name: string, format: 'c' | 'p', extra: string[] = []): Promise<void> {
-  await run('pg_dump', [`-F${format}`, '--no-password', `--file=${join(cwd, name)}`, ...extra, `--dbname=${pg.url('app', { password: null })}`], {
-    env: { ...process.env, PGPASSWORD: pg.password },
-  });
+  await run(
+    'pg_dump',
+    [`-F${format}`, '--no-password', `--file=${join(cwd(), name)}`, ...extra, `--dbname=${pg().url('app', { password: null })}`],
+    {
+      env: { ...process.env, PGPASSWORD: pg().password },
+    },
+  );
 }
 
 describe('restore drill into a scratch database on the source server', () => {
@@ -69,18 +48,22 @@ describe('restore drill into a scratch database on the source server', () => {
     expect(result.expected).toBe('non-empty; restore drill: rows == 1, $[0].n');
     const lines = result.details.join('\n');
     expect(lines).toMatch(/✓ created scratch database release_gates_drill_\w+ on postgresql:\/\/postgres@127\.0\.0\.1:\d+/);
-    expect(lines).toMatch(/✓ restored backups\/pre-release\.dump into postgresql:\/\/postgres@127\.0\.0\.1:\d+\/release_gates_drill_\w+ in \d+ms \(pg_restore\)/);
+    expect(lines).toMatch(
+      /✓ restored backups\/pre-release\.dump into postgresql:\/\/postgres@127\.0\.0\.1:\d+\/release_gates_drill_\w+ in \d+ms \(pg_restore\)/,
+    );
     expect(lines).toContain('  query SELECT count(*) AS n FROM alembic_version → 1 row: [{"n":1}]');
     expect(lines).toContain('✓ rows: 1 (expected == 1)');
     expect(lines).toContain('✓ $[0].n: 1 (expected ≥ 1)');
     expect(result.details.at(-1)).toMatch(/^✓ dropped scratch database release_gates_drill_\w+$/);
     expect(await leftovers()).toEqual([]);
-    expect(text).not.toContain(pg.password);
+    expect(text).not.toContain(pg().password);
   });
 
   it('the restored data is the seeded data', async () => {
     const result = (
-      await drill(`${DUMP}\n      restore-drill:\n        query: SELECT string_agg(name, ',' ORDER BY id) AS names FROM leads\n        expect: { "$[0].names": "a,b,c" }`)
+      await drill(
+        `${DUMP}\n      restore-drill:\n        query: SELECT string_agg(name, ',' ORDER BY id) AS names FROM leads\n        expect: { "$[0].names": "a,b,c" }`,
+      )
     ).check();
     expect(result.status).toBe('passed');
   });
@@ -97,7 +80,9 @@ describe('restore drill into a scratch database on the source server', () => {
   });
 
   it('a query that fails is a failed drill with the server error; the scratch database is dropped', async () => {
-    const result = (await drill(`${DUMP}\n      restore-drill: { query: SELECT count(*) FROM alembic_versions, expect: { rows: 1 } }`)).check();
+    const result = (
+      await drill(`${DUMP}\n      restore-drill: { query: SELECT count(*) FROM alembic_versions, expect: { rows: 1 } }`)
+    ).check();
     expect(result.status).toBe('failed');
     expect(result.summary).toBe('restore drill: the query failed: ERROR 42P01: relation "alembic_versions" does not exist');
     expect(await leftovers()).toEqual([]);
@@ -117,31 +102,37 @@ describe('restore drill into a scratch database on the source server', () => {
 
 describe('drills of backups made elsewhere', () => {
   it('command form with server: restores the newest dump the script wrote', async () => {
-    await writeFile(join(cwd, 'backup_pg.sh'), '#!/bin/sh\nset -eu\npg_dump -Fc --dbname="$DATABASE_URL" --file=app.dump\n', { mode: 0o755 });
+    await writeFile(join(cwd(), 'backup_pg.sh'), '#!/bin/sh\nset -eu\npg_dump -Fc --dbname="$DATABASE_URL" --file=app.dump\n', {
+      mode: 0o755,
+    });
     const { check, text } = await drill(
       'backup: { command: [./backup_pg.sh], file: "*.dump", env: { DATABASE_URL: "${DATABASE_URL}" } }\n      restore-drill: { server: "${DATABASE_URL}", query: SELECT version_num FROM alembic_version, expect: { "$[0].version_num": 0044_rls } }',
     );
     expect(check().status).toBe('passed');
     expect(await leftovers()).toEqual([]);
-    expect(text).not.toContain(pg.password);
+    expect(text).not.toContain(pg().password);
   });
 
   it('into: an existing scratch database is restored over (repeatably) and kept', async () => {
-    await pg.createDatabase('scratch', 'CREATE TABLE leads (id int); INSERT INTO leads VALUES (99);');
+    await pg().createDatabase('scratch', 'CREATE TABLE leads (id int); INSERT INTO leads VALUES (99);');
     await dumpFile('nightly.dump', 'c');
     const config = `backup: { file: nightly.dump }\n      restore-drill: { into: "\${SCRATCH_DATABASE_URL}", query: SELECT count(*) AS n FROM leads, expect: { "$[0].n": 3 } }`;
     for (let round = 1; round <= 2; round++) {
-      const result = (await drill(config, { SCRATCH_DATABASE_URL: pg.url('scratch') })).check();
+      const result = (await drill(config, { SCRATCH_DATABASE_URL: pg().url('scratch') })).check();
       expect(result.status).toBe('passed');
       expect(result.details.join('\n')).not.toMatch(/dropped/);
     }
-    expect(await pg.databases()).toContain('scratch');
-    expect(await pg.sql('scratch', 'SELECT count(*)::int AS n FROM leads')).toEqual([{ n: 3 }]);
+    expect(await pg().databases()).toContain('scratch');
+    expect(await pg().sql('scratch', 'SELECT count(*)::int AS n FROM leads')).toEqual([{ n: 3 }]);
   });
 
   it('a plain SQL dump is restored with psql', async () => {
     await dumpFile('nightly.sql', 'p');
-    const result = (await drill(`backup: { file: nightly.sql }\n      restore-drill: { server: "\${DATABASE_URL}", query: SELECT count(*) AS n FROM leads, expect: { rows: 1, "$[0].n": 3 } }`)).check();
+    const result = (
+      await drill(
+        `backup: { file: nightly.sql }\n      restore-drill: { server: "\${DATABASE_URL}", query: SELECT count(*) AS n FROM leads, expect: { rows: 1, "$[0].n": 3 } }`,
+      )
+    ).check();
     expect(result.status).toBe('passed');
     expect(result.details.join('\n')).toMatch(/restored nightly\.sql into .* \(psql\)/);
     expect(await leftovers()).toEqual([]);
@@ -149,14 +140,16 @@ describe('drills of backups made elsewhere', () => {
 
   it('a plain SQL dump made with --create is refused: psql would restore into the source database', async () => {
     await dumpFile('created.sql', 'p', ['--create']);
-    const result = (await drill(`backup: { file: created.sql }\n      restore-drill: { server: "\${DATABASE_URL}", query: SELECT 1 }`)).check();
+    const result = (
+      await drill(`backup: { file: created.sql }\n      restore-drill: { server: "\${DATABASE_URL}", query: SELECT 1 }`)
+    ).check();
     expect(result.status).toBe('failed');
     expect(result.summary).toMatch(/^restore drill: the plain SQL dump created\.sql switches database \("CREATE DATABASE app/);
     expect(await leftovers()).toEqual([]);
   });
 
-  it('a dump that does not restore fails with pg_restore\'s reason, and the scratch database is dropped', async () => {
-    await writeFile(join(cwd, 'broken.dump'), Buffer.concat([Buffer.from('PGDMP'), Buffer.alloc(64, 7)]));
+  it("a dump that does not restore fails with pg_restore's reason, and the scratch database is dropped", async () => {
+    await writeFile(join(cwd(), 'broken.dump'), Buffer.concat([Buffer.from('PGDMP'), Buffer.alloc(64, 7)]));
     const result = (await drill(`backup: { file: broken.dump }\n      restore-drill: { server: "\${DATABASE_URL}" }`)).check();
     expect(result.status).toBe('failed');
     expect(result.summary).toMatch(/^restore drill: pg_restore failed \(exit 1\): /);
@@ -166,18 +159,18 @@ describe('drills of backups made elsewhere', () => {
 
 describe('Database (src/io/database.ts)', () => {
   it('runs one statement per read-only query: COMMIT; DELETE cannot escape', async () => {
-    const db = await pgDatabase.connect(pg.url('app'));
+    const db = await pgDatabase.connect(pg().url('app'));
     try {
       await expect(db.query('COMMIT; DELETE FROM leads')).rejects.toThrow(/cannot insert multiple commands into a prepared statement/);
       expect((await db.query('SELECT count(*) AS n FROM leads WHERE id > $1', [1])).rows).toEqual([{ n: 2 }]);
     } finally {
       await db.close();
     }
-    expect(await pg.sql('app', 'SELECT count(*)::int AS n FROM leads')).toEqual([{ n: 3 }]);
+    expect(await pg().sql('app', 'SELECT count(*)::int AS n FROM leads')).toEqual([{ n: 3 }]);
   });
 
   it('a refused login names the reason, not the URL', async () => {
-    const attempt = pgDatabase.connect(pg.url('app', { password: 'Wrong-pass-123' }));
+    const attempt = pgDatabase.connect(pg().url('app', { password: 'Wrong-pass-123' }));
     await expect(attempt).rejects.toThrow('FATAL 28P01: password authentication failed for user "postgres"');
   });
 });

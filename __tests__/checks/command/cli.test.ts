@@ -3,9 +3,9 @@
  * checks: the exit code and the table a person reads.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { runProgram, type CliResult } from '../../config/helpers.js';
 import { preflightConfig, tempDir } from './run-preflight.js';
 
 const ROOT = resolve('.');
@@ -24,24 +24,10 @@ beforeAll(async () => {
 afterAll(() => remove());
 
 /** Runs the CLI in the temp folder with exactly `env` (plus PATH). */
-function cli(yaml: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return (async () => {
-    const config = join(dir, 'release-gates.yml');
-    await writeFile(config, yaml);
-    return new Promise((done, reject) => {
-      const child = spawn(TSX, [join(ROOT, 'src', 'index.ts'), 'run', 'preflight', '--config', config, '--env', 'x'], {
-        cwd: dir,
-        env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-      child.on('error', reject);
-      child.on('close', (code) => done({ code, stdout, stderr }));
-    });
-  })();
+async function cli(yaml: string, env: Record<string, string>): Promise<CliResult> {
+  const config = join(dir, 'release-gates.yml');
+  await writeFile(config, yaml);
+  return runProgram(TSX, [join(ROOT, 'src', 'index.ts'), 'run', 'preflight', '--config', config, '--env', 'x'], { cwd: dir, env });
 }
 
 const CHECKS = `    - name: keys

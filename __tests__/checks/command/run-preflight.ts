@@ -3,21 +3,14 @@
  * `parseConfig`, `runGates` with the real process runner. Shared by the env, file and
  * command tests.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseConfig } from '../../../src/config/load.js';
 import type { CheckResult } from '../../../src/engine/model.js';
 import { preflightGate } from '../../../src/gates/preflight/index.js';
 import { runGates, type RunResult } from '../../../src/gates/run.js';
-import type { HttpClient } from '../../../src/io/http.js';
 import { SecretRegistry } from '../../../src/secrets/registry.js';
-
-/** These checks make no HTTP requests. */
-const noHttp: HttpClient = {
-  send: () => Promise.reject(new Error('no HTTP in these tests')),
-  close: () => Promise.resolve(),
-};
+import { checkFinder, noHttp, withConfigFile } from '../../support/gate-run.js';
 
 export interface PreflightRun {
   run: RunResult;
@@ -51,13 +44,9 @@ export async function tempDir(prefix: string): Promise<{ dir: string; remove: ()
  * Writes `yaml` to a temp file and runs preflight on environment `x`, with `env` as the
  * process environment and `cwd` as the working directory (default: the temp folder).
  */
-export async function runPreflight(yaml: string, options: { env?: Record<string, string>; cwd?: string } = {}): Promise<PreflightRun> {
-  const { dir, remove } = await tempDir('rg-preflight-');
-  const file = join(dir, 'release-gates.yml');
-  const secrets = new SecretRegistry();
-  try {
-    await writeFile(file, yaml);
-    const loaded = parseConfig(file, await readFile(file, 'utf8'));
+export function runPreflight(yaml: string, options: { env?: Record<string, string>; cwd?: string } = {}): Promise<PreflightRun> {
+  return withConfigFile(yaml, 'rg-preflight-', async (loaded, dir) => {
+    const secrets = new SecretRegistry();
     const run = await runGates({
       loaded,
       gates: [preflightGate],
@@ -67,14 +56,6 @@ export async function runPreflight(yaml: string, options: { env?: Record<string,
       io: { http: noHttp },
       scope: { cwd: options.cwd ?? dir },
     });
-    const check = (name?: string): CheckResult => {
-      const checks = run.gates[0]?.checks ?? [];
-      const found = name === undefined ? checks[0] : checks.find((c) => c.name === name);
-      if (!found) throw new Error(`no check ${name ?? ''} in ${JSON.stringify(checks.map((c) => c.name))}`);
-      return found;
-    };
-    return { run, secrets, check };
-  } finally {
-    await remove();
-  }
+    return { run, secrets, check: checkFinder(run) };
+  });
 }

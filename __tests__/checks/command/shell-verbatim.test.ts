@@ -44,7 +44,9 @@ describe('shell scripts are verbatim', () => {
   });
 
   it('the same ${VAR} outside a shell script is still expanded by the config', async () => {
-    const yaml = preflightConfig(['    - name: argv', '      command: [echo, "${GREETING:-hello}"]', '      expect: { stdout: hello }'].join('\n'));
+    const yaml = preflightConfig(
+      ['    - name: argv', '      command: [echo, "${GREETING:-hello}"]', '      expect: { stdout: hello }'].join('\n'),
+    );
     const { check } = await runPreflight(yaml);
     expect(check().status).toBe('passed');
   });

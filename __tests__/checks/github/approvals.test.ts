@@ -2,22 +2,11 @@
  * `github-approvals` (runbook 002: "PRs for target changes approved") against the local
  * GitHub API.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { fakeSha, startGitHubApi, type GitHubApiServer } from '../../support/github-api/index.js';
-import { preflightConfig, runWithGitHub } from './helpers.js';
+import { describe, expect, it } from '@jest/globals';
+import { fakeSha } from '../../support/github-api/index.js';
+import { preflightConfig, runWithGitHub, useGitHubApi } from './helpers.js';
 
-let server: GitHubApiServer;
-beforeAll(async () => {
-  server = await startGitHubApi();
-});
-afterEach(() => {
-  expect(server.violations).toEqual([]);
-  expect(server.responseViolations).toEqual([]);
-  server.reset();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = useGitHubApi();
 
 const PR = 57;
 const HEAD = fakeSha('feature/agent-loop@3');

@@ -3,24 +3,13 @@
  * this is done") against the local GitHub API: the PR body is read fresh and parsed as
  * markdown.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { parseConfig } from '../../../src/config/load.js';
 import { taskItems } from '../../../src/checks/checklist/index.js';
-import { fakeSha, startGitHubApi, type GitHubApiServer } from '../../support/github-api/index.js';
-import { CONFIG_FILE, preflightConfig, runWithGitHub } from './helpers.js';
+import { fakeSha } from '../../support/github-api/index.js';
+import { CONFIG_FILE, preflightConfig, runWithGitHub, useGitHubApi } from './helpers.js';
 
-let server: GitHubApiServer;
-beforeAll(async () => {
-  server = await startGitHubApi();
-});
-afterEach(() => {
-  expect(server.violations).toEqual([]);
-  expect(server.responseViolations).toEqual([]);
-  server.reset();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = useGitHubApi();
 
 const PR = 73;
 const HEAD = fakeSha('web-productization@9');

@@ -2,24 +2,13 @@
  * `github-ci` (runbook 002: "Main branch green in CI", "Confirm CI passed on merge
  * commit") against the local GitHub API.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { ConfigurationError } from '../../../src/errors.js';
 import { parseConfig } from '../../../src/config/load.js';
-import { fakeSha, startGitHubApi, type GitHubApiServer } from '../../support/github-api/index.js';
-import { CONFIG_FILE, RUN_ID, preflightConfig, runWithGitHub } from './helpers.js';
+import { fakeSha } from '../../support/github-api/index.js';
+import { CONFIG_FILE, RUN_ID, preflightConfig, runWithGitHub, useGitHubApi } from './helpers.js';
 
-let server: GitHubApiServer;
-beforeAll(async () => {
-  server = await startGitHubApi();
-});
-afterEach(() => {
-  expect(server.violations).toEqual([]);
-  expect(server.responseViolations).toEqual([]);
-  server.reset();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = useGitHubApi();
 
 const MAIN_CI = preflightConfig('    - name: Main branch green in CI\n      github-ci: { branch: main }\n');
 const MERGE_CI = preflightConfig('    - name: Confirm CI passed on merge commit\n      github-ci: { commit: head }\n');

@@ -3,22 +3,11 @@
  * GitHub API, PR checks skipped on runs without a pull request, and a GitHub error as a
  * failed check with GitHub's own answer.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { fakeSha, startGitHubApi, type GitHubApiServer } from '../../support/github-api/index.js';
-import { preflightConfig, runWithGitHub } from './helpers.js';
+import { describe, expect, it } from '@jest/globals';
+import { fakeSha } from '../../support/github-api/index.js';
+import { preflightConfig, runWithGitHub, useGitHubApi } from './helpers.js';
 
-let server: GitHubApiServer;
-beforeAll(async () => {
-  server = await startGitHubApi();
-});
-afterEach(() => {
-  expect(server.violations).toEqual([]);
-  expect(server.responseViolations).toEqual([]);
-  server.reset();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = useGitHubApi();
 
 const HEAD = fakeSha('release/1.4.0');
 

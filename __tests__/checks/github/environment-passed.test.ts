@@ -5,21 +5,20 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parseConfig } from '../../../src/config/load.js';
 import { ConfigurationError } from '../../../src/errors.js';
 import { smokeGate } from '../../../src/gates/smoke/index.js';
 import { preflightGate } from '../../../src/gates/preflight/index.js';
 import { digestIn, digestMarker } from '../../../src/reporters/github/check-run.js';
-import { fakeSha, startGitHubApi, type GitHubApiServer } from '../../support/github-api/index.js';
-import { CONFIG_FILE, lineOf, preflightConfig, runWithGitHub } from './helpers.js';
+import { fakeSha } from '../../support/github-api/index.js';
+import { CONFIG_FILE, lineOf, preflightConfig, runWithGitHub, useGitHubApi, type GitHubRunOptions } from './helpers.js';
 
-let server: GitHubApiServer;
+const server = useGitHubApi();
 let app: Server;
 let appUrl: string;
 
 beforeAll(async () => {
-  server = await startGitHubApi();
   // The staging app the smoke gate checks.
   app = createServer((req, res) => {
     const ok = req.url === '/readyz';
@@ -29,13 +28,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
   appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
 });
-afterEach(() => {
-  expect(server.violations).toEqual([]);
-  expect(server.responseViolations).toEqual([]);
-  server.reset();
-});
 afterAll(async () => {
-  await server.close();
   await new Promise<void>((resolve) => app.close(() => resolve()));
 });
 
@@ -74,13 +67,18 @@ async function stagingRun(yaml: string) {
   });
 }
 
+/** Runs preflight on production for HEAD; `options` adds to or overrides that. */
+async function productionRun(yaml: string, options: GitHubRunOptions = {}) {
+  return runWithGitHub(yaml, { server, headSha: HEAD, environment: 'production', ...options });
+}
+
 describe('environment-passed, end to end through the check runs', () => {
   it("production's preflight passes once staging passed for this commit and config; another config's success does not count", async () => {
     server.state.addPullRequest({ number: PR, headSha: HEAD, title: 'Pre-pilot hardening' });
     const yaml = rollout();
 
     // Before staging ran: the implied check fails.
-    const early = await runWithGitHub(yaml, { server, pr: PR, headSha: HEAD, environment: 'production' });
+    const early = await productionRun(yaml, { pr: PR });
     expect(early.check()).toMatchObject({
       kind: 'environment-passed',
       name: 'staging passed for this commit',
@@ -98,7 +96,7 @@ describe('environment-passed, end to end through the check runs', () => {
     ]);
     for (const run of runs) expect(digestIn(run.output.summary ?? undefined)).toBe(staging.loaded.source.digest);
 
-    const production = await runWithGitHub(yaml, { server, pr: PR, headSha: HEAD, environment: 'production' });
+    const production = await productionRun(yaml, { pr: PR });
     expect(production.check()).toMatchObject({
       status: 'passed',
       summary: `staging passed for ${HEAD.slice(0, 12)} and this config: preflight and smoke`,
@@ -106,7 +104,7 @@ describe('environment-passed, end to end through the check runs', () => {
 
     // The same commit with another config: staging's results do not count.
     const changed = rollout('# readiness now also checks migrations\n');
-    const other = await runWithGitHub(changed, { server, pr: PR, headSha: HEAD, environment: 'production' });
+    const other = await productionRun(changed, { pr: PR });
     const digest = staging.loaded.source.digest.slice(0, 19);
     expect(other.check()).toMatchObject({
       status: 'failed',
@@ -123,7 +121,7 @@ describe('environment-passed, end to end through the check runs', () => {
 
     // Staging run again with the new config: now it counts.
     await stagingRun(changed);
-    const after = await runWithGitHub(changed, { server, pr: PR, headSha: HEAD, environment: 'production' });
+    const after = await productionRun(changed, { pr: PR });
     expect(after.check().status).toBe('passed');
   });
 });
@@ -136,20 +134,17 @@ describe('environment-passed, from seeded check runs', () => {
   const summary = (text: string, configDigest = digest): string =>
     `**smoke** against **staging** for \`${HEAD.slice(0, 12)}\`\n\n${text}\n${digestMarker(configDigest)}`;
 
+  /** A completed check run `release-gates / <name>` on HEAD for this config, its summary ending in `text`. */
+  function checkRun(name: string, conclusion: 'success' | 'failure', title: string, text: string): void {
+    server.state.addCheckRun({ headSha: HEAD, name: `release-gates / ${name}`, conclusion, output: { title, summary: summary(text) } });
+  }
+  /** Staging's smoke passed on HEAD for this config. */
+  const stagingSmokePassed = (): void => checkRun('smoke (staging)', 'success', '3 passed', 'ok');
+
   it('the newest run for this config decides: a re-run that failed outweighs an earlier success', async () => {
-    server.state.addCheckRun({
-      headSha: HEAD,
-      name: 'release-gates / smoke (staging)',
-      conclusion: 'success',
-      output: { title: '3 passed', summary: summary('ok') },
-    });
-    server.state.addCheckRun({
-      headSha: HEAD,
-      name: 'release-gates / smoke (staging)',
-      conclusion: 'failure',
-      output: { title: '1 failed, 2 passed', summary: summary('readiness failed') },
-    });
-    const { check } = await runWithGitHub(SMOKE_ONLY, { server, headSha: HEAD, environment: 'production' });
+    stagingSmokePassed();
+    checkRun('smoke (staging)', 'failure', '1 failed, 2 passed', 'readiness failed');
+    const { check } = await productionRun(SMOKE_ONLY);
     expect(check()).toMatchObject({
       status: 'failed',
       summary: `staging has not passed for ${HEAD.slice(0, 12)} with this config: smoke failure`,
@@ -158,14 +153,9 @@ describe('environment-passed, from seeded check runs', () => {
   });
 
   it('a result for another commit never counts', async () => {
-    server.state.addCheckRun({
-      headSha: HEAD,
-      name: 'release-gates / smoke (staging)',
-      conclusion: 'success',
-      output: { title: '3 passed', summary: summary('ok') },
-    });
+    stagingSmokePassed();
     const next = fakeSha('codex/pre-pilot-hardening@6');
-    const { check } = await runWithGitHub(SMOKE_ONLY, { server, headSha: next, environment: 'production' });
+    const { check } = await productionRun(SMOKE_ONLY, { headSha: next });
     expect(check()).toMatchObject({
       status: 'failed',
       summary: `staging has not passed for ${next.slice(0, 12)} with this config: smoke has not run on this commit`,
@@ -173,25 +163,10 @@ describe('environment-passed, from seeded check runs', () => {
   });
 
   it('names only the listed gates: a failed staging preflight does not matter to gates: [smoke]', async () => {
-    server.state.addCheckRun({
-      headSha: HEAD,
-      name: 'release-gates / preflight (staging)',
-      conclusion: 'failure',
-      output: { title: '1 failed', summary: summary('x') },
-    });
-    server.state.addCheckRun({
-      headSha: HEAD,
-      name: 'release-gates / smoke (staging)',
-      conclusion: 'success',
-      output: { title: '3 passed', summary: summary('ok') },
-    });
-    server.state.addCheckRun({
-      headSha: HEAD,
-      name: 'release-gates / smoke (production)',
-      conclusion: 'failure',
-      output: { title: '1 failed', summary: summary('x') },
-    });
-    const { check } = await runWithGitHub(SMOKE_ONLY, { server, headSha: HEAD, environment: 'production' });
+    checkRun('preflight (staging)', 'failure', '1 failed', 'x');
+    stagingSmokePassed();
+    checkRun('smoke (production)', 'failure', '1 failed', 'x');
+    const { check } = await productionRun(SMOKE_ONLY);
     expect(check()).toMatchObject({ status: 'passed', summary: `staging passed for ${HEAD.slice(0, 12)} and this config: smoke` });
   });
 
@@ -202,7 +177,7 @@ describe('environment-passed, from seeded check runs', () => {
       status: 'in_progress',
       output: { title: 'running', summary: '**smoke** is running against **staging**.' },
     });
-    const { check } = await runWithGitHub(SMOKE_ONLY, { server, headSha: HEAD, environment: 'production' });
+    const { check } = await productionRun(SMOKE_ONLY);
     expect(check()).toMatchObject({
       status: 'failed',
       summary: `staging has not finished for ${HEAD.slice(0, 12)} with this config: smoke still running`,
@@ -210,21 +185,16 @@ describe('environment-passed, from seeded check runs', () => {
   });
 
   it('reads every page: the staging run behind 130 CI runs on the commit', async () => {
-    server.state.addCheckRun({
-      headSha: HEAD,
-      name: 'release-gates / smoke (staging)',
-      conclusion: 'success',
-      output: { title: '3 passed', summary: summary('ok') },
-    });
+    stagingSmokePassed();
     for (let i = 0; i < 130; i++) server.state.addCheckRun({ headSha: HEAD, name: `test (shard ${i})`, conclusion: 'success' });
-    const { check } = await runWithGitHub(SMOKE_ONLY, { server, headSha: HEAD, environment: 'production' });
+    const { check } = await productionRun(SMOKE_ONLY);
     expect(check().status).toBe('passed');
     expect(server.requestsTo('checks/list-for-ref')).toHaveLength(2);
   });
 
   it("an API error fails with GitHub's answer", async () => {
     server.faults.add({ kind: 'read-only', path: '/repos/{owner}/{repo}/commits/{ref}/check-runs' });
-    const { check } = await runWithGitHub(SMOKE_ONLY, { server, headSha: HEAD, environment: 'production' });
+    const { check } = await productionRun(SMOKE_ONLY);
     expect(check()).toMatchObject({
       status: 'failed',
       summary: `GitHub answered 403 "Resource not accessible by integration" when listing the check runs of ${HEAD.slice(0, 12)}`,
@@ -235,7 +205,7 @@ describe('environment-passed, from seeded check runs', () => {
 describe('checks implied by requires:', () => {
   it('adds one environment-passed check per required environment, located on the requires: line', async () => {
     const yaml = preflightConfig('    - github-issues: { labels: [P0] }\n');
-    const { run } = await runWithGitHub(yaml, { server, headSha: HEAD, environment: 'production' });
+    const { run } = await productionRun(yaml);
     const checks = run.gates[0]!.checks;
     expect(checks.map((check) => [check.kind, check.name])).toEqual([
       ['environment-passed', 'staging passed for this commit'],
@@ -249,7 +219,7 @@ describe('checks implied by requires:', () => {
 
   it('adds nothing when the section checks that environment itself, or for an environment that requires none', async () => {
     const yaml = preflightConfig('    - environment-passed: { environment: staging, gates: [smoke] }\n');
-    const production = await runWithGitHub(yaml, { server, headSha: HEAD, environment: 'production' });
+    const production = await productionRun(yaml);
     expect(production.run.gates[0]!.checks.map((check) => check.name)).toEqual(['staging smoke passed for this commit']);
     const staging = await runWithGitHub(preflightConfig('    - github-issues: { labels: [P0] }\n'), {
       server,

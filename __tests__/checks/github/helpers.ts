@@ -1,8 +1,9 @@
 /**
  * Runs the preflight gate through the real config path (`parseConfig`, `runGates`) with
  * `scope.github` built by `createGitHubApi` against the local GitHub API server, as the
- * action and the CLI build it.
+ * action and the CLI build it; `useGitHubApi` gives a test file that server.
  */
+import { afterAll, afterEach, beforeAll, expect } from '@jest/globals';
 import type { RunScope } from '../../../src/checks/kind.js';
 import { parseConfig, type LoadedConfig } from '../../../src/config/load.js';
 import type { CheckResult } from '../../../src/engine/model.js';
@@ -15,13 +16,72 @@ import { UndiciHttpClient } from '../../../src/io/http.js';
 import { RecordingLogger, type Annotator } from '../../../src/io/logger.js';
 import { GitHubReporter } from '../../../src/reporters/github/index.js';
 import { SecretRegistry } from '../../../src/secrets/registry.js';
-import type { GitHubApiServer } from '../../support/github-api/index.js';
+import { checkFinder } from '../../support/gate-run.js';
+import { startGitHubApi, type GitHubApiServer } from '../../support/github-api/index.js';
 
 export const CONFIG_FILE = '.github/release-gates.yml';
 export const OWNER = 'owner';
 export const REPO = 'repo';
 /** This workflow run's id in the tests. */
 export const RUN_ID = '9876543210';
+
+/**
+ * The local GitHub API for the test file that calls this (at its top level): started
+ * before its tests, closed after them, and after each test checked for no contract
+ * violations (requests and responses) and reset. The returned server is usable in tests
+ * and hooks, and stays the same object throughout.
+ */
+export function useGitHubApi(): GitHubApiServer {
+  let started: GitHubApiServer | undefined;
+  const server = (): GitHubApiServer => {
+    if (!started) throw new Error('the local GitHub API is not started: use it inside a test or hook');
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startGitHubApi();
+  });
+  afterEach(() => {
+    expect(server().violations).toEqual([]);
+    expect(server().responseViolations).toEqual([]);
+    server().reset();
+  });
+  afterAll(async () => {
+    // Undefined when the server did not start.
+    await started?.close();
+  });
+  return {
+    get url() {
+      return server().url;
+    },
+    get port() {
+      return server().port;
+    },
+    get state() {
+      return server().state;
+    },
+    get faults() {
+      return server().faults;
+    },
+    get limits() {
+      return server().limits;
+    },
+    get spec() {
+      return server().spec;
+    },
+    get requests() {
+      return server().requests;
+    },
+    get violations() {
+      return server().violations;
+    },
+    get responseViolations() {
+      return server().responseViolations;
+    },
+    requestsTo: (operationId) => server().requestsTo(operationId),
+    reset: () => server().reset(),
+    close: () => server().close(),
+  };
+}
 
 /** A config with staging and production (which requires staging) and the given preflight checks (YAML at 4 spaces). */
 export function preflightConfig(checks: string, extra = ''): string {
@@ -120,12 +180,7 @@ export async function runWithGitHub(yaml: string, options: GitHubRunOptions = {}
       onGateFinished: (result) => reporter?.gateFinished(result),
     });
     await reporter?.finish(run);
-    const check = (name?: string): CheckResult => {
-      const checks = run.gates[0]?.checks ?? [];
-      const found = name === undefined ? checks[0] : checks.find((c) => c.name === name);
-      if (!found) throw new Error(`no check ${name ?? ''} in ${JSON.stringify(checks.map((c) => c.name))}`);
-      return found;
-    };
+    const check = checkFinder(run);
     return { run, loaded, logger, check };
   } finally {
     await http.close();

@@ -2,23 +2,12 @@
  * `github-issues` (runbook 002: "No open P0 incidents affecting agent loop, auth, or data
  * integrity") and `labels` against the local GitHub API.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { parseConfig } from '../../../src/config/load.js';
-import { fakeSha, startGitHubApi, type GitHubApiServer } from '../../support/github-api/index.js';
-import { CONFIG_FILE, preflightConfig, runWithGitHub } from './helpers.js';
+import { fakeSha } from '../../support/github-api/index.js';
+import { CONFIG_FILE, preflightConfig, runWithGitHub, useGitHubApi } from './helpers.js';
 
-let server: GitHubApiServer;
-beforeAll(async () => {
-  server = await startGitHubApi();
-});
-afterEach(() => {
-  expect(server.violations).toEqual([]);
-  expect(server.responseViolations).toEqual([]);
-  server.reset();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = useGitHubApi();
 
 const HEAD = fakeSha('release/2026-02-13');
 

@@ -20,14 +20,20 @@ async function junit(body: string, cwd = FIXTURES) {
 }
 
 const HAPPY = 'tests: [test_resume_and_jd_workflow_transitions, test_export_endpoint_creates_artifact_and_marks_exported]';
-const EDGE = 'tests: [test_reject_flow_completes_without_tool_result, test_interrupt_flow_returns_interrupted_terminal_event, test_interrupt_terminal_run_returns_200_with_current_status]';
+const EDGE =
+  'tests: [test_reject_flow_completes_without_tool_result, test_interrupt_flow_returns_interrupted_terminal_event, test_interrupt_terminal_run_returns_200_with_current_status]';
 
 describe('runbook 001 gate-to-test mapping on a pytest report', () => {
   for (const report of ['pytest-xunit2.xml', 'pytest-xunit1.xml']) {
     describe(report, () => {
       it('"API contract tests all pass": every test of tests/test_web_api_week1.py passed', async () => {
         const result = await junit(`name: API contract tests all pass\n      junit: ${report}\n      files: [tests/test_web_api_week1.py]`);
-        expect(result).toMatchObject({ kind: 'junit', status: 'passed', measured: '1/1 files passed', expected: 'every test in 1 file passed, none skipped' });
+        expect(result).toMatchObject({
+          kind: 'junit',
+          status: 'passed',
+          measured: '1/1 files passed',
+          expected: 'every test in 1 file passed, none skipped',
+        });
         expect(result.details).toContain(`✓ file tests/test_web_api_week1.py: 6 passed (${report})`);
         expect(result.details).toContain(`report ${report}: 13 tests (9 passed, 1 skipped, 1 failed, 2 errored)`);
       });
@@ -88,7 +94,9 @@ describe('runbook 001 gate-to-test mapping on a pytest report', () => {
   }
 
   it('a missing test fails and says where it looked', async () => {
-    const result = await junit('junit: pytest-xunit2.xml\n      tests: [test_resume_and_jd_workflow_transitions, test_session_restore_after_reload]');
+    const result = await junit(
+      'junit: pytest-xunit2.xml\n      tests: [test_resume_and_jd_workflow_transitions, test_session_restore_after_reload]',
+    );
     expect(result.status).toBe('failed');
     expect(result.summary).toBe('test_session_restore_after_reload missing');
     expect(result.details).toContain('✗ test_session_restore_after_reload: missing (not found in 1 report)');
@@ -119,11 +127,15 @@ describe('runbook 001 gate-to-test mapping on a pytest report', () => {
 
 describe('jest-junit reports', () => {
   it('maps files through the file attribute (addFileAttribute)', async () => {
-    const result = await junit('junit: jest-file-attribute.xml\n      files: [__tests__/web-api-week1.test.js, src/workflow/workflow.test.js]');
+    const result = await junit(
+      'junit: jest-file-attribute.xml\n      files: [__tests__/web-api-week1.test.js, src/workflow/workflow.test.js]',
+    );
     expect(result.status).toBe('failed');
     expect(result.details).toContain('✓ file __tests__/web-api-week1.test.js: 2 passed (jest-file-attribute.xml)');
     expect(result.details).toContain('✗ file src/workflow/workflow.test.js: 3 passed, 1 skipped, 1 failed (jest-file-attribute.xml)');
-    expect(result.details).toContain('    ✗ workflow interrupt terminal run returns 200 with current status: skipped (jest-file-attribute.xml)');
+    expect(result.details).toContain(
+      '    ✗ workflow interrupt terminal run returns 200 with current status: skipped (jest-file-attribute.xml)',
+    );
   });
 
   it('maps files through a suite named by its path (suiteNameTemplate "{filepath}")', async () => {
@@ -137,7 +149,9 @@ describe('jest-junit reports', () => {
       const result = await junit(`junit: ${report}\n      files: [__tests__/broken.test.js]`);
       expect(result.status).toBe('failed');
       expect(result.details[1]).toBe(`✗ file __tests__/broken.test.js: 1 failed, 1 errored (${report})`);
-      expect(result.details).toContain(`    ✗ Test suite failed to run::__tests__/broken.test.js: errored — ● Test suite failed to run (${report})`);
+      expect(result.details).toContain(
+        `    ✗ Test suite failed to run::__tests__/broken.test.js: errored — ● Test suite failed to run (${report})`,
+      );
     }
   });
 
@@ -186,7 +200,9 @@ describe('min-tests and the whole-report check', () => {
   it('allow-skipped lets skipped tests through in files, never in tests:', async () => {
     const file = await junit('junit: jest-file-attribute.xml\n      files: [src/workflow/workflow.test.js]\n      allow-skipped: true');
     expect(file.summary).toBe('src/workflow/workflow.test.js: 1 failed');
-    const named = await junit('junit: jest-file-attribute.xml\n      tests: [workflow interrupt terminal run returns 200 with current status]\n      allow-skipped: true');
+    const named = await junit(
+      'junit: jest-file-attribute.xml\n      tests: [workflow interrupt terminal run returns 200 with current status]\n      allow-skipped: true',
+    );
     expect(named.status).toBe('failed');
   });
 });
@@ -237,7 +253,9 @@ describe('finding and reading reports', () => {
     await writeFile(join(dir, 'cut.xml'), text.slice(0, 900));
     const result = await junit('junit: cut.xml', dir);
     expect(result.status).toBe('failed');
-    expect(result.summary).toBe('cut.xml is not well-formed XML: it ends before <testsuites>, <testsuite>, <tes> are closed (a report cut short?)');
+    expect(result.summary).toBe(
+      'cut.xml is not well-formed XML: it ends before <testsuites>, <testsuite>, <tes> are closed (a report cut short?)',
+    );
   });
 
   it('XML that is not JUnit fails', async () => {
@@ -252,7 +270,11 @@ describe('finding and reading reports', () => {
       '<testsuite name="s" tests="2"><testcase classname="a.B" name="t1"/><testcase classname="a.B" name="t2"><skipped message="later"/></testcase></testsuite>',
     );
     const result = await junit('junit: bare.xml\n      tests: [a.B.t1, B::t2]', dir);
-    expect(result.details).toEqual(['report bare.xml: 2 tests (1 passed, 1 skipped)', '✓ a.B.t1: passed (bare.xml)', '✗ B::t2: skipped — later (bare.xml)']);
+    expect(result.details).toEqual([
+      'report bare.xml: 2 tests (1 passed, 1 skipped)',
+      '✓ a.B.t1: passed (bare.xml)',
+      '✗ B::t2: skipped — later (bare.xml)',
+    ]);
   });
 
   it('max-age ignores reports left from an earlier run', async () => {
@@ -274,17 +296,17 @@ describe('config', () => {
     await expect(attempt).rejects.toThrow(ConfigurationError);
     const error = (await attempt.catch((e: unknown) => e)) as ConfigurationError;
     const messages = error.problems.map((p) => `${p.location.line}: ${p.message}`);
-    expect(messages).toEqual(
-      [
-        '4: preflight.checks[0].junit: expected at least 1 item, got 0',
-        '5: preflight.checks[0].min-tests: expected a number of at least 1, got number 0',
-        '6: preflight.checks[0].tests: expected a list, got the string "x"',
-      ],
-    );
+    expect(messages).toEqual([
+      '4: preflight.checks[0].junit: expected at least 1 item, got 0',
+      '5: preflight.checks[0].min-tests: expected a number of at least 1, got number 0',
+      '6: preflight.checks[0].tests: expected a list, got the string "x"',
+    ]);
   });
 
   it('a check without a name is described by what it checks', async () => {
-    const { check } = await runPreflight('    - { junit: pytest-xunit2.xml, tests: [test_reject_flow_completes_without_tool_result] }\n', { cwd: FIXTURES });
+    const { check } = await runPreflight('    - { junit: pytest-xunit2.xml, tests: [test_reject_flow_completes_without_tool_result] }\n', {
+      cwd: FIXTURES,
+    });
     expect(check().name).toBe('junit test_reject_flow_completes_without_tool_result');
   });
 });

@@ -16,14 +16,7 @@ import type { RateLimiter } from './ratelimit.js';
  * - `500-after-commit`: the write happens, then the answer is a 500 (a lost response).
  */
 export type FaultKind =
-  | '500'
-  | '502'
-  | 'secondary-rate-limit'
-  | 'rate-limit-429'
-  | 'primary-rate-limit'
-  | 'read-only'
-  | 'body-too-long'
-  | '500-after-commit';
+  '500' | '502' | 'secondary-rate-limit' | 'rate-limit-429' | 'primary-rate-limit' | 'read-only' | 'body-too-long' | '500-after-commit';
 
 /** Which requests a fault hits, how often, and how. */
 export interface FaultSpec {
@@ -68,8 +61,7 @@ export class Faults {
     const i = this.armed.findIndex(
       (f) =>
         (!f.method || f.method.toUpperCase() === method.toUpperCase()) &&
-        (f.path === undefined ||
-          (f.path instanceof RegExp ? f.path.test(path) : f.path === path || f.path === template)),
+        (f.path === undefined || (f.path instanceof RegExp ? f.path.test(path) : f.path === path || f.path === template)),
     );
     const fault = this.armed[i];
     if (!fault) return undefined;
@@ -95,12 +87,7 @@ function permissionFor(op: Operation | undefined): string {
 }
 
 /** The response GitHub gives for a fault (not used for `500-after-commit` until after the write). */
-export function faultResponse(
-  kind: FaultKind,
-  op: Operation | undefined,
-  limits: RateLimiter,
-  requestId: string,
-): ApiResponse {
+export function faultResponse(kind: FaultKind, op: Operation | undefined, limits: RateLimiter, requestId: string): ApiResponse {
   const docs = op?.docsUrl ?? 'https://docs.github.com/rest';
   const secondary =
     `You have exceeded a secondary rate limit. Please wait a few minutes before you try again. ` +
@@ -131,11 +118,7 @@ export function faultResponse(
       const reset = String(Math.floor(Date.now() / 1000) + 1);
       return {
         status: 403,
-        body: errorBody(
-          403,
-          'API rate limit exceeded for installation ID 1.',
-          `${RATE_DOCS}#about-the-primary-rate-limit`,
-        ),
+        body: errorBody(403, 'API rate limit exceeded for installation ID 1.', `${RATE_DOCS}#about-the-primary-rate-limit`),
         headers: { ...limits.headers('core', 0), 'x-ratelimit-reset': reset },
       };
     }

@@ -29,12 +29,7 @@ export interface Ctx extends Env {
 export type Handler = (ctx: Ctx) => ApiResponse;
 
 /** `{message, documentation_url, status}` as GitHub sends with errors. */
-export function errorBody(
-  status: number,
-  message: string,
-  docs: string,
-  extra: Record<string, unknown> = {},
-): Record<string, unknown> {
+export function errorBody(status: number, message: string, docs: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return { message, ...extra, documentation_url: docs, status: String(status) };
 }
 
@@ -83,10 +78,7 @@ export function pageOf(query: Record<string, unknown>): { perPage: number; page:
  * Cut one page out of `items` and build the `Link` header (`first`/`prev`/`next`/`last`,
  * only those that apply) the way api.github.com does.
  */
-export function paginate<T>(
-  ctx: Pick<Ctx, 'query' | 'url'>,
-  items: T[],
-): { items: T[]; headers: Record<string, string> } {
+export function paginate<T>(ctx: Pick<Ctx, 'query' | 'url'>, items: T[]): { items: T[]; headers: Record<string, string> } {
   const { perPage, page } = pageOf(ctx.query);
   const last = Math.max(1, Math.ceil(items.length / perPage));
   const link = (p: number): string => {

@@ -2,14 +2,7 @@
  * api.github.com-shaped JSON for check runs, commit statuses and deployments.
  */
 import { WEB, nodeId, repository, user, type Env } from './objects.js';
-import type {
-  AnnotationRec,
-  CheckRunRec,
-  DeploymentRec,
-  DeploymentStatusRec,
-  RepoRec,
-  StatusRec,
-} from './types.js';
+import type { AnnotationRec, CheckRunRec, DeploymentRec, DeploymentStatusRec, RepoRec, StatusRec } from './types.js';
 
 /** The GitHub Actions app, which owns check runs made with `GITHUB_TOKEN`. */
 export function actionsApp(env: Env): Record<string, unknown> {
@@ -42,9 +35,7 @@ export function actionsApp(env: Env): Record<string, unknown> {
 /** `check-run` JSON. */
 export function checkRun(env: Env, rec: RepoRec, r: CheckRunRec): Record<string, unknown> {
   const u = `${env.api}/repos/${rec.fullName}/check-runs/${r.id}`;
-  const prs = [...rec.issues.values()].filter(
-    (i) => i.pull?.headSha === r.headSha && i.state === 'open',
-  );
+  const prs = [...rec.issues.values()].filter((i) => i.pull?.headSha === r.headSha && i.state === 'open');
   const mini = (ref: string, sha: string): Record<string, unknown> => ({
     ref,
     sha,
@@ -83,11 +74,7 @@ export function checkRun(env: Env, rec: RepoRec, r: CheckRunRec): Record<string,
 }
 
 /** `check-annotation` JSON. */
-export function annotation(
-  rec: RepoRec,
-  r: CheckRunRec,
-  a: AnnotationRec,
-): Record<string, unknown> {
+export function annotation(rec: RepoRec, r: CheckRunRec, a: AnnotationRec): Record<string, unknown> {
   return {
     path: a.path,
     start_line: a.start_line,
@@ -137,13 +124,7 @@ export function combinedState(statuses: StatusRec[]): 'failure' | 'pending' | 's
 }
 
 /** `combined-commit-status` JSON. */
-export function combinedStatus(
-  env: Env,
-  rec: RepoRec,
-  sha: string,
-  page: StatusRec[],
-  all: StatusRec[],
-): Record<string, unknown> {
+export function combinedStatus(env: Env, rec: RepoRec, sha: string, page: StatusRec[], all: StatusRec[]): Record<string, unknown> {
   const repo = repository(env, rec);
   return {
     state: combinedState(all),
@@ -186,12 +167,7 @@ export function deployment(env: Env, rec: RepoRec, d: DeploymentRec): Record<str
 }
 
 /** `deployment-status` JSON. */
-export function deploymentStatus(
-  env: Env,
-  rec: RepoRec,
-  d: DeploymentRec,
-  s: DeploymentStatusRec,
-): Record<string, unknown> {
+export function deploymentStatus(env: Env, rec: RepoRec, d: DeploymentRec, s: DeploymentStatusRec): Record<string, unknown> {
   const dep = `${env.api}/repos/${rec.fullName}/deployments/${d.id}`;
   return {
     url: `${dep}/statuses/${s.id}`,

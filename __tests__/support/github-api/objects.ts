@@ -199,12 +199,7 @@ export function commit(env: Env, rec: RepoRec, c: CommitRec): Record<string, unk
 }
 
 /** `branch-with-protection` JSON. */
-export function branch(
-  env: Env,
-  rec: RepoRec,
-  name: string,
-  c: CommitRec,
-): Record<string, unknown> {
+export function branch(env: Env, rec: RepoRec, name: string, c: CommitRec): Record<string, unknown> {
   const b = `${env.api}/repos/${rec.fullName}/branches/${encodeURIComponent(name)}`;
   return {
     name,

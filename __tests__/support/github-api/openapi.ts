@@ -3,14 +3,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Ajv, ValidateFunction } from 'ajv';
-import {
-  createAjv,
-  ensureFormats,
-  githubErrorText,
-  toJsonSchema,
-  type Json,
-  type JsonObject,
-} from './schema.js';
+import { createAjv, ensureFormats, githubErrorText, toJsonSchema, type Json, type JsonObject } from './schema.js';
 
 /** Default location of the fixture written by `scripts/extract-openapi.mjs`. */
 export const FIXTURE_URL = new URL('../../fixtures/github-openapi.json', import.meta.url);
@@ -135,8 +128,7 @@ export class OpenApiSpec {
       if (!found) continue;
       pathKnown = true;
       if (op.method !== method.toUpperCase()) continue;
-      if (!best || found.score > best.score)
-        best = { op, params: found.params, score: found.score };
+      if (!best || found.score > best.score) best = { op, params: found.params, score: found.score };
     }
     if (best) return { op: best.op, pathParams: best.params };
     return pathKnown ? 'method' : undefined;
@@ -193,24 +185,14 @@ export class OpenApiSpec {
     const declared = op.responses[String(status)];
     if (declared === undefined) return [`status ${status} is not declared`];
     const schema = asObject(this.resolve(declared).content)['application/json'];
-    if (schema === undefined)
-      return body === undefined ? [] : ['a body was sent for a body-less response'];
-    const fn = this.compile(
-      `${op.method} ${op.template} ${status}`,
-      asObject(schema).schema ?? {},
-      false,
-    );
+    if (schema === undefined) return body === undefined ? [] : ['a body was sent for a body-less response'];
+    const fn = this.compile(`${op.method} ${op.template} ${status}`, asObject(schema).schema ?? {}, false);
     if (fn(body)) return [];
-    return (fn.errors ?? [])
-      .slice(0, 10)
-      .map((e) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
+    return (fn.errors ?? []).slice(0, 10).map((e) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
   }
 }
 
-function matchSegments(
-  segments: Operation['segments'],
-  parts: string[],
-): { params: Record<string, string>; score: number } | undefined {
+function matchSegments(segments: Operation['segments'], parts: string[]): { params: Record<string, string>; score: number } | undefined {
   const decode = (s: string): string => {
     try {
       return decodeURIComponent(s);
@@ -218,10 +200,7 @@ function matchSegments(
       return s;
     }
   };
-  const walk = (
-    si: number,
-    pi: number,
-  ): { params: Record<string, string>; score: number } | undefined => {
+  const walk = (si: number, pi: number): { params: Record<string, string>; score: number } | undefined => {
     const seg = segments[si];
     if (!seg) return pi === parts.length ? { params: {}, score: 0 } : undefined;
     if (pi >= parts.length) return undefined;

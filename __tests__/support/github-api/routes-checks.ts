@@ -2,15 +2,7 @@
  * Handlers: check runs and commit statuses.
  */
 import { annotation, checkRun, combinedStatus, latestStatuses, status } from './objects-checks.js';
-import {
-  notFound,
-  ok,
-  paginate,
-  unprocessable,
-  validationFailed,
-  type Ctx,
-  type Handler,
-} from './http.js';
+import { notFound, ok, paginate, unprocessable, validationFailed, type Ctx, type Handler } from './http.js';
 import type { AnnotationRec, CheckRunRec, StatusRec } from './types.js';
 
 interface CheckRunBody {
@@ -39,9 +31,7 @@ function checkRunRules(ctx: Ctx, b: CheckRunBody, existing?: CheckRunRec) {
   }
   const completing = b.status === 'completed' || b.completed_at !== undefined;
   if (completing && !b.conclusion && !existing?.conclusion) {
-    return validationFailed(ctx.op.docsUrl, [
-      { resource: 'CheckRun', code: 'missing_field', field: 'conclusion' },
-    ]);
+    return validationFailed(ctx.op.docsUrl, [{ resource: 'CheckRun', code: 'missing_field', field: 'conclusion' }]);
   }
   return undefined;
 }
@@ -55,9 +45,7 @@ const createCheckRun: Handler = (ctx) => {
   const broken = checkRunRules(ctx, b);
   if (broken) return broken;
   if (!ctx.state.ensureCommit(ctx.rec, b.head_sha)) {
-    return validationFailed(ctx.op.docsUrl, [
-      { resource: 'CheckRun', code: 'invalid', field: 'head_sha' },
-    ]);
+    return validationFailed(ctx.op.docsUrl, [{ resource: 'CheckRun', code: 'invalid', field: 'head_sha' }]);
   }
   const run = ctx.state.addCheckRun({
     repo: ctx.rec.fullName,
@@ -90,8 +78,7 @@ const updateCheckRun: Handler = (ctx) => {
     run.status = 'completed';
   }
   if (b.completed_at !== undefined) run.completedAt = b.completed_at;
-  else if (run.status === 'completed' && run.completedAt === null)
-    run.completedAt = ctx.state.now();
+  else if (run.status === 'completed' && run.completedAt === null) run.completedAt = ctx.state.now();
   if (b.output) {
     if (b.output.title !== undefined) run.output.title = b.output.title;
     if (b.output.summary !== undefined) run.output.summary = b.output.summary;
@@ -124,10 +111,8 @@ const listForRef: Handler = (ctx) => {
   const sha = commitFor(ctx);
   if (!sha) return unprocessable(ctx, `No commit found for SHA: ${String(ctx.params.ref)}`);
   let runs = ctx.rec.checkRuns.filter((r) => r.headSha === sha);
-  if (typeof ctx.query.check_name === 'string')
-    runs = runs.filter((r) => r.name === ctx.query.check_name);
-  if (typeof ctx.query.status === 'string')
-    runs = runs.filter((r) => r.status === ctx.query.status);
+  if (typeof ctx.query.check_name === 'string') runs = runs.filter((r) => r.name === ctx.query.check_name);
+  if (typeof ctx.query.status === 'string') runs = runs.filter((r) => r.status === ctx.query.status);
   if (ctx.query.filter !== 'all') {
     // `latest`: the most recent run of each name (names are not unique).
     const newest = new Map<string, CheckRunRec>();
@@ -136,11 +121,7 @@ const listForRef: Handler = (ctx) => {
   }
   runs = [...runs].sort((a, b) => b.id - a.id);
   const page = paginate(ctx, runs);
-  return ok(
-    { total_count: runs.length, check_runs: page.items.map((r) => checkRun(ctx, ctx.rec, r)) },
-    200,
-    page.headers,
-  );
+  return ok({ total_count: runs.length, check_runs: page.items.map((r) => checkRun(ctx, ctx.rec, r)) }, 200, page.headers);
 };
 
 /** GitHub keeps at most this many statuses per SHA and context. */
@@ -156,8 +137,7 @@ const createStatus: Handler = (ctx) => {
     description?: string | null;
     context?: string;
   };
-  if (!ctx.state.ensureCommit(ctx.rec, sha))
-    return unprocessable(ctx, `No commit found for SHA: ${sha}`);
+  if (!ctx.state.ensureCommit(ctx.rec, sha)) return unprocessable(ctx, `No commit found for SHA: ${sha}`);
   const context = b.context ?? 'default';
   if ((b.description ?? '').length > MAX_STATUS_DESCRIPTION) {
     return validationFailed(ctx.op.docsUrl, [
@@ -169,9 +149,7 @@ const createStatus: Handler = (ctx) => {
       },
     ]);
   }
-  const same = ctx.rec.statuses.filter(
-    (s) => s.sha === sha && s.context.toLowerCase() === context.toLowerCase(),
-  );
+  const same = ctx.rec.statuses.filter((s) => s.sha === sha && s.context.toLowerCase() === context.toLowerCase());
   if (same.length >= MAX_STATUSES_PER_CONTEXT) {
     return validationFailed(ctx.op.docsUrl, [
       {

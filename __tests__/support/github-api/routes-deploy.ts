@@ -3,15 +3,7 @@
  */
 import { ancestry } from './objects.js';
 import { deployment, deploymentStatus, latestStatuses } from './objects-checks.js';
-import {
-  notFound,
-  ok,
-  paginate,
-  unprocessable,
-  validationFailed,
-  type Ctx,
-  type Handler,
-} from './http.js';
+import { notFound, ok, paginate, unprocessable, validationFailed, type Ctx, type Handler } from './http.js';
 import type { DeploymentRec } from './types.js';
 
 function findDeployment(ctx: Ctx): DeploymentRec | undefined {
@@ -68,29 +60,18 @@ const createDeployment: Handler = (ctx) => {
     ]);
   const defaultHead = ctx.rec.branches.get(ctx.rec.defaultBranch);
   const isBranch = ctx.rec.branches.has(b.ref) && b.ref !== ctx.rec.defaultBranch;
-  if (
-    b.auto_merge !== false &&
-    isBranch &&
-    defaultHead &&
-    !ancestry(ctx.rec, target.sha).some((c) => c.sha === defaultHead)
-  ) {
+  if (b.auto_merge !== false && isBranch && defaultHead && !ancestry(ctx.rec, target.sha).some((c) => c.sha === defaultHead)) {
     ctx.state.addCommit({
       repo: ctx.rec.fullName,
       branch: b.ref,
       parents: [target.sha, defaultHead],
       message: `Merge ${ctx.rec.defaultBranch} into ${b.ref}`,
     });
-    return ok(
-      { message: `Auto-merged ${ctx.rec.defaultBranch} into ${b.ref} on deployment.` },
-      202,
-    );
+    return ok({ message: `Auto-merged ${ctx.rec.defaultBranch} into ${b.ref} on deployment.` }, 202);
   }
   const statuses = latestStatuses(ctx.rec, target.sha);
   const required = b.required_contexts ?? statuses.map((s) => s.context);
-  const failing = required.filter(
-    (name) =>
-      statuses.find((s) => s.context.toLowerCase() === name.toLowerCase())?.state !== 'success',
-  );
+  const failing = required.filter((name) => statuses.find((s) => s.context.toLowerCase() === name.toLowerCase())?.state !== 'success');
   if (failing.length > 0) {
     return {
       status: 409,
@@ -103,9 +84,7 @@ const createDeployment: Handler = (ctx) => {
             code: 'invalid',
             contexts: failing.map((name) => ({
               context: name,
-              state:
-                statuses.find((s) => s.context.toLowerCase() === name.toLowerCase())?.state ??
-                'missing',
+              state: statuses.find((s) => s.context.toLowerCase() === name.toLowerCase())?.state ?? 'missing',
             })),
           },
         ],

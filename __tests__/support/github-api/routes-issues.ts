@@ -33,9 +33,7 @@ const listComments: Handler = (ctx) => {
   const target = findIssue(ctx);
   if (!target) return notFound(ctx);
   const since = typeof ctx.query.since === 'string' ? ctx.query.since : '';
-  const all = ctx.rec.comments
-    .filter((c) => c.issueNumber === target.number && c.updatedAt >= since)
-    .sort((a, b) => a.id - b.id);
+  const all = ctx.rec.comments.filter((c) => c.issueNumber === target.number && c.updatedAt >= since).sort((a, b) => a.id - b.id);
   const page = paginate(ctx, all);
   return ok(
     page.items.map((c) => comment(ctx, ctx.rec, c)),
@@ -103,8 +101,7 @@ function sortIssues(list: IssueRec[], ctx: Ctx): IssueRec[] {
   const key = ctx.query.sort === 'updated' ? 'updatedAt' : 'createdAt';
   const dir = ctx.query.direction === 'asc' ? 1 : -1;
   if (ctx.query.sort === 'comments') {
-    const count = (i: IssueRec): number =>
-      ctx.rec.comments.filter((c) => c.issueNumber === i.number).length;
+    const count = (i: IssueRec): number => ctx.rec.comments.filter((c) => c.issueNumber === i.number).length;
     return [...list].sort((a, b) => dir * (count(a) - count(b)) || dir * (a.id - b.id));
   }
   return [...list].sort((a, b) => dir * a[key].localeCompare(b[key]) || dir * (a.id - b.id));
@@ -153,9 +150,7 @@ const createIssue: Handler = (ctx) => {
   };
   const broken = tooLong(ctx, 'Issue', b.body);
   if (broken) return broken;
-  const labels = (b.labels ?? [])
-    .map((l) => (typeof l === 'string' ? l : (l.name ?? '')))
-    .filter(Boolean);
+  const labels = (b.labels ?? []).map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).filter(Boolean);
   const assignees = [...(b.assignees ?? []), ...(b.assignee ? [b.assignee] : [])];
   const i = ctx.state.addIssue({
     repo: ctx.rec.fullName,
@@ -200,8 +195,7 @@ function matchTerm(rec: RepoRec, i: IssueRec, term: string): boolean {
     else if (value === 'pr' || value === 'pull-request') hit = Boolean(i.pull);
     else if (value === 'merged') hit = Boolean(i.pull?.merged);
     else hit = true;
-  } else if (key === 'label')
-    hit = value.split(',').some((v) => i.labels.some((l) => l.toLowerCase() === v));
+  } else if (key === 'label') hit = value.split(',').some((v) => i.labels.some((l) => l.toLowerCase() === v));
   else if (key === 'author') hit = i.user.toLowerCase() === value;
   else if (key === 'no' && value === 'label') hit = i.labels.length === 0;
   else hit = true;
@@ -212,8 +206,7 @@ const searchIssues: Handler = (ctx) => {
   const q = String(ctx.query.q);
   const list: Array<{ rec: RepoRec; i: IssueRec }> = [];
   for (const rec of ctx.state.allRepos()) {
-    for (const i of rec.issues.values())
-      if (terms(q).every((t) => matchTerm(rec, i, t))) list.push({ rec, i });
+    for (const i of rec.issues.values()) if (terms(q).every((t) => matchTerm(rec, i, t))) list.push({ rec, i });
   }
   const dir = ctx.query.order === 'asc' ? 1 : -1;
   list.sort((a, b) => dir * (a.i.createdAt.localeCompare(b.i.createdAt) || a.i.id - b.i.id));

@@ -55,14 +55,7 @@ const compare: Handler = (ctx) => {
   const ahead = fromHead.filter((c) => !inBase.has(c.sha)).reverse();
   const behind = fromBase.filter((c) => !inHead.has(c.sha));
   const mergeBase: CommitRec = fromHead.find((c) => inBase.has(c.sha)) ?? base;
-  const statusOf =
-    ahead.length && behind.length
-      ? 'diverged'
-      : ahead.length
-        ? 'ahead'
-        : behind.length
-          ? 'behind'
-          : 'identical';
+  const statusOf = ahead.length && behind.length ? 'diverged' : ahead.length ? 'ahead' : behind.length ? 'behind' : 'identical';
   const page = paginate(ctx, ahead);
   const web = `https://github.com/${ctx.rec.fullName}/compare/${baseRef ?? ''}...${headRef ?? ''}`;
   return ok(

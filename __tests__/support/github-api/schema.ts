@@ -80,16 +80,12 @@ export function createAjv(schemas: JsonObject, coerce: boolean): Ajv {
     logger: false,
   });
   // ajv-formats is CommonJS; under NodeNext its default import is the module object.
-  const addFormats = ((formatsPlugin as unknown as { default?: unknown }).default ??
-    formatsPlugin) as unknown as (a: Ajv) => Ajv;
+  const addFormats = ((formatsPlugin as unknown as { default?: unknown }).default ?? formatsPlugin) as unknown as (a: Ajv) => Ajv;
   addFormats(ajv);
   // api.github.com sends "" for unset URLs (e.g. a deployment status's target_url).
   const uri = ajv.formats.uri;
-  if (typeof uri === 'function')
-    ajv.addFormat('uri', (s: string) => s === '' || (uri as (x: string) => boolean)(s));
-  const definitions = Object.fromEntries(
-    Object.entries(schemas).map(([name, s]) => [name, toJsonSchema(s)]),
-  );
+  if (typeof uri === 'function') ajv.addFormat('uri', (s: string) => s === '' || (uri as (x: string) => boolean)(s));
+  const definitions = Object.fromEntries(Object.entries(schemas).map(([name, s]) => [name, toJsonSchema(s)]));
   for (const format of formatsIn(definitions, new Set())) {
     if (!ajv.formats[format]) ajv.addFormat(format, true);
   }

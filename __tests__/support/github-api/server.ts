@@ -101,9 +101,7 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
   const spec = options.spec ?? new OpenApiSpec();
   const clock = options.now ?? (() => new Date());
   const state = new GitHubState(clock);
-  const limits = new RateLimiter(options.rateLimit ?? 5000, options.searchRateLimit ?? 30, () =>
-    clock().getTime(),
-  );
+  const limits = new RateLimiter(options.rateLimit ?? 5000, options.searchRateLimit ?? 30, () => clock().getTime());
   const faults = new Faults();
   const requests: RequestLogEntry[] = [];
   const violations: string[] = [];
@@ -111,9 +109,7 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
   const checkResponses = options.validateResponses ?? true;
   let url = '';
 
-  async function handle(
-    req: IncomingMessage,
-  ): Promise<{ res: ApiResponse; entry: RequestLogEntry }> {
+  async function handle(req: IncomingMessage): Promise<{ res: ApiResponse; entry: RequestLogEntry }> {
     const method = (req.method ?? 'GET').toUpperCase();
     const rawBody = await readBody(req);
     const target = new URL(req.url ?? '/', url);
@@ -125,16 +121,12 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
       status: 0,
     };
     const latency =
-      typeof options.latencyMs === 'function'
-        ? options.latencyMs({ method, path: target.pathname })
-        : (options.latencyMs ?? 0);
+      typeof options.latencyMs === 'function' ? options.latencyMs({ method, path: target.pathname }) : (options.latencyMs ?? 0);
     if (latency > 0) await new Promise((r) => setTimeout(r, latency));
 
     const auth = /^(?:token|bearer)\s+(\S+)$/i.exec(req.headers.authorization ?? '');
     if (!auth?.[1] || (options.tokens && !options.tokens.includes(auth[1]))) {
-      violations.push(
-        `${method} ${target.pathname}: ${auth ? 'bad credentials' : 'no authorization header'}`,
-      );
+      violations.push(`${method} ${target.pathname}: ${auth ? 'bad credentials' : 'no authorization header'}`);
       const message = auth ? 'Bad credentials' : 'Requires authentication';
       return {
         res: { status: 401, body: errorBody(401, message, 'https://docs.github.com/rest') },
@@ -165,11 +157,7 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
     }
     const owner = checked.params.owner;
     const repoName = checked.params.repo;
-    const rec = state.repo(
-      typeof owner === 'string' && typeof repoName === 'string'
-        ? `${owner}/${repoName}`
-        : undefined,
-    );
+    const rec = state.repo(typeof owner === 'string' && typeof repoName === 'string' ? `${owner}/${repoName}` : undefined);
     const ctx: Ctx = {
       api: url,
       state,
@@ -190,15 +178,10 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
       violations.push(`${method} ${target.pathname}: the fake crashed: ${String(err)}`);
       res = { status: 500, body: { message: 'Server Error' } };
     }
-    if (res.status === 422)
-      violations.push(
-        `${method} ${target.pathname} (${op.operationId}): 422 ${JSON.stringify(res.body)}`,
-      );
+    if (res.status === 422) violations.push(`${method} ${target.pathname} (${op.operationId}): 422 ${JSON.stringify(res.body)}`);
     if (checkResponses) {
       for (const p of spec.validateResponse(op, res.status, res.body)) {
-        responseViolations.push(
-          `${method} ${target.pathname} (${op.operationId}) -> ${res.status}: ${p}`,
-        );
+        responseViolations.push(`${method} ${target.pathname} (${op.operationId}) -> ${res.status}: ${p}`);
       }
     }
     if (fault === '500-after-commit') res = faultResponse(fault, op, limits, id);

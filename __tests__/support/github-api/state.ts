@@ -3,20 +3,12 @@
  * (`server.state.addPullRequest(...)` etc.). Handlers use the same methods.
  */
 import { RepoStore, fakeSha } from './store.js';
-import type {
-  AnnotationRec,
-  CheckRunRec,
-  CommentRec,
-  DeploymentRec,
-  IssueRec,
-  ReviewRec,
-  StatusRec,
-} from './types.js';
+import type { AnnotationRec, CheckRunRec, CommentRec, DeploymentRec, IssueRec, ReviewRec, StatusRec } from './types.js';
 
 export { ACTIONS_BOT, DEFAULT_REPO, fakeSha, isoNow, type IdKind } from './store.js';
 
-/** Seed input for {@link GitHubState.addPullRequest}. */
-export interface PullRequestSeed {
+/** Seed input for {@link GitHubState.addIssue}. */
+export interface IssueSeed {
   repo?: string;
   number?: number;
   title?: string;
@@ -24,6 +16,11 @@ export interface PullRequestSeed {
   user?: string;
   state?: 'open' | 'closed';
   labels?: string[];
+  assignees?: string[];
+}
+
+/** Seed input for {@link GitHubState.addPullRequest}: an issue's, without assignees, and the pull request's own. */
+export interface PullRequestSeed extends Omit<IssueSeed, 'assignees'> {
   headSha?: string;
   headRef?: string;
   /** `owner/repo` of the head; set another owner to model a fork PR. */
@@ -53,23 +50,10 @@ export interface CheckRunSeed {
   };
 }
 
-/** The fake's in-memory data. All ids increase monotonically. */
-
 /** The fake's in-memory data, with seeding methods. All ids increase monotonically. */
 export class GitHubState extends RepoStore {
   /** Add an issue. Numbers are shared with pull requests. */
-  addIssue(
-    seed: {
-      repo?: string;
-      number?: number;
-      title?: string;
-      body?: string | null;
-      user?: string;
-      state?: 'open' | 'closed';
-      labels?: string[];
-      assignees?: string[];
-    } = {},
-  ): IssueRec {
+  addIssue(seed: IssueSeed = {}): IssueRec {
     const rec = this.repo(seed.repo);
     const number = seed.number ?? rec.nextNumber;
     rec.nextNumber = Math.max(rec.nextNumber, number + 1);
@@ -104,8 +88,7 @@ export class GitHubState extends RepoStore {
     const headRef = seed.headRef ?? `feature-${issue.number}`;
     const headSha = seed.headSha ?? fakeSha(`${rec.fullName}:pr:${issue.number}`);
     this.ensureCommit(rec, baseSha);
-    if (!rec.commits.has(headSha))
-      this.commitIn(rec, { sha: headSha, message: issue.title, parents: [baseSha] });
+    if (!rec.commits.has(headSha)) this.commitIn(rec, { sha: headSha, message: issue.title, parents: [baseSha] });
     const headRepo = seed.headRepo ?? rec.fullName;
     if (headRepo.toLowerCase() === rec.fullName.toLowerCase() && !rec.branches.has(headRef)) {
       rec.branches.set(headRef, headSha);
@@ -148,12 +131,7 @@ export class GitHubState extends RepoStore {
   }
 
   /** Add a comment to an issue or pull request. */
-  addComment(seed: {
-    repo?: string;
-    issueNumber: number;
-    body: string;
-    user?: string;
-  }): CommentRec {
+  addComment(seed: { repo?: string; issueNumber: number; body: string; user?: string }): CommentRec {
     const rec = this.repo(seed.repo);
     const now = this.now();
     const comment: CommentRec = {

@@ -25,16 +25,7 @@ const SHA_RE = /^[0-9a-f]{40}$/;
 
 /** Kinds of object ids; each kind counts up on its own. */
 export type IdKind =
-  | 'repo'
-  | 'checkRun'
-  | 'suite'
-  | 'status'
-  | 'issue'
-  | 'comment'
-  | 'review'
-  | 'deployment'
-  | 'deploymentStatus'
-  | 'label';
+  'repo' | 'checkRun' | 'suite' | 'status' | 'issue' | 'comment' | 'review' | 'deployment' | 'deploymentStatus' | 'label';
 
 /** Repositories, commits and branches. Extended by `GitHubState` with seeding methods. */
 export class RepoStore {
@@ -131,9 +122,7 @@ export class RepoStore {
   }
 
   protected head(rec: RepoRec): string {
-    return (
-      rec.branches.get(rec.defaultBranch) ?? [...rec.commits.keys()][0] ?? fakeSha(rec.fullName)
-    );
+    return rec.branches.get(rec.defaultBranch) ?? [...rec.commits.keys()][0] ?? fakeSha(rec.fullName);
   }
 
   protected commitIn(rec: RepoRec, c: Partial<CommitRec>): CommitRec {

@@ -70,9 +70,7 @@ export function validateRequest(
       problems: query.errors.map((e) => `${where}: query: ${e}`),
     };
   }
-  const warnings = strictQuery
-    ? query.unknown.map((k) => `${where}: query: undeclared parameter "${k}"`)
-    : [];
+  const warnings = strictQuery ? query.unknown.map((k) => `${where}: query: undeclared parameter "${k}"`) : [];
   let body: unknown;
   if (op.bodySchema !== undefined) {
     if (rawBody.trim() === '') body = {};

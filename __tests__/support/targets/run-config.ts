@@ -8,13 +8,13 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseConfig } from '../../../src/config/load.js';
 import type { CheckResult } from '../../../src/engine/model.js';
 import type { GateEvent } from '../../../src/engine/run-gate.js';
 import { runGates, type RunResult } from '../../../src/gates/run.js';
 import { smokeGate } from '../../../src/gates/smoke/index.js';
 import { UndiciHttpClient } from '../../../src/io/http.js';
 import { SecretRegistry } from '../../../src/secrets/registry.js';
+import { checkFinder, withConfigFile } from '../gate-run.js';
 
 export const BUNDLE = fileURLToPath(new URL('../../../dist/index.js', import.meta.url));
 
@@ -33,34 +33,25 @@ export interface SmokeRun {
 
 /** Writes `yaml` to a temp file, then parses and runs the smoke gate on environment `test`. */
 export async function runSmoke(yaml: string, options: { env?: Record<string, string>; signal?: AbortSignal } = {}): Promise<SmokeRun> {
-  const dir = await mkdtemp(join(tmpdir(), 'rg-smoke-'));
-  const file = join(dir, 'release-gates.yml');
   const http = new UndiciHttpClient();
-  const events: GateEvent[] = [];
-  const secrets = new SecretRegistry();
   try {
-    await writeFile(file, yaml);
-    const loaded = parseConfig(file, await readFile(file, 'utf8'));
-    const run = await runGates({
-      loaded,
-      gates: [smokeGate],
-      environment: 'test',
-      env: options.env ?? {},
-      secrets,
-      io: { http },
-      ...(options.signal ? { signal: options.signal } : {}),
-      onEvent: (_gate, event) => events.push(event),
+    return await withConfigFile(yaml, 'rg-smoke-', async (loaded) => {
+      const events: GateEvent[] = [];
+      const secrets = new SecretRegistry();
+      const run = await runGates({
+        loaded,
+        gates: [smokeGate],
+        environment: 'test',
+        env: options.env ?? {},
+        secrets,
+        io: { http },
+        ...(options.signal ? { signal: options.signal } : {}),
+        onEvent: (_gate, event) => events.push(event),
+      });
+      return { run, events, secrets, check: checkFinder(run) };
     });
-    const check = (name?: string): CheckResult => {
-      const checks = run.gates[0]?.checks ?? [];
-      const found = name === undefined ? checks[0] : checks.find((c) => c.name === name);
-      if (!found) throw new Error(`no check ${name ?? ''} in ${JSON.stringify(checks.map((c) => c.name))}`);
-      return found;
-    };
-    return { run, events, secrets, check };
   } finally {
     await http.close();
-    await rm(dir, { recursive: true, force: true });
   }
 }
 

@@ -154,7 +154,9 @@ export async function runDrill(file: BackupFile, plan: DrillPlan, deps: DrillDep
       details.push(`✗ ${restored.shown} → ${restored.failure}`, ...restored.stderrTail.map((line) => `    ${line}`));
       return fail(`restore drill: ${restored.failure}`, { restoreMs: restored.elapsedMs });
     }
-    details.push(`✓ restored ${file.path} into ${target.safe} in ${formatDuration(restored.elapsedMs)} (${restored.shown.split(' ')[0] ?? ''})`);
+    details.push(
+      `✓ restored ${file.path} into ${target.safe} in ${formatDuration(restored.elapsedMs)} (${restored.shown.split(' ')[0] ?? ''})`,
+    );
     const restoreMs = restored.elapsedMs;
     if (plan.query === undefined) return { ok: true, failure: undefined, restoreMs, assertions: [], result: undefined, details };
 
@@ -180,13 +182,19 @@ export async function runDrill(file: BackupFile, plan: DrillPlan, deps: DrillDep
     const first = failed[0];
     if (first) {
       const more = failed.length > 1 ? ` (+${failed.length - 1} more)` : '';
-      return fail(`restore drill: ${first.label}: measured ${first.measured}, expected ${first.expected}${more}`, { restoreMs, assertions, result });
+      return fail(`restore drill: ${first.label}: measured ${first.measured}, expected ${first.expected}${more}`, {
+        restoreMs,
+        assertions,
+        result,
+      });
     }
     return { ok: true, failure: undefined, restoreMs, assertions, result, details };
   } finally {
     if (scratch !== undefined && plan.target.kind === 'scratch') {
       const problem = await dropScratch(deps.database, plan.target.server, scratch);
-      details.push(problem === undefined ? `✓ dropped scratch database ${scratch}` : `⚠ could not drop scratch database ${scratch}: ${problem}`);
+      details.push(
+        problem === undefined ? `✓ dropped scratch database ${scratch}` : `⚠ could not drop scratch database ${scratch}: ${problem}`,
+      );
     }
   }
 }

@@ -34,13 +34,21 @@ export async function newestMatch(cwd: string, pattern: string): Promise<BackupF
     }
     return undefined;
   }
-  const matches = await glob(pattern, { cwd, absolute: true, dot: true, onlyFiles: true, expandDirectories: false, followSymbolicLinks: true });
+  const matches = await glob(pattern, {
+    cwd,
+    absolute: true,
+    dot: true,
+    onlyFiles: true,
+    expandDirectories: false,
+    followSymbolicLinks: true,
+  });
   let newest: BackupFile | undefined;
   for (const absolute of matches) {
     try {
       const info = await stat(absolute);
       if (!info.isFile()) continue;
-      if (!newest || info.mtimeMs > newest.mtimeMs) newest = { path: shown(cwd, absolute), absolute, size: info.size, mtimeMs: info.mtimeMs, isDirectory: false };
+      if (!newest || info.mtimeMs > newest.mtimeMs)
+        newest = { path: shown(cwd, absolute), absolute, size: info.size, mtimeMs: info.mtimeMs, isDirectory: false };
     } catch {
       // gone since the listing
     }

@@ -31,7 +31,6 @@ export const DEFAULT_BACKUP_TIMEOUT_MS = 15 * 60_000;
 /** A command's output file may be this much older than the command's start (coarse file times). */
 const MTIME_SLACK_MS = 2000;
 
-
 type Source =
   | { kind: 'pg-dump'; url: PostgresUrl; to: string; args: string[] }
   | { kind: 'command'; argv: string[]; env: Record<string, string>; pattern: string }
@@ -54,7 +53,12 @@ function problems(config: BackupCheckConfig, path: ConfigPath, source: PlanConte
     ];
   }
   if (drill.expect !== undefined && drill.query === undefined) {
-    return [source.problem([...at, 'expect'], `${formatPath([...at, 'expect'])}: needs a query: to compare with (e.g. query: SELECT count(*) AS n FROM alembic_version)`)];
+    return [
+      source.problem(
+        [...at, 'expect'],
+        `${formatPath([...at, 'expect'])}: needs a query: to compare with (e.g. query: SELECT count(*) AS n FROM alembic_version)`,
+      ),
+    ];
   }
   return [];
 }
@@ -106,7 +110,10 @@ function databaseUrl(value: string, path: ConfigPath, context: PlanContext, prob
   if (!url) {
     // The value is not shown: it may hold a password.
     problemsFound.push(
-      context.source.problem(path, `${formatPath(path)}: expected a PostgreSQL URL, postgresql://user:password@host:5432/database (the value is not shown)`),
+      context.source.problem(
+        path,
+        `${formatPath(path)}: expected a PostgreSQL URL, postgresql://user:password@host:5432/database (the value is not shown)`,
+      ),
     );
     return undefined;
   }
@@ -114,7 +121,12 @@ function databaseUrl(value: string, path: ConfigPath, context: PlanContext, prob
   return url;
 }
 
-function planDrill(config: BackupCheckConfig, source: Source | undefined, context: PlanContext, problemsFound: ConfigProblem[]): DrillPlan | undefined {
+function planDrill(
+  config: BackupCheckConfig,
+  source: Source | undefined,
+  context: PlanContext,
+  problemsFound: ConfigProblem[],
+): DrillPlan | undefined {
   const drill = config['restore-drill'];
   if (!drill) return undefined;
   const at = (key: string): ConfigPath => [...context.path, 'restore-drill', key];
@@ -127,7 +139,12 @@ function planDrill(config: BackupCheckConfig, source: Source | undefined, contex
     const into = databaseUrl(drill.into, at('into'), context, problemsFound);
     return into && { target: { kind: 'existing', into }, query: drill.query, expect: drill.expect };
   }
-  const server = drill.server !== undefined ? databaseUrl(drill.server, at('server'), context, problemsFound) : source?.kind === 'pg-dump' ? source.url : undefined;
+  const server =
+    drill.server !== undefined
+      ? databaseUrl(drill.server, at('server'), context, problemsFound)
+      : source?.kind === 'pg-dump'
+        ? source.url
+        : undefined;
   return server && { target: { kind: 'scratch', server }, query: drill.query, expect: drill.expect };
 }
 
@@ -197,8 +214,14 @@ async function runBackup(input: RunInput, signal: AbortSignal, progress: (messag
     const program = source.argv[0] ?? 'command';
     if (result.exitCode !== 0 || result.timedOut || result.startError !== undefined) {
       const failure = failureOf(program, result, signal);
-      details.push(`✗ ${shown}: ${failure}`, ...stderrLines(result.stderr).slice(-8).map((line) => `    ${line}`));
-      const measured = result.startError !== undefined ? 'could not start' : result.exitCode === null ? 'not run to the end' : `exit ${result.exitCode}`;
+      details.push(
+        `✗ ${shown}: ${failure}`,
+        ...stderrLines(result.stderr)
+          .slice(-8)
+          .map((line) => `    ${line}`),
+      );
+      const measured =
+        result.startError !== undefined ? 'could not start' : result.exitCode === null ? 'not run to the end' : `exit ${result.exitCode}`;
       return failed(failure, measured);
     }
     details.push(`✓ ${shown} (exit 0, ${formatDuration(result.elapsedMs)})`);
@@ -207,7 +230,10 @@ async function runBackup(input: RunInput, signal: AbortSignal, progress: (messag
     if (file.mtimeMs < started - MTIME_SLACK_MS) {
       const age = formatDuration(ageOf(file, Date.now()));
       details.push(`✗ newest match ${file.path} is ${age} old: older than the command run`);
-      return failed(`${shown} exited 0 but wrote no new file matching ${source.pattern} (newest: ${file.path}, ${age} old)`, `${file.path}, ${age} old`);
+      return failed(
+        `${shown} exited 0 but wrote no new file matching ${source.pattern} (newest: ${file.path}, ${age} old)`,
+        `${file.path}, ${age} old`,
+      );
     }
   } else {
     file = await newestMatch(cwd, source.pattern);
@@ -224,7 +250,11 @@ async function runBackup(input: RunInput, signal: AbortSignal, progress: (messag
   const tooSmall = file.size < minSize;
   const tooOld = maxAge !== undefined && age > maxAge;
   details.push(`${tooSmall || tooOld ? '✗' : '✓'} file ${measuredFile} (expected ${expectedFile})`);
-  if (tooSmall) return failed(file.size === 0 ? `${file.path} is empty` : `${file.path} is ${formatSize(file.size)}, expected ≥ ${formatSize(minSize)}`, measuredFile);
+  if (tooSmall)
+    return failed(
+      file.size === 0 ? `${file.path} is empty` : `${file.path} is ${formatSize(file.size)}, expected ≥ ${formatSize(minSize)}`,
+      measuredFile,
+    );
   if (tooOld) return failed(`${file.path} is ${formatDuration(age)} old, expected ≤ ${formatDuration(maxAge)}`, measuredFile);
 
   if (!drill) return { status: 'passed', summary: measuredFile, measured: measuredFile, expected, details };
@@ -238,7 +268,12 @@ async function runBackup(input: RunInput, signal: AbortSignal, progress: (messag
 
 function describe(config: BackupCheckConfig): string {
   const backup = config.backup;
-  const what = 'pg-dump' in backup ? `pg_dump to ${backup.to}` : 'command' in backup ? `backup by ${[backup.command].flat().join(' ')}` : `backup ${backup.file}`;
+  const what =
+    'pg-dump' in backup
+      ? `pg_dump to ${backup.to}`
+      : 'command' in backup
+        ? `backup by ${[backup.command].flat().join(' ')}`
+        : `backup ${backup.file}`;
   return config['restore-drill'] ? `${what} + restore drill` : what;
 }
 

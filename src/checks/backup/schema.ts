@@ -83,7 +83,11 @@ export const DrillExpect = z
   .superRefine((value, ctx) => {
     for (const key of Object.keys(value)) {
       if (key !== 'rows' && !key.startsWith('$')) {
-        ctx.addIssue({ code: 'custom', path: [key], message: `unknown key "${key}" (expected rows: or a JSONPath over the rows, e.g. $[0].n)` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `unknown key "${key}" (expected rows: or a JSONPath over the rows, e.g. $[0].n)`,
+        });
       }
     }
   });

@@ -47,7 +47,12 @@ const POSTGRES_PROGRAMS = new Set(['pg_dump', 'pg_restore', 'psql']);
 export function stderrLines(stderr: string): string[] {
   return stderr
     .split(/\r?\n/)
-    .map((line) => line.replace(/^(pg_dump|pg_restore|psql|pg_dumpall):\s*(error:\s*)?/, '').replace(/\s+/g, ' ').trim())
+    .map((line) =>
+      line
+        .replace(/^(pg_dump|pg_restore|psql|pg_dumpall):\s*(error:\s*)?/, '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
     .filter((line) => line.length > 0);
 }
 
@@ -88,10 +93,21 @@ async function runTool(program: string, args: string[], url: PostgresUrl, contex
  * `target.partial` and renamed when complete, so a failed dump never leaves a file that
  * looks like a backup.
  */
-export async function pgDump(url: PostgresUrl, target: string, shownTarget: string, extraArgs: readonly string[], context: ToolContext): Promise<ToolRun> {
+export async function pgDump(
+  url: PostgresUrl,
+  target: string,
+  shownTarget: string,
+  extraArgs: readonly string[],
+  context: ToolContext,
+): Promise<ToolRun> {
   await mkdir(dirname(target), { recursive: true });
   const partial = `${target}.partial`;
-  const run = await runTool('pg_dump', ['--format=custom', '--no-password', `--file=${partial}`, ...extraArgs, `--dbname=${url.safe}`], url, context);
+  const run = await runTool(
+    'pg_dump',
+    ['--format=custom', '--no-password', `--file=${partial}`, ...extraArgs, `--dbname=${url.safe}`],
+    url,
+    context,
+  );
   if (run.ok) await rename(partial, target);
   else await rm(partial, { force: true, recursive: true });
   return { ...run, shown: run.shown.replace(`--file=${partial}`, `--file=${shownTarget}`) };
@@ -120,12 +136,34 @@ export async function dumpFormat(path: string, isDirectory: boolean): Promise<'a
  * an existing scratch database); plain SQL through `psql -v ON_ERROR_STOP=1` in one
  * transaction. A `CREATE DATABASE` in the dump is not used: the target is `url`.
  */
-export async function restore(file: string, format: 'archive' | 'plain', url: PostgresUrl, clean: boolean, context: ToolContext): Promise<ToolRun> {
+export async function restore(
+  file: string,
+  format: 'archive' | 'plain',
+  url: PostgresUrl,
+  clean: boolean,
+  context: ToolContext,
+): Promise<ToolRun> {
   if (format === 'archive') {
-    const args = ['--no-password', '--no-owner', '--no-privileges', '--exit-on-error', ...(clean ? ['--clean', '--if-exists'] : []), `--dbname=${url.safe}`, file];
+    const args = [
+      '--no-password',
+      '--no-owner',
+      '--no-privileges',
+      '--exit-on-error',
+      ...(clean ? ['--clean', '--if-exists'] : []),
+      `--dbname=${url.safe}`,
+      file,
+    ];
     return runTool('pg_restore', args, url, context);
   }
-  const args = ['--no-password', '--no-psqlrc', '--quiet', '--set=ON_ERROR_STOP=1', '--single-transaction', `--dbname=${url.safe}`, `--file=${file}`];
+  const args = [
+    '--no-password',
+    '--no-psqlrc',
+    '--quiet',
+    '--set=ON_ERROR_STOP=1',
+    '--single-transaction',
+    `--dbname=${url.safe}`,
+    `--file=${file}`,
+  ];
   return runTool('psql', args, url, context);
 }
 

@@ -85,7 +85,13 @@ function checkBounds(label: string, measuredText: string, value: number | undefi
  * @param singular the values come from a path naming one value (`$.items`, not
  *   `$.items[*]`): then `count` is the length of that value when it is an array.
  */
-export function applyMatcher(label: string, values: readonly unknown[], matcher: MatcherConfig, coerce = false, singular = true): Assertion[] {
+export function applyMatcher(
+  label: string,
+  values: readonly unknown[],
+  matcher: MatcherConfig,
+  coerce = false,
+  singular = true,
+): Assertion[] {
   const spec = matcher !== null && typeof matcher === 'object' ? matcher : { equals: matcher };
   const out: Assertion[] = [];
   const found = values.length > 0;

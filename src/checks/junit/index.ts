@@ -202,12 +202,19 @@ export function evaluate(config: JUnitCheckConfig, all: readonly TestCase[], rep
   if (files.length) measuredParts.push(`${files.filter((v) => v.ok).length}/${files.length} files passed`);
   if (!config.tests && !config.files) measuredParts.push(countText(all));
   // The whole-report count already says how many passed.
-  if (minimum !== undefined && (config.tests || config.files)) measuredParts.push(`${passedInScope} passed${config.files ? ' in the files' : ''}`);
+  if (minimum !== undefined && (config.tests || config.files))
+    measuredParts.push(`${passedInScope} passed${config.files ? ' in the files' : ''}`);
   const measured = measuredParts.join('; ');
   const failed = verdicts.filter((verdict) => !verdict.ok);
   const expected = expectedText(config);
   if (failed.length === 0) {
-    return { status: 'passed', summary: `${measured} (${reportCount} ${reportCount === 1 ? 'report' : 'reports'})`, measured, expected, details };
+    return {
+      status: 'passed',
+      summary: `${measured} (${reportCount} ${reportCount === 1 ? 'report' : 'reports'})`,
+      measured,
+      expected,
+      details,
+    };
   }
   const more = failed.length > 1 ? ` (+${failed.length - 1} more)` : '';
   return { status: 'failed', summary: `${failed[0]?.reason ?? 'failed'}${more}`, measured, expected, details };
@@ -240,11 +247,21 @@ export const junitKind: CheckKind<JUnitCheckConfig> = {
         const now = Date.now();
         const reports = maxAge === undefined ? found : found.filter((report) => now - report.mtimeMs <= maxAge);
         const stale = found.filter((report) => !reports.includes(report));
-        const staleLines = stale.map((report) => `ignored ${report.path}: ${formatDuration(now - report.mtimeMs)} old (max-age ${formatDuration(maxAge ?? 0)})`);
+        const staleLines = stale.map(
+          (report) => `ignored ${report.path}: ${formatDuration(now - report.mtimeMs)} old (max-age ${formatDuration(maxAge ?? 0)})`,
+        );
         const patterns = config.junit.join(', ');
         if (reports.length === 0) {
-          const why = stale.length ? `only reports older than max-age ${formatDuration(maxAge ?? 0)} match ${patterns}` : `no JUnit report matches ${patterns}`;
-          return { status: 'failed', summary: why, measured: stale.length ? `${stale.length} stale reports` : 'no report', expected: `a JUnit report matching ${patterns}`, details: [`looked in ${cwd}`, ...staleLines] };
+          const why = stale.length
+            ? `only reports older than max-age ${formatDuration(maxAge ?? 0)} match ${patterns}`
+            : `no JUnit report matches ${patterns}`;
+          return {
+            status: 'failed',
+            summary: why,
+            measured: stale.length ? `${stale.length} stale reports` : 'no report',
+            expected: `a JUnit report matching ${patterns}`,
+            details: [`looked in ${cwd}`, ...staleLines],
+          };
         }
         progress(`reading ${reports.length} JUnit ${reports.length === 1 ? 'report' : 'reports'}`);
         const all: TestCase[] = [];
@@ -254,7 +271,11 @@ export const junitKind: CheckKind<JUnitCheckConfig> = {
           try {
             all.push(...parseJUnit(await readFile(report.absolute, 'utf8'), report.path));
           } catch (error) {
-            broken.push(error instanceof JUnitParseError ? error.message : `${report.path} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+            broken.push(
+              error instanceof JUnitParseError
+                ? error.message
+                : `${report.path} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+            );
           }
         }
         const reportLines = reports.map((report) => {

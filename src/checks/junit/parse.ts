@@ -85,7 +85,13 @@ function caseOf(node: Node, suites: string[], suiteFile: string | undefined, rep
   const failures = nodes(node.failure);
   const skipped = nodes(node.skipped);
   const [status, children]: [TestStatus, Node[]] =
-    errors.length > 0 ? ['errored', errors] : failures.length > 0 ? ['failed', failures] : skipped.length > 0 ? ['skipped', skipped] : ['passed', []];
+    errors.length > 0
+      ? ['errored', errors]
+      : failures.length > 0
+        ? ['failed', failures]
+        : skipped.length > 0
+          ? ['skipped', skipped]
+          : ['passed', []];
   return {
     name: attribute(node, 'name') ?? '',
     classname: attribute(node, 'classname') ?? '',

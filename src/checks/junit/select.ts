@@ -43,7 +43,9 @@ function dottedSuffix(name: string, text: string): boolean {
 
 /** True when dotted `classname` lies in module `module` (itself or a class in it), at any package depth. */
 function inModule(classname: string, module: string): boolean {
-  return classname === module || classname.startsWith(`${module}.`) || classname.endsWith(`.${module}`) || classname.includes(`.${module}.`);
+  return (
+    classname === module || classname.startsWith(`${module}.`) || classname.endsWith(`.${module}`) || classname.includes(`.${module}.`)
+  );
 }
 
 /** A case's name without pytest's parameter suffix: `test_x[pdf]` → `test_x`. */

@@ -37,7 +37,11 @@ async function localGitHub(env: ProcessEnv, pr: number | undefined, output: Outp
   if (!token || !owner || !repo) return undefined;
   // Loaded only when used: Octokit is a large part of start-up.
   const { createGitHubApi } = await import('../../github/octokit.js');
-  const logger = { info: (m: string) => output.err(`${m}\n`), warning: (m: string) => output.err(`warning: ${m}\n`), debug: () => undefined };
+  const logger = {
+    info: (m: string) => output.err(`${m}\n`),
+    warning: (m: string) => output.err(`warning: ${m}\n`),
+    debug: () => undefined,
+  };
   return {
     api: createGitHubApi({ token, owner, repo, baseUrl: env.GITHUB_API_URL, logger }),
     owner,

@@ -78,6 +78,25 @@ export interface OutputContext {
   commentId?: number | undefined;
 }
 
+/**
+ * Markdown of each failing or pending check: its summary, config line, and evidence in a
+ * code block. Undefined when every check passed. The check run's `text`, and the PR
+ * comment's details.
+ */
+export function failuresText(result: GateResult): string | undefined {
+  const failures = result.checks
+    .filter((check) => check.status === 'failed' || check.status === 'pending')
+    .map((check) =>
+      [
+        `### ${check.status === 'failed' ? '❌' : '⏳'} ${escapeInline(check.name)}`,
+        `${escapeInline(check.summary)} (${escapeInline(`${check.location.file}:${check.location.line}`)})`,
+        '',
+        codeBlock([`measured: ${check.measured}`, `expected: ${check.expected}`, ...check.details].join('\n')),
+      ].join('\n'),
+    );
+  return failures.length ? failures.join('\n\n') : undefined;
+}
+
 /** Title, summary (the checks table) and text (each failure's evidence). */
 export function checkRunOutput(result: GateResult, context: OutputContext): CheckRunOutput {
   const header = [
@@ -91,20 +110,11 @@ export function checkRunOutput(result: GateResult, context: OutputContext): Chec
     `\n${digestMarker(context.configDigest)}` +
     (context.commentId === undefined ? '' : `\n<!-- release-gates:comment=${context.commentId} -->`);
   const summary = fit(header.join('\n') + body, MAX_OUTPUT_CHARS - marker.length, 'summary') + marker;
-  const failures = result.checks
-    .filter((check) => check.status === 'failed' || check.status === 'pending')
-    .map((check) =>
-      [
-        `### ${check.status === 'failed' ? '❌' : '⏳'} ${escapeInline(check.name)}`,
-        `${escapeInline(check.summary)} (${escapeInline(`${check.location.file}:${check.location.line}`)})`,
-        '',
-        codeBlock([`measured: ${check.measured}`, `expected: ${check.expected}`, ...check.details].join('\n')),
-      ].join('\n'),
-    );
+  const failures = failuresText(result);
   return {
     title: fit(tally(result), 1000, 'title'),
     summary,
-    ...(failures.length ? { text: fit(failures.join('\n\n'), MAX_OUTPUT_CHARS, 'text') } : {}),
+    ...(failures ? { text: fit(failures, MAX_OUTPUT_CHARS, 'text') } : {}),
   };
 }
 

@@ -12,7 +12,7 @@ import type { RunResult } from '../../gates/run.js';
 import type { Annotator, Logger } from '../../io/logger.js';
 import { escapeInline } from '../markdown/escape.js';
 import { tally, type GateCell, type LineLink } from '../markdown/tables.js';
-import { annotationsFor, batches, checkRunName, checkRunOutput, conclusionFor, parseCheckRunName } from './check-run.js';
+import { annotationsFor, batches, checkRunName, checkRunOutput, conclusionFor, failuresText, parseCheckRunName } from './check-run.js';
 import { createCheckRunOnce } from './create-once.js';
 import { cellsFromCheckRuns, commentBody, knownCommentId, upsertComment } from './sticky-comment.js';
 
@@ -42,12 +42,22 @@ const CONVERGE_ROUNDS = 5;
 
 /** A comparable key of the comment's cells (without the time it was written). */
 function cellsKey(runs: readonly CheckRunInfo[], own: readonly (GateCell & { name: string })[]): string {
-  return JSON.stringify(cellsFromCheckRuns(runs, own).map(({ gate, environment, status, title, url }) => ({ gate, environment, status, title, url })));
+  return JSON.stringify(
+    cellsFromCheckRuns(runs, own).map(({ gate, environment, status, title, url }) => ({ gate, environment, status, title, url })),
+  );
 }
 
 /** Status of a finished gate as a comment cell. */
 function cellOf(result: GateResult, url: string | undefined): GateCell & { name: string } {
-  return { name: checkRunName(result.gate, result.environment), gate: result.gate, environment: result.environment, status: result.status, title: tally(result), url };
+  return {
+    name: checkRunName(result.gate, result.environment),
+    gate: result.gate,
+    environment: result.environment,
+    status: result.status,
+    title: tally(result),
+    url,
+    details: failuresText(result),
+  };
 }
 
 export class GitHubReporter {
@@ -65,7 +75,8 @@ export class GitHubReporter {
   constructor(private readonly options: GitHubReporterOptions) {
     const { context, api } = options;
     if (!api) this.readOnly('no github-token was given');
-    else if (context.isFork) this.readOnly(`this pull request comes from the fork ${context.pullRequest?.headRepository ?? ''}, so the token is read-only`);
+    else if (context.isFork)
+      this.readOnly(`this pull request comes from the fork ${context.pullRequest?.headRepository ?? ''}, so the token is read-only`);
   }
 
   /** The external id of a gate's check run: the job attempt, gate, environment and {@link nonce}. */
@@ -142,7 +153,9 @@ export class GitHubReporter {
       return true;
     });
     for (const annotations of done ? rest : []) {
-      await this.attempt('add annotations', (api) => api.addAnnotations(started.id, { title: output.title, summary: output.summary, annotations }));
+      await this.attempt('add annotations', (api) =>
+        api.addAnnotations(started.id, { title: output.title, summary: output.summary, annotations }),
+      );
     }
   }
 

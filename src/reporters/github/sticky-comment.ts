@@ -5,8 +5,8 @@
  */
 import { GitHubError, type CheckRunInfo, type GitHubApi } from '../../github/api.js';
 import type { Logger } from '../../io/logger.js';
-import { link } from '../markdown/escape.js';
-import { gatesTable, type GateCell } from '../markdown/tables.js';
+import { escapeInline, link } from '../markdown/escape.js';
+import { gatesTable, statusBadge, type GateCell } from '../markdown/tables.js';
 import { commentIdIn, parseCheckRunName } from './check-run.js';
 
 /** Hidden marker that identifies the sticky comment. */
@@ -36,7 +36,8 @@ export function cellsFromCheckRuns(runs: readonly CheckRunInfo[], own: readonly 
     const parsed = parseCheckRunName(run.name);
     if (!parsed) continue;
     const status = run.status === 'completed' ? (CONCLUSION_STATUS[run.conclusion ?? ''] ?? 'failed') : 'in progress';
-    cells.set(run.name, { ...parsed, status, title: run.title ?? run.status, url: run.htmlUrl });
+    const details = status === 'failed' || status === 'pending' ? run.text : undefined;
+    cells.set(run.name, { ...parsed, status, title: run.title ?? run.status, url: run.htmlUrl, details });
   }
   for (const cell of own) cells.set(cell.name, cell);
   return [...cells.values()].sort((a, b) => (a.environment ?? '').localeCompare(b.environment ?? ''));
@@ -46,19 +47,47 @@ export interface CommentContext {
   headSha: string;
   runUrl: string | undefined;
   updatedAt: Date;
+  /** A preview from a local run (`--markdown`), not a comment rebuilt from check runs. */
+  preview?: boolean;
 }
 
-/** The comment body, within GitHub's limit; says so when rows had to be dropped. */
+/** Evidence of one cell longer than this is linked, not copied into the comment. */
+export const MAX_DETAILS_CHARS = 6000;
+
+/** The failing cells' evidence: a folded section each, or a link when it is long. */
+function detailsSections(cells: readonly GateCell[], inline: boolean): string {
+  const sections = cells
+    .filter((cell) => (cell.status === 'failed' || cell.status === 'pending') && cell.details)
+    .map((cell) => {
+      const label = `${statusBadge(cell.status)} ${escapeInline(cell.gate)}${cell.environment ? ` · ${escapeInline(cell.environment)}` : ''}: ${escapeInline(cell.title)}`;
+      if (inline && (cell.details ?? '').length <= MAX_DETAILS_CHARS)
+        return `<details><summary>${label}</summary>\n\n${cell.details ?? ''}\n\n</details>`;
+      return `- ${label}: ${link('evidence in the check run', cell.url)}`;
+    });
+  return sections.length ? `\n\n${sections.join('\n\n')}` : '';
+}
+
+/**
+ * The comment body, within GitHub's limit: the gates table, then the evidence of each
+ * failing cell. When too long, evidence becomes links first, then rows are dropped (and
+ * the comment says so).
+ */
 export function commentBody(cells: readonly GateCell[], context: CommentContext): string {
   const head = `${COMMENT_MARKER}\n### release-gates for \`${context.headSha.slice(0, 12)}\`\n\n`;
-  const foot = `\n\n<sub>Rebuilt from the \`release-gates / …\` check runs on ${context.headSha.slice(0, 12)} at ${context.updatedAt.toISOString()}${context.runUrl ? ` by ${link('this run', context.runUrl)}` : ''}.</sub>\n`;
+  const foot = context.preview
+    ? `\n\n<sub>Preview from a local run at ${context.updatedAt.toISOString()}; in a workflow this comment is rebuilt from the commit's \`release-gates / …\` check runs.</sub>\n`
+    : `\n\n<sub>Rebuilt from the \`release-gates / …\` check runs on ${context.headSha.slice(0, 12)} at ${context.updatedAt.toISOString()}${context.runUrl ? ` by ${link('this run', context.runUrl)}` : ''}.</sub>\n`;
   let shown = [...cells];
+  let inline = true;
   for (;;) {
     const dropped = cells.length - shown.length;
-    const note = dropped ? `\n\n**Truncated:** ${dropped} of ${cells.length} results are not shown (comment limit ${MAX_COMMENT_CHARS} characters); see the check runs.` : '';
-    const body = head + gatesTable(shown) + note + foot;
+    const note = dropped
+      ? `\n\n**Truncated:** ${dropped} of ${cells.length} results are not shown (comment limit ${MAX_COMMENT_CHARS} characters); see the check runs.`
+      : '';
+    const body = head + gatesTable(shown) + note + detailsSections(shown, inline) + foot;
     if (body.length <= MAX_COMMENT_CHARS || shown.length === 0) return body.slice(0, MAX_COMMENT_CHARS);
-    shown = shown.slice(0, Math.floor(shown.length * 0.9));
+    if (inline) inline = false;
+    else shown = shown.slice(0, Math.floor(shown.length * 0.9));
   }
 }
 
@@ -76,7 +105,13 @@ function markedIds(comments: readonly { id: number; body: string }[]): number[] 
  * again and deletes every duplicate but the lowest id, because find-then-create is not
  * atomic (GITHUB.md).
  */
-export async function upsertComment(api: GitHubApi, issue: number, body: string, knownId: number | undefined, logger: Logger): Promise<number> {
+export async function upsertComment(
+  api: GitHubApi,
+  issue: number,
+  body: string,
+  knownId: number | undefined,
+  logger: Logger,
+): Promise<number> {
   if (knownId !== undefined) {
     try {
       await api.updateComment(knownId, body);

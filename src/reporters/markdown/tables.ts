@@ -43,6 +43,8 @@ export interface GateCell {
   title: string;
   /** The check run's page. */
   url?: string | undefined;
+  /** Markdown of the failing checks' evidence (the check run's text), when it failed. */
+  details?: string | undefined;
 }
 
 /** Rows are gates, columns are environments, each cell links to its check run. */

@@ -18,13 +18,34 @@ export function where(check: CheckResult): string {
  */
 function widths(result: GateResult, columns: number): number[] {
   const longest = (texts: string[], floor: number): number => Math.max(floor, ...texts.map((text) => text.length)) + 2;
-  const name = Math.min(longest(result.checks.map((c) => c.name), 5), 40);
-  const ms = longest(result.checks.map((c) => String(c.durationMs)), 2);
+  const name = Math.min(
+    longest(
+      result.checks.map((c) => c.name),
+      5,
+    ),
+    40,
+  );
+  const ms = longest(
+    result.checks.map((c) => String(c.durationMs)),
+    2,
+  );
   const status = 11;
   const borders = 6;
   const free = Math.max(40, columns - name - ms - status - borders);
-  const measured = Math.min(longest(result.checks.map((c) => c.measured), 8), Math.ceil(free / 2));
-  const expected = Math.min(longest(result.checks.map((c) => c.expected), 8), free - measured);
+  const measured = Math.min(
+    longest(
+      result.checks.map((c) => c.measured),
+      8,
+    ),
+    Math.ceil(free / 2),
+  );
+  const expected = Math.min(
+    longest(
+      result.checks.map((c) => c.expected),
+      8,
+    ),
+    free - measured,
+  );
   return [name, status, measured, expected, ms];
 }
 
