@@ -335,7 +335,7 @@ function noCommitOutcome(kind) {
 
 /***/ }),
 
-/***/ 2979:
+/***/ 998:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1349,11 +1349,8 @@ const envKind = {
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 1 modules
-var dist = __webpack_require__(3382);
 ;// CONCATENATED MODULE: ./src/checks/file/find.ts
 /** Finding the files a `file:` check names: a literal path, or the matches of a glob. */
-
 
 
 function shown(cwd, absolute) {
@@ -1380,9 +1377,10 @@ async function literal(cwd, path) {
  * `.prod.env`); directories never do.
  */
 async function findFiles(cwd, pattern) {
-    if (!(0,dist/* isDynamicPattern */.ey)(pattern))
+    const { glob, isDynamicPattern } = await __webpack_require__.e(/* import() */ 382).then(__webpack_require__.bind(__webpack_require__, 3382)); // loaded on first use
+    if (!isDynamicPattern(pattern))
         return literal(cwd, pattern);
-    const matches = await (0,dist/* glob */.TI)(pattern, {
+    const matches = await glob(pattern, {
         cwd,
         absolute: true,
         dot: true,
@@ -2468,16 +2466,7 @@ const labelsKind = {
 
 // EXTERNAL MODULE: ./src/checks/environment-passed/index.ts
 var environment_passed = __webpack_require__(8034);
-// EXTERNAL MODULE: ./node_modules/mdast-util-from-markdown/lib/index.js + 51 modules
-var lib = __webpack_require__(53);
-// EXTERNAL MODULE: ./node_modules/mdast-util-gfm-task-list-item/lib/index.js + 1 modules
-var mdast_util_gfm_task_list_item_lib = __webpack_require__(1756);
-// EXTERNAL MODULE: ./node_modules/micromark-extension-gfm-task-list-item/lib/syntax.js
-var syntax = __webpack_require__(1197);
 ;// CONCATENATED MODULE: ./src/checks/checklist/index.ts
-
-
-
 
 
 
@@ -2508,9 +2497,17 @@ function textOf(node) {
         return node.alt ?? '';
     return 'children' in node ? node.children.map((child) => textOf(child)).join('') : '';
 }
-/** Every task-list item of a markdown document, nested ones included; code blocks hold none. */
-function taskItems(markdown) {
-    const tree = (0,lib/* fromMarkdown */.Y)(markdown, { extensions: [(0,syntax/* gfmTaskListItem */.J)()], mdastExtensions: [(0,mdast_util_gfm_task_list_item_lib/* gfmTaskListItemFromMarkdown */.S)()] });
+/**
+ * Every task-list item of a markdown document, nested ones included; code blocks hold
+ * none. The markdown parser is loaded on first use.
+ */
+async function taskItems(markdown) {
+    const [{ fromMarkdown }, { gfmTaskListItemFromMarkdown }, { gfmTaskListItem }] = await Promise.all([
+        __webpack_require__.e(/* import() */ 559).then(__webpack_require__.bind(__webpack_require__, 8559)),
+        __webpack_require__.e(/* import() */ 395).then(__webpack_require__.bind(__webpack_require__, 8395)),
+        __webpack_require__.e(/* import() */ 577).then(__webpack_require__.bind(__webpack_require__, 577)),
+    ]);
+    const tree = fromMarkdown(markdown, { extensions: [gfmTaskListItem()], mdastExtensions: [gfmTaskListItemFromMarkdown()] });
     const items = [];
     const visit = (node) => {
         if (node.type === 'listItem' && typeof node.checked === 'boolean') {
@@ -2567,146 +2564,10 @@ const checklistKind = {
         return (0,github_scope/* pullRequestRun */.iM)({ kind: 'checklist', timeout: config.timeout, context }, async (github) => {
             const number = github.pullRequest.number;
             const pr = await (0,github_scope/* ask */.kA)(`reading pull request #${number}`, () => github.api.getPullRequest(number));
-            return checklist_outcome(config.checklist, taskItems(pr.body), number);
+            return checklist_outcome(config.checklist, await taskItems(pr.body), number);
         });
     },
 };
-
-// EXTERNAL MODULE: ./node_modules/fast-xml-parser/src/xmlparser/XMLParser.js + 26 modules
-var XMLParser = __webpack_require__(9658);
-// EXTERNAL MODULE: ./node_modules/fast-xml-parser/src/fxp.js
-var fxp = __webpack_require__(5824);
-;// CONCATENATED MODULE: ./src/checks/junit/parse.ts
-/**
- * Reading JUnit XML as pytest (`--junitxml`, both junit families), jest-junit, Maven
- * Surefire and most other runners write it: a `<testsuites>` root or a bare
- * `<testsuite>`, suites possibly nested, and `<failure>`, `<error>` and `<skipped>`
- * children on each `<testcase>`.
- */
-
-/** A report that is not JUnit XML, with where it breaks. */
-class JUnitParseError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'JUnitParseError';
-    }
-}
-const LISTS = new Set(['testsuites', 'testsuite', 'testcase', 'failure', 'error', 'skipped']);
-const parser = new XMLParser/* default */.A({
-    ignoreAttributes: false,
-    attributeNamePrefix: '@_',
-    textNodeName: '#text',
-    parseTagValue: false,
-    parseAttributeValue: false,
-    trimValues: true,
-    processEntities: true,
-    // Numeric references such as &#10; (pytest writes them in message attributes).
-    htmlEntities: true,
-    isArray: (name) => LISTS.has(name),
-});
-function nodes(value) {
-    if (!Array.isArray(value))
-        return [];
-    return value.map((item) => (item !== null && typeof item === 'object' ? item : { '#text': item }));
-}
-function attribute(node, name) {
-    const value = node[`@_${name}`];
-    return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
-}
-const MESSAGE_MAX = 160;
-function firstLine(text) {
-    const line = text
-        ?.split(/\r?\n/)
-        .map((part) => part.trim())
-        .find((part) => part.length > 0);
-    if (line === undefined)
-        return undefined;
-    return line.length > MESSAGE_MAX ? `${line.slice(0, MESSAGE_MAX - 1)}…` : line;
-}
-/** The message of a `<failure>`, `<error>` or `<skipped>`: its `message` attribute, else its text. */
-function messageOf(children) {
-    for (const child of children) {
-        const text = firstLine(attribute(child, 'message')) ?? firstLine(typeof child['#text'] === 'string' ? child['#text'] : undefined);
-        if (text !== undefined)
-            return text;
-    }
-    return undefined;
-}
-function caseOf(node, suites, suiteFile, report) {
-    const errors = nodes(node.error);
-    const failures = nodes(node.failure);
-    const skipped = nodes(node.skipped);
-    const [status, children] = errors.length > 0
-        ? ['errored', errors]
-        : failures.length > 0
-            ? ['failed', failures]
-            : skipped.length > 0
-                ? ['skipped', skipped]
-                : ['passed', []];
-    return {
-        name: attribute(node, 'name') ?? '',
-        classname: attribute(node, 'classname') ?? '',
-        file: attribute(node, 'file') ?? suiteFile,
-        suites,
-        status,
-        message: messageOf(children),
-        report,
-    };
-}
-function walkSuite(suite, parents, parentFile, report, out) {
-    const name = attribute(suite, 'name');
-    const suites = name === undefined ? parents : [...parents, name];
-    const file = attribute(suite, 'file') ?? attribute(suite, 'filepath') ?? parentFile;
-    for (const testcase of nodes(suite.testcase))
-        out.push(caseOf(testcase, suites, file, report));
-    for (const nested of nodes(suite.testsuite))
-        walkSuite(nested, suites, file, report, out);
-}
-/** The validator's complaint, readable: unclosed tags mean a file cut short. */
-function validationMessage(err) {
-    const unclosed = /^Invalid '(\[[\s\S]*\])' found\.$/.exec(err.msg);
-    if (err.code === 'InvalidXml' && unclosed?.[1]) {
-        try {
-            const tags = JSON.parse(unclosed[1]).map((tag) => `<${tag}>`);
-            return `it ends before ${tags.join(', ')} ${tags.length === 1 ? 'is' : 'are'} closed (a report cut short?)`;
-        }
-        catch {
-            // fall through to the raw message
-        }
-    }
-    if (err.code === 'InvalidXml' && err.msg === 'Start tag expected.')
-        return 'it is empty or has no XML element';
-    return `${err.msg} (line ${err.line}${err.col === undefined ? '' : `, column ${err.col}`})`;
-}
-/**
- * Every test case in a report.
- * @param report the report's path as shown in evidence.
- * @throws JUnitParseError when the text is not XML, or its root is neither
- *   `<testsuites>` nor `<testsuite>`.
- */
-function parseJUnit(xml, report) {
-    // fast-xml-validator, its successor, is not a dependency; this one is the same code.
-    // eslint-disable-next-line @typescript-eslint/no-deprecated
-    const valid = fxp/* XMLValidator */.iI.validate(xml);
-    if (valid !== true)
-        throw new JUnitParseError(`${report} is not well-formed XML: ${validationMessage(valid.err)}`);
-    const document = parser.parse(xml);
-    const roots = [...nodes(document.testsuites), ...nodes(document.testsuite).map((suite) => ({ testsuite: [suite] }))];
-    if (roots.length === 0) {
-        const found = Object.keys(document).find((key) => !key.startsWith('?'));
-        throw new JUnitParseError(`${report} is not a JUnit report: its root is <${found ?? 'nothing'}>, expected <testsuites> or <testsuite>`);
-    }
-    const out = [];
-    for (const root of roots) {
-        const rootFile = attribute(root, 'file');
-        for (const suite of nodes(root.testsuite))
-            walkSuite(suite, [], rootFile, report, out);
-        // Some writers put cases straight under <testsuites>.
-        for (const testcase of nodes(root.testcase))
-            out.push(caseOf(testcase, [], rootFile, report));
-    }
-    return out;
-}
 
 ;// CONCATENATED MODULE: ./src/checks/junit/schema.ts
 /**
@@ -2856,18 +2717,17 @@ function hasFileInformation(tests) {
 
 
 
-
-
 function junit_shown(cwd, absolute) {
     const rel = (0,external_node_path_.relative)(cwd, absolute);
     return rel && !rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel) ? rel : absolute;
 }
 /** The report files the patterns name, sorted by path, each once. */
 async function findReports(cwd, patterns) {
+    const { glob, isDynamicPattern } = await __webpack_require__.e(/* import() */ 382).then(__webpack_require__.bind(__webpack_require__, 3382)); // loaded on first use
     const found = new Map();
     for (const pattern of patterns) {
-        const candidates = (0,dist/* isDynamicPattern */.ey)(pattern)
-            ? await (0,dist/* glob */.TI)(pattern, { cwd, absolute: true, dot: true, onlyFiles: true, expandDirectories: false, followSymbolicLinks: true })
+        const candidates = isDynamicPattern(pattern)
+            ? await glob(pattern, { cwd, absolute: true, dot: true, onlyFiles: true, expandDirectories: false, followSymbolicLinks: true })
             : [(0,external_node_path_.resolve)(cwd, pattern)];
         for (const absolute of candidates) {
             try {
@@ -3067,6 +2927,8 @@ const junitKind = {
                 progress(`reading ${reports.length} JUnit ${reports.length === 1 ? 'report' : 'reports'}`);
                 const all = [];
                 const broken = [];
+                // The XML parser is loaded on first use: start-up stays short without junit checks.
+                const { JUnitParseError, parseJUnit } = await Promise.all(/* import() */[__webpack_require__.e(893), __webpack_require__.e(601)]).then(__webpack_require__.bind(__webpack_require__, 9601));
                 for (const report of reports) {
                     if (signal.aborted)
                         break;
@@ -3500,7 +3362,6 @@ async function runDrill(file, plan, deps) {
 /** Finding a backup file: the newest match of a path or glob, with its size and age. */
 
 
-
 function files_shown(cwd, absolute) {
     const rel = (0,external_node_path_.relative)(cwd, absolute);
     return rel && !rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel) ? rel : absolute;
@@ -3511,7 +3372,8 @@ function files_shown(cwd, absolute) {
  * files.
  */
 async function newestMatch(cwd, pattern) {
-    if (!(0,dist/* isDynamicPattern */.ey)(pattern)) {
+    const { glob, isDynamicPattern } = await __webpack_require__.e(/* import() */ 382).then(__webpack_require__.bind(__webpack_require__, 3382)); // loaded on first use
+    if (!isDynamicPattern(pattern)) {
         const absolute = (0,external_node_path_.resolve)(cwd, pattern);
         try {
             const info = await (0,promises_.stat)(absolute);
@@ -3525,7 +3387,7 @@ async function newestMatch(cwd, pattern) {
         }
         return undefined;
     }
-    const matches = await (0,dist/* glob */.TI)(pattern, {
+    const matches = await glob(pattern, {
         cwd,
         absolute: true,
         dot: true,
@@ -3549,7 +3411,8 @@ async function newestMatch(cwd, pattern) {
     return newest;
 }
 async function directorySize(absolute) {
-    const files = await (0,dist/* glob */.TI)('**/*', { cwd: absolute, absolute: true, dot: true, onlyFiles: true });
+    const { glob } = await __webpack_require__.e(/* import() */ 382).then(__webpack_require__.bind(__webpack_require__, 3382));
+    const files = await glob('**/*', { cwd: absolute, absolute: true, dot: true, onlyFiles: true });
     let size = 0;
     let mtimeMs = 0;
     for (const file of files) {
@@ -4140,6 +4003,7 @@ const httpKind = {
         const label = `${config.http.method} ${config.http.url}`;
         return {
             timeoutMs,
+            ...(context.io.http.prepare ? { prepare: context.io.http.prepare } : {}),
             run: async ({ signal }) => {
                 const report = await exchange(plan, label, { http: context.io.http, secrets: context.secrets, signal, captures: new Map() });
                 return exchangeOutcome(report, config);
@@ -4194,6 +4058,7 @@ const flowKind = {
         const total = steps.length;
         return {
             timeoutMs: steps.reduce((sum, step) => sum + step.budgetMs, 0),
+            ...(context.io.http.prepare ? { prepare: context.io.http.prepare } : {}),
             run: async ({ signal, progress }) => {
                 const captures = new Map();
                 const details = [];
@@ -4896,7 +4761,7 @@ const CheckCommon = {
 /* harmony export */ });
 /* unused harmony export Environment */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2311);
-/* harmony import */ var _checks_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2979);
+/* harmony import */ var _checks_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(998);
 /* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(79);
 /**
  * The whole config file, `version: 1` (PRODUCT.md, "Config"): secrets, environments and
@@ -5148,7 +5013,7 @@ function formatSize(bytes) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   v: () => (/* binding */ verbatimPaths)
 /* harmony export */ });
-/* harmony import */ var _checks_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2979);
+/* harmony import */ var _checks_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(998);
 /* harmony import */ var _interpolate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2757);
 /* harmony import */ var _schema_root_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2426);
 /**
@@ -5682,6 +5547,9 @@ async function runGate(options) {
     const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
     const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
     const emit = options.onEvent ?? (() => undefined);
+    // Shared start-up work (e.g. loading the HTTP client) before the gate's clock starts;
+    // a failure here shows up in the checks that need it.
+    await Promise.allSettled([...new Set(options.checks.flatMap((check) => (check.prepare ? [check.prepare] : [])))].map((prepare) => prepare()));
     const startedAt = clock.date().toISOString();
     const start = clock.now();
     const deadline = new AbortController();
@@ -6082,6 +5950,10 @@ class UndiciHttpClient {
     constructor(options = {}) {
         this.options = options;
     }
+    /** Loads undici (one function, so callers can tell it is the same work). */
+    prepare = async () => {
+        await this.load();
+    };
     load() {
         this.undici ??= __webpack_require__.e(/* import() */ 752).then(__webpack_require__.t.bind(__webpack_require__, 4371, 19)).then(({ Agent, request }) => ({
             agent: new Agent({

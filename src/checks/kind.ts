@@ -73,7 +73,7 @@ export interface PlanContext {
 }
 
 /** The part of a {@link CheckSpec} a kind decides. */
-export type PlannedRun = Pick<CheckSpec, 'run' | 'timeoutMs'>;
+export type PlannedRun = Pick<CheckSpec, 'run' | 'timeoutMs' | 'prepare'>;
 
 /** One check kind. */
 export interface CheckKind<Config = never> {

@@ -31,6 +31,11 @@ export interface CheckSpec {
   /** Budget for one attempt in milliseconds; the engine fails an attempt that overruns it. */
   timeoutMs: number;
   retry?: RetryPolicy;
+  /**
+   * Start-up work shared by checks (loading an HTTP client), done once before the gate's
+   * clock starts; the same function for checks that share it.
+   */
+  prepare?: () => Promise<void>;
   /** Runs one attempt. Kinds return failures as outcomes; a thrown error is a bug. */
   run(context: CheckContext): Promise<CheckOutcome>;
 }

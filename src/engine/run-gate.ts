@@ -147,6 +147,11 @@ export async function runGate(options: RunGateOptions): Promise<GateResult> {
   const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
   const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
   const emit = options.onEvent ?? (() => undefined);
+  // Shared start-up work (e.g. loading the HTTP client) before the gate's clock starts;
+  // a failure here shows up in the checks that need it.
+  await Promise.allSettled(
+    [...new Set(options.checks.flatMap((check) => (check.prepare ? [check.prepare] : [])))].map((prepare) => prepare()),
+  );
   const startedAt = clock.date().toISOString();
   const start = clock.now();
 

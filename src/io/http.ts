@@ -62,6 +62,8 @@ export class HttpFailure extends Error {
 /** Sends one request. Throws {@link HttpFailure} for transport failures. */
 export interface HttpClient {
   send(request: HttpRequest): Promise<HttpResponse>;
+  /** Loads what sending needs, so a gate's clock does not count start-up work. */
+  prepare?: () => Promise<void>;
   close(): Promise<void>;
 }
 
@@ -134,6 +136,11 @@ export class UndiciHttpClient implements HttpClient {
   private undici: Promise<{ agent: Agent; request: typeof import('undici').request }> | undefined;
 
   constructor(private readonly options: { connectionsPerOrigin?: number } = {}) {}
+
+  /** Loads undici (one function, so callers can tell it is the same work). */
+  readonly prepare = async (): Promise<void> => {
+    await this.load();
+  };
 
   private load(): Promise<{ agent: Agent; request: typeof import('undici').request }> {
     this.undici ??= import('undici').then(({ Agent, request }) => ({

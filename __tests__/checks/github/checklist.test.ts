@@ -121,13 +121,13 @@ describe('checklist', () => {
 });
 
 describe('taskItems (GitHub-flavoured markdown)', () => {
-  it('finds task items, not look-alikes in fenced or indented code, HTML comments or plain paragraphs', () => {
-    expect(taskItems(releaseBody('x'))).toEqual([
+  it('finds task items, not look-alikes in fenced or indented code, HTML comments or plain paragraphs', async () => {
+    expect(await taskItems(releaseBody('x'))).toEqual([
       { text: 'API contract tests pass (tests/test_web_api_week1.py)', checked: true },
       { text: 'Cost guardrails verified in staging', checked: true },
       { text: 'Rollback plan included in PR description', checked: true },
     ]);
-    expect(taskItems('[x] not a list item\n\n- plain item\n- [ ] **bold** `code` item')).toEqual([
+    expect(await taskItems('[x] not a list item\n\n- plain item\n- [ ] **bold** `code` item')).toEqual([
       { text: 'bold code item', checked: false },
     ]);
   });

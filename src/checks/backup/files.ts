@@ -1,7 +1,6 @@
 /** Finding a backup file: the newest match of a path or glob, with its size and age. */
 import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 
 export interface BackupFile {
   /** As shown: relative to the working directory when inside it, else absolute. */
@@ -23,6 +22,7 @@ function shown(cwd: string, absolute: string): string {
  * files.
  */
 export async function newestMatch(cwd: string, pattern: string): Promise<BackupFile | undefined> {
+  const { glob, isDynamicPattern } = await import('tinyglobby'); // loaded on first use
   if (!isDynamicPattern(pattern)) {
     const absolute = resolve(cwd, pattern);
     try {
@@ -57,6 +57,7 @@ export async function newestMatch(cwd: string, pattern: string): Promise<BackupF
 }
 
 async function directorySize(absolute: string): Promise<{ size: number; mtimeMs: number }> {
+  const { glob } = await import('tinyglobby');
   const files = await glob('**/*', { cwd: absolute, absolute: true, dot: true, onlyFiles: true });
   let size = 0;
   let mtimeMs = 0;

@@ -17,9 +17,6 @@
  * pull request: skipped on a run without one.
  */
 import type { Nodes } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
-import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { z } from 'zod';
 import { CheckCommon } from '../../config/schema/common.js';
 import type { CheckOutcome } from '../../engine/model.js';
@@ -64,8 +61,16 @@ function textOf(node: Nodes): string {
   return 'children' in node ? node.children.map((child) => textOf(child)).join('') : '';
 }
 
-/** Every task-list item of a markdown document, nested ones included; code blocks hold none. */
-export function taskItems(markdown: string): TaskItem[] {
+/**
+ * Every task-list item of a markdown document, nested ones included; code blocks hold
+ * none. The markdown parser is loaded on first use.
+ */
+export async function taskItems(markdown: string): Promise<TaskItem[]> {
+  const [{ fromMarkdown }, { gfmTaskListItemFromMarkdown }, { gfmTaskListItem }] = await Promise.all([
+    import('mdast-util-from-markdown'),
+    import('mdast-util-gfm-task-list-item'),
+    import('micromark-extension-gfm-task-list-item'),
+  ]);
   const tree = fromMarkdown(markdown, { extensions: [gfmTaskListItem()], mdastExtensions: [gfmTaskListItemFromMarkdown()] });
   const items: TaskItem[] = [];
   const visit = (node: Nodes): void => {
@@ -131,7 +136,7 @@ export const checklistKind: CheckKind<ChecklistConfig> = {
     return pullRequestRun({ kind: 'checklist', timeout: config.timeout, context }, async (github) => {
       const number = github.pullRequest.number;
       const pr = await ask(`reading pull request #${number}`, () => github.api.getPullRequest(number));
-      return outcome(config.checklist, taskItems(pr.body), number);
+      return outcome(config.checklist, await taskItems(pr.body), number);
     });
   },
 };

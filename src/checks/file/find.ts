@@ -1,7 +1,6 @@
 /** Finding the files a `file:` check names: a literal path, or the matches of a glob. */
 import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 
 /** A regular file found, with what the check judges. */
 export interface FoundFile {
@@ -44,6 +43,7 @@ async function literal(cwd: string, path: string): Promise<FileMatches> {
  * `.prod.env`); directories never do.
  */
 export async function findFiles(cwd: string, pattern: string): Promise<FileMatches> {
+  const { glob, isDynamicPattern } = await import('tinyglobby'); // loaded on first use
   if (!isDynamicPattern(pattern)) return literal(cwd, pattern);
   const matches = await glob(pattern, {
     cwd,

@@ -44,6 +44,7 @@ export const flowKind: CheckKind<FlowCheckConfig> = {
     const total = steps.length;
     return {
       timeoutMs: steps.reduce((sum, step) => sum + step.budgetMs, 0),
+      ...(context.io.http.prepare ? { prepare: context.io.http.prepare } : {}),
       run: async ({ signal, progress }) => {
         const captures = new Map<string, string>();
         const details: string[] = [];

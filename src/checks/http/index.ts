@@ -38,6 +38,7 @@ export const httpKind: CheckKind<HttpCheckConfig> = {
     const label = `${config.http.method} ${config.http.url}`;
     return {
       timeoutMs,
+      ...(context.io.http.prepare ? { prepare: context.io.http.prepare } : {}),
       run: async ({ signal }) => {
         const report = await exchange(plan, label, { http: context.io.http, secrets: context.secrets, signal, captures: new Map() });
         return exchangeOutcome(report, config);

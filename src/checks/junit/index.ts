@@ -17,11 +17,10 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import { formatDuration } from '../../config/units.js';
 import type { CheckOutcome } from '../../engine/model.js';
 import type { CheckKind } from '../kind.js';
-import { JUnitParseError, parseJUnit, type TestCase, type TestStatus } from './parse.js';
+import type { TestCase, TestStatus } from './parse.js';
 import { JUnitCheck, type JUnitCheckConfig } from './schema.js';
 import { hasFileInformation, inFile, matchesTest } from './select.js';
 
@@ -42,6 +41,7 @@ function shown(cwd: string, absolute: string): string {
 
 /** The report files the patterns name, sorted by path, each once. */
 async function findReports(cwd: string, patterns: readonly string[]): Promise<Report[]> {
+  const { glob, isDynamicPattern } = await import('tinyglobby'); // loaded on first use
   const found = new Map<string, Report>();
   for (const pattern of patterns) {
     const candidates = isDynamicPattern(pattern)
@@ -266,6 +266,8 @@ export const junitKind: CheckKind<JUnitCheckConfig> = {
         progress(`reading ${reports.length} JUnit ${reports.length === 1 ? 'report' : 'reports'}`);
         const all: TestCase[] = [];
         const broken: string[] = [];
+        // The XML parser is loaded on first use: start-up stays short without junit checks.
+        const { JUnitParseError, parseJUnit } = await import('./parse.js');
         for (const report of reports) {
           if (signal.aborted) break;
           try {
