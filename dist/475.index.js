@@ -78,9 +78,6 @@ function githubReads(octokit, repo) {
                 author: data.user.login,
                 headSha: data.head.sha,
                 body: data.body ?? '',
-                labels: data.labels.map((label) => label.name),
-                state: data.state,
-                draft: data.draft ?? false,
             };
         }),
         listReviews: (number) => call(async () => {

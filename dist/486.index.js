@@ -14,7 +14,7 @@ __webpack_require__.r(__webpack_exports__);
 
 const controller = new AbortController();
 process.once('SIGINT', () => controller.abort());
-process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i)(process.argv.slice(2), { env: process.env, output: _io_output_js__WEBPACK_IMPORTED_MODULE_0__/* .processOutput */ .Xi, signal: controller.signal });
+process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i)(process.argv.slice(2), { env: process.env, output: _io_output_js__WEBPACK_IMPORTED_MODULE_0__/* .processOutput */ .X, signal: controller.signal });
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -72,18 +72,15 @@ function commentPreview(run, context) {
 
 // EXTERNAL MODULE: ./src/gates/run.ts + 3 modules
 var gates_run = __webpack_require__(2114);
+// EXTERNAL MODULE: ./src/github/context.ts
+var github_context = __webpack_require__(9556);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
 ;// CONCATENATED MODULE: ./src/io/git.ts
-/** The commit under test, when it can be known. */
+/** The checkout's own commit, when git can tell. */
 
-/**
- * `GITHUB_SHA` when set, else `git rev-parse HEAD` in `cwd`, else null.
- * (Issue #3 refines this per event: the PR head SHA on `pull_request`.)
- */
-async function currentCommit(env, cwd = process.cwd()) {
-    if (env.GITHUB_SHA)
-        return env.GITHUB_SHA;
+/** `git rev-parse HEAD` in `cwd`, or null when it is not a git checkout. */
+function gitHead(cwd = process.cwd()) {
     return new Promise((resolve) => {
         (0,external_node_child_process_.execFile)('git', ['rev-parse', 'HEAD'], { cwd, timeout: 2000 }, (error, stdout) => {
             const sha = stdout.trim();
@@ -102,6 +99,7 @@ var terminal = __webpack_require__(3967);
 var exit_codes = __webpack_require__(8551);
 ;// CONCATENATED MODULE: ./src/cli/commands/run.ts
 /** `release-gates run <gate...>`: run gates from a terminal, with the actions' engine. */
+
 
 
 
@@ -146,7 +144,8 @@ async function runCommand(gateNames, options, context) {
     const { secrets, output } = context;
     const reporter = new terminal/* TerminalReporter */.s(output, options.color === undefined ? {} : { color: options.color });
     const http = new io_http/* UndiciHttpClient */.ki();
-    const commit = await currentCommit(context.env);
+    // In a workflow, the commit the event is about; otherwise the checkout's HEAD.
+    const commit = (0,github_context/* headShaFromEnv */.O5)(context.env) ?? (await gitHead());
     try {
         const run = await (0,gates_run/* runGates */.A)({
             loaded,
@@ -285,7 +284,7 @@ function program(context, setCode) {
 async function main(argv, cliContext) {
     const secrets = new secrets_registry/* SecretRegistry */.ks();
     secrets.addFromEnvironment(cliContext.env, new Set());
-    const context = { ...cliContext, output: (0,output/* redacting */.qG)(cliContext.output, secrets), secrets };
+    const context = { ...cliContext, output: (0,output/* redacting */.q)(cliContext.output, secrets), secrets };
     let code = 0;
     try {
         await program(context, (c) => (code = c)).parseAsync([...argv], { from: 'user' });

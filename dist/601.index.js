@@ -10,13 +10,15 @@ export const modules = {
 /* harmony export */   parseJUnit: () => (/* binding */ parseJUnit)
 /* harmony export */ });
 /* harmony import */ var fast_xml_parser__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9658);
-/* harmony import */ var fast_xml_parser__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5824);
+/* harmony import */ var fast_xml_parser__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5824);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8992);
 /**
  * Reading JUnit XML as pytest (`--junitxml`, both junit families), jest-junit, Maven
  * Surefire and most other runners write it: a `<testsuites>` root or a bare
  * `<testsuite>`, suites possibly nested, and `<failure>`, `<error>` and `<skipped>`
  * children on each `<testcase>`.
  */
+
 
 /** A report that is not JUnit XML, with where it breaks. */
 class JUnitParseError extends Error {
@@ -55,7 +57,7 @@ function firstLine(text) {
         .find((part) => part.length > 0);
     if (line === undefined)
         return undefined;
-    return line.length > MESSAGE_MAX ? `${line.slice(0, MESSAGE_MAX - 1)}…` : line;
+    return (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .cut */ .J)(line, MESSAGE_MAX);
 }
 /** The message of a `<failure>`, `<error>` or `<skipped>`: its `message` attribute, else its text. */
 function messageOf(children) {
@@ -121,7 +123,7 @@ function validationMessage(err) {
 function parseJUnit(xml, report) {
     // fast-xml-validator, its successor, is not a dependency; this one is the same code.
     // eslint-disable-next-line @typescript-eslint/no-deprecated
-    const valid = fast_xml_parser__WEBPACK_IMPORTED_MODULE_1__/* .XMLValidator */ .iI.validate(xml);
+    const valid = fast_xml_parser__WEBPACK_IMPORTED_MODULE_2__/* .XMLValidator */ .iI.validate(xml);
     if (valid !== true)
         throw new JUnitParseError(`${report} is not well-formed XML: ${validationMessage(valid.err)}`);
     const document = parser.parse(xml);

@@ -25,7 +25,7 @@
  *
  * Mode (a) runs `npm pack @octokit/openapi@<version>` in a temp directory and
  * `tar` to unpack only `generated/api.github.com.json`; nothing is installed.
- * Then run the server tests: `npm test -- __tests__/github-api-server.test.ts`.
+ * Then run the server tests: `npm test -- __tests__/github-api-server/`.
  * To cover a new endpoint, add it to OPERATIONS below and re-run.
  */
 import { execFileSync } from 'node:child_process';

@@ -3,7 +3,7 @@
  * `{{capture}}` left for run time, and malformed references.
  */
 import { describe, expect, it } from '@jest/globals';
-import { expand, expandTree, referencedNames, templateErrors, type Lookup } from '../../src/config/interpolate.js';
+import { expand, expandTree, templateErrors, type Lookup } from '../../src/config/interpolate.js';
 
 /** A lookup over a fixed map that records every name asked for. */
 function lookupOf(values: Record<string, string>): Lookup & { asked: string[] } {
@@ -97,12 +97,6 @@ describe('templateErrors', () => {
 
   it('reports the bash form ${VAR-default} (without the colon) as an invalid name', () => {
     expect(templateErrors('${MODE-off}')).toHaveLength(1);
-  });
-});
-
-describe('referencedNames', () => {
-  it('lists the variables a string reads, skipping escapes, captures and malformed references', () => {
-    expect(referencedNames('${A}/${B:-x}/$${C}/{{d}}/${1E}/${F')).toEqual(['A', 'B']);
   });
 });
 

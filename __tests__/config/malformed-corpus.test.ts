@@ -90,6 +90,12 @@ const EXPECTED: Record<string, readonly string[]> = {
     '7:20: smoke.checks[0].expect.json["$.total"]: expected a string, a number, true or false, null or a mapping, got a list',
   ],
   '37-version-string.yml': ['1:10: version: expected 1, got the string "1"'],
+  // A bad `matches:` is found by validate, at its line, in every place an http check takes one.
+  '38-bad-regex.yml': [
+    '7:33: smoke.checks[0].expect.json["$.version"].matches: expected a valid regular expression, e.g. "^head"',
+    '9:36: smoke.checks[0].expect.headers.content-type.matches: expected a valid regular expression, e.g. "^head"',
+    '10:26: smoke.checks[0].expect.body.matches: expected a valid regular expression, e.g. "^head"',
+  ],
 };
 
 /** Loads a fixture and returns the ConfigurationError it must throw. */

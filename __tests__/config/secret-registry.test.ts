@@ -3,7 +3,8 @@
  * form a secret value may be printed in.
  */
 import { describe, expect, it } from '@jest/globals';
-import { isSecretName, MIN_SECRET_LENGTH, REDACTED, SecretRegistry } from '../../src/secrets/registry.js';
+import { CUT, isSecretName, MIN_SECRET_LENGTH, REDACTED, SecretRegistry } from '../../src/secrets/registry.js';
+import { cut, joinList } from '../../src/text.js';
 
 /** A registry holding `values`. */
 function registryWith(...values: string[]): SecretRegistry {
@@ -174,5 +175,28 @@ describe('SecretRegistry.addFromEnvironment', () => {
       new Set(['DEPLOY_CODE']),
     );
     expect(secrets.redact('token-value code-value https://api.example.com')).toBe('*** *** https://api.example.com');
+  });
+});
+
+describe('cut: the one way texts are cut short', () => {
+  it('keeps a short text and cuts a long one to max characters, ending in the registry mark', () => {
+    expect(cut('abcd', 4)).toBe('abcd');
+    expect(cut('abcdef', 4)).toBe(`abc${CUT}`);
+    expect(cut('abcdef', 4)).toHaveLength(4);
+  });
+
+  it('a secret cut short is still redacted: the registry knows the mark', () => {
+    const cutShort = cut('token=hunter2-password', 14);
+    expect(cutShort).toBe('token=hunter2…');
+    expect(registryWith('hunter2-password').redact(cutShort)).toBe(`token=${REDACTED}…`);
+  });
+});
+
+describe('joinList', () => {
+  it('joins with commas and the word before the last item', () => {
+    expect(joinList([], 'and')).toBe('');
+    expect(joinList(['a'], 'and')).toBe('a');
+    expect(joinList(['a', 'b'], 'and')).toBe('a and b');
+    expect(joinList(['a', 'b', 'c'], 'or')).toBe('a, b or c');
   });
 });

@@ -2,7 +2,7 @@
  * The action's inputs (src/action/settings.ts): the gate list, the config path relative
  * to the workspace, and names that are safe for an artifact and a file.
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { readSettings } from '../../src/action/settings.js';
 import { UsageError } from '../../src/errors.js';
@@ -41,8 +41,9 @@ describe('config', () => {
 
   it('reads a relative path as relative to GITHUB_WORKSPACE', () => {
     const settings = readSettings({ ...base, INPUT_GATES: 'smoke', INPUT_CONFIG: 'deploy/gates.yml' });
-    expect(settings.config).toBe('deploy/gates.yml');
     expect(settings.configInRepo).toBe('deploy/gates.yml');
+    // The file read is the workspace's, wherever this process started.
+    expect(resolve(settings.configFile)).toBe(join(WORKSPACE, 'deploy', 'gates.yml'));
   });
 
   it('makes an absolute path inside the workspace relative to it, with forward slashes', () => {

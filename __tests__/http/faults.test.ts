@@ -147,6 +147,34 @@ describe('a redirect to another origin while credentials are set', () => {
     expect(recorded).toEqual({ hits: 1, authorization: false, cookie: false });
   });
 
+  it('with follow-redirects, a custom header holding a secret is not forwarded either', async () => {
+    const check = `    - http: GET /redirect-away?key=leak-4\n      follow-redirects: true\n      headers: { X-Api-Key: "\${MY_API_KEY}" }\n`;
+    const result = await runSmoke(smokeConfig(target.url, `  checks:\n${check}`), { env: { MY_API_KEY: 'k3y-value-for-the-api' } });
+    expect(result.check().status).toBe('passed');
+    const recorded = await serverJson<{ hits: number; apiKey?: boolean }>('/recorded?key=leak-4');
+    expect(recorded.hits).toBe(1);
+    expect(recorded.apiKey).toBeUndefined();
+  });
+
+  it('a flow step whose URL a response gave (another origin) gets no credentials, and says so', async () => {
+    const flow = [
+      '    - name: follow the pointer',
+      '      steps:',
+      '        - http: GET /point-away?key=leak-5',
+      '          capture: { next: $.next }',
+      '        - http: GET {{next}}',
+      '          auth: { bearer: "flow-bearer-token" }',
+      '          headers: { Cookie: "session=abc" }',
+      '',
+    ].join('\n');
+    const { result } = await one(flow);
+    expect(result.status).toBe('passed');
+    expect(result.details.join('\n')).toMatch(
+      /credentials not sent to http:\/\/127\.0\.0\.1:\d+: only to http:\/\/127\.0\.0\.1:\d+, the origin the config names/,
+    );
+    expect(await serverJson('/recorded?key=leak-5')).toEqual({ hits: 1, authorization: false, cookie: false });
+  });
+
   it('the recorder does see credentials sent to it directly (control)', async () => {
     const { result } = await one(`    - http: GET /redirect-away?key=leak-2\n${creds}`);
     const landing = /redirect to (\S+) not followed/.exec(result.measured)?.[1];

@@ -32,7 +32,7 @@ function context(extra: Partial<RunContext> = {}): RunContext {
     repo: 'r',
     eventName: 'pull_request',
     headSha: SHA,
-    pullRequest: { number: 7, body: '', labels: [], author: 'dev', headRepository: 'o/r' },
+    pullRequest: { number: 7, headRepository: 'o/r' },
     isFork: false,
     serverUrl: 'https://github.com',
     runUrl: 'https://github.com/o/r/actions/runs/1',
@@ -83,7 +83,7 @@ describe('GitHubReporter, read-only', () => {
     const fake = new FakeGitHub();
     const { reporter, annotator, warnings } = setup(
       fake,
-      context({ isFork: true, pullRequest: { number: 7, body: '', labels: [], author: 'x', headRepository: 'someone/r' } }),
+      context({ isFork: true, pullRequest: { number: 7, headRepository: 'someone/r' } }),
     );
     await report(reporter, failing(), gate([check('failed')], { gate: 'other' }));
     expect(fake.calls).toEqual([]);

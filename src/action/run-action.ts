@@ -9,6 +9,7 @@ import type { ProcessEnv } from '../config/resolve.js';
 import { ConfigurationError, isUserError } from '../errors.js';
 import { readRunContext } from '../github/context.js';
 import { createGitHubApi } from '../github/octokit.js';
+import { redactingApi } from '../github/redacting.js';
 import { runGates } from '../gates/run.js';
 import { UndiciHttpClient } from '../io/http.js';
 import { redacting } from '../io/output.js';
@@ -48,14 +49,17 @@ export async function runAction(env: ProcessEnv, gateOverride?: string): Promise
     const context = readRunContext(env);
     const loaded = await loadConfig(settings.configFile);
     const api = settings.token
-      ? createGitHubApi({
-          token: settings.token,
-          owner: context.owner,
-          repo: context.repo,
-          baseUrl: env.GITHUB_API_URL,
-          logger: coreLog,
-          ...(env.RELEASE_GATES_RETRY_BASE_MS ? { retryBaseMs: Number(env.RELEASE_GATES_RETRY_BASE_MS) } : {}),
-        })
+      ? redactingApi(
+          createGitHubApi({
+            token: settings.token,
+            owner: context.owner,
+            repo: context.repo,
+            baseUrl: env.GITHUB_API_URL,
+            logger: coreLog,
+            ...(env.RELEASE_GATES_RETRY_BASE_MS ? { retryBaseMs: Number(env.RELEASE_GATES_RETRY_BASE_MS) } : {}),
+          }),
+          secrets,
+        )
       : undefined;
     const blob = `${context.serverUrl}/${context.owner}/${context.repo}/blob/${context.headSha}/${settings.configInRepo}`;
     let environmentUrl: string | undefined;
@@ -95,7 +99,8 @@ export async function runAction(env: ProcessEnv, gateOverride?: string): Promise
           : undefined,
       },
       onGateStart: async (gate, checks, environment) => {
-        environmentUrl = environment?.url;
+        // Redacted before it is escaped into markdown (escaping would hide a secret's form).
+        environmentUrl = environment?.url === undefined ? undefined : secrets.redact(environment.url);
         terminal.gateStarted(gate, checks, environment);
         await reporter.gateStarted(gate.name, environment?.name);
       },

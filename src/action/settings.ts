@@ -12,8 +12,6 @@ import type { Gate } from '../gates/gate.js';
 
 export interface ActionSettings {
   gates: Gate[];
-  /** Config path as given (relative to the workspace). */
-  config: string;
   /** The config file to read: relative to the current directory, as messages show it. */
   configFile: string;
   /** Config path relative to the repository root, for annotations and links. */
@@ -47,7 +45,6 @@ export function readSettings(env: ProcessEnv, gateOverride?: string): ActionSett
   const slug = [...names, environment ?? 'default'].join('-').replace(/[^A-Za-z0-9._-]+/g, '-');
   return {
     gates,
-    config,
     configFile: relative(process.cwd(), absolute) || absolute,
     configInRepo: relative(workspace, absolute).split('\\').join('/'),
     environment,

@@ -11,6 +11,7 @@
  */
 import { GitHubError } from '../github/api.js';
 import type { CheckOutcome } from '../engine/model.js';
+import { cut, joinList } from '../text.js';
 import type { GitHubScope, PlanContext, PlannedRun } from './kind.js';
 
 /**
@@ -48,7 +49,7 @@ export function noPullRequestOutcome(kind: string, eventName: string): CheckOutc
 function messageOf(error: GitHubError): string {
   const text = /^\s*</.test(error.message) ? error.message.replace(/<[^>]*>/g, ' ') : error.message;
   const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > 300 ? `${line.slice(0, 299)}…` : line;
+  return cut(line, 300);
 }
 
 /** `GitHub answered 403 "Resource not accessible by integration"`, for a summary. */
@@ -133,9 +134,9 @@ export function shortSha(sha: string): string {
   return sha.slice(0, 12);
 }
 
-/** `a, b and c`. */
+/** `a, b and c`: {@link joinList} with `and`, as the GitHub kinds list names. */
 export function andList(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
+  return joinList(items, 'and');
 }
 
 /** `1 approval`, `2 approvals`. */

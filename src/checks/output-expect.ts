@@ -12,30 +12,13 @@
  * ```
  */
 import { z } from 'zod';
+import { TextExpectation, type TextExpectationConfig } from '../config/schema/common.js';
+import type { ProcessResult } from '../io/process.js';
 import type { SecretRegistry } from '../secrets/registry.js';
 import { parseOutputJson } from './command/stdout-json.js';
 import { queryJson } from './http/assertions.js';
 import { applyMatcher, show, type Assertion } from './http/matchers.js';
 import { Matcher } from './http/schema.js';
-
-/** A regular expression source, checked when the config is loaded. */
-export const RegexSource = z.string().refine(
-  (source) => {
-    try {
-      new RegExp(source);
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { error: 'expected a valid regular expression, e.g. "^head"' },
-);
-
-/** Text of a stream: a bare string means `contains`. */
-export const TextExpectation = z.union([
-  z.string(),
-  z.strictObject({ contains: z.string().optional(), 'not-contains': z.string().optional(), matches: RegexSource.optional() }),
-]);
 
 const ExitCode = z.number().int().min(0).max(255);
 
@@ -50,17 +33,9 @@ export const OutputExpect = z.strictObject({
 });
 
 export type OutputExpectConfig = z.output<typeof OutputExpect>;
-export type TextExpectationConfig = z.output<typeof TextExpectation>;
 
 /** What a finished process left behind. */
-export interface ProcessOutput {
-  exitCode: number | null;
-  signal: string | null;
-  stdout: string;
-  stderr: string;
-  /** A stream was cut at the runner's cap. */
-  truncated: boolean;
-}
+export type ProcessOutput = Pick<ProcessResult, 'exitCode' | 'signal' | 'stdout' | 'stderr' | 'truncated'>;
 
 /** The exit codes that pass. */
 export function expectedExitCodes(expect: OutputExpectConfig | undefined): number[] {

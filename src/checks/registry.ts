@@ -52,6 +52,15 @@ export interface CheckEntry {
 const KIND_KEYS = CHECK_KINDS.map((kind) => kind.key);
 
 /**
+ * The kinds a check's keys select: those whose key is present, unless another present
+ * kind owns that key as a field (a `command` check's `env:`). One is valid.
+ */
+function kindsOf(keys: readonly string[]): AnyKind[] {
+  const present = CHECK_KINDS.filter((kind) => keys.includes(kind.key));
+  return present.filter((kind) => !present.some((other) => other !== kind && other.fields?.includes(kind.key)));
+}
+
+/**
  * Validates one check: picks its kind by key, then validates with that kind's schema.
  * Issues keep their paths, so positions point into the check.
  */
@@ -61,8 +70,7 @@ export const CheckEntrySchema = z.unknown().transform((raw, ctx): CheckEntry => 
     return z.NEVER;
   }
   const keys = Object.keys(raw);
-  const present = CHECK_KINDS.filter((kind) => keys.includes(kind.key));
-  const kinds = present.filter((kind) => !present.some((other) => other !== kind && other.fields?.includes(kind.key)));
+  const kinds = kindsOf(keys);
   if (kinds.length !== 1) {
     const near = keys.map((key) => [key, suggestion(key, KIND_KEYS)] as const).find(([, hint]) => hint);
     const message =
@@ -93,9 +101,7 @@ export const CheckEntrySchema = z.unknown().transform((raw, ctx): CheckEntry => 
 /** The kind a raw check selects, or undefined (for code that works on raw config). */
 export function kindOfRaw(raw: unknown): AnyKind | undefined {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
-  const keys = Object.keys(raw);
-  const present = CHECK_KINDS.filter((kind) => keys.includes(kind.key));
-  const kinds = present.filter((kind) => !present.some((other) => other !== kind && other.fields?.includes(kind.key)));
+  const kinds = kindsOf(Object.keys(raw));
   return kinds.length === 1 ? kinds[0] : undefined;
 }
 

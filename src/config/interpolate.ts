@@ -35,16 +35,6 @@ export function templateErrors(text: string): string[] {
   return errors;
 }
 
-/** The variable names `text` refers to. */
-export function referencedNames(text: string): string[] {
-  const names: string[] = [];
-  for (const match of text.matchAll(TOKEN)) {
-    const reference = match[0] === '$${' ? undefined : parseReference(match[1]);
-    if (reference && typeof reference !== 'string') names.push(reference.name);
-  }
-  return names;
-}
-
 /** Looks a variable up; undefined when it is not set. */
 export type Lookup = (name: string) => string | undefined;
 

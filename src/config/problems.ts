@@ -5,6 +5,7 @@
 import { closest, distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
 import type { ConfigProblem } from '../errors.js';
+import { cut, joinList } from '../text.js';
 import { formatPath, type ConfigPath, type ConfigSource } from './source.js';
 
 type Issue = z.core.$ZodIssue & { input?: unknown; params?: Record<string, unknown> };
@@ -63,7 +64,7 @@ function typeOf(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'string') return `the string ${JSON.stringify(cut(value, 41))}`;
   return `${typeof value} ${JSON.stringify(value)}`;
 }
 
@@ -108,10 +109,6 @@ function expectedTypes(alternatives: readonly (readonly Issue[])[]): string[] {
     ),
   );
   return [...new Set(names)];
-}
-
-function orList(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
 
 /** `at least 1`, `more than 0`, `at most 256`: the bound of a too_small / too_big issue. */
@@ -212,7 +209,9 @@ export function describeIssue(issue: Issue, schema: AnySchema): DescribedIssue[]
       return [
         {
           path,
-          message: expected.length ? `expected ${orList(expected)}, got ${typeOf(issue.input)}` : `unexpected value ${typeOf(issue.input)}`,
+          message: expected.length
+            ? `expected ${joinList(expected, 'or')}, got ${typeOf(issue.input)}`
+            : `unexpected value ${typeOf(issue.input)}`,
         },
       ];
     }

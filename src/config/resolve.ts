@@ -54,12 +54,13 @@ export function resolveEnvironment(
   const problems: ConfigProblem[] = [];
   const onMissing = missingProblem(loaded, name);
   const processLookup: Lookup = (key) => env[key];
+  const declared = declaredSecrets(loaded);
   const vars: Record<string, string> = {};
   for (const [key, value] of Object.entries(config.vars ?? {})) {
     vars[key] = expandTree(value, ['environments', name, 'vars', key], processLookup, (path, missing) =>
       problems.push(onMissing(path, missing)),
     ) as string;
-    if (isSecretName(key, declaredSecrets(loaded))) secrets.add(vars[key]);
+    if (isSecretName(key, declared)) secrets.add(vars[key]);
   }
   const lookup: Lookup = (key) => vars[key] ?? env[key];
   const url =

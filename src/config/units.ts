@@ -5,15 +5,37 @@
  * A size is a number of bytes or a string such as `512KiB`, `1MiB`, `10MB`.
  */
 
-const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)$/;
+/**
+ * A duration string: a number and a unit. The config schema checks strings against it (and
+ * the JSON Schema for editors carries it), so what validates is what parses.
+ */
+export const DURATION_PATTERN = /^\d+(\.\d+)?\s*(ms|s|m|h)$/;
 const DURATION_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** A size string: a number and a unit; see {@link DURATION_PATTERN}. */
+export const SIZE_PATTERN = /^\d+(\.\d+)?\s*(B|KB|KiB|MB|MiB|GB|GiB)$/;
+const SIZE_BYTES: Record<string, number> = {
+  B: 1,
+  KB: 1000,
+  KiB: 1024,
+  MB: 1_000_000,
+  MiB: 1024 * 1024,
+  GB: 1_000_000_000,
+  GiB: 1024 ** 3,
+};
+
+/** `text` (a number and a unit, as `pattern` reads them; the unit is its 2nd group) times the unit's factor. */
+function parseWithUnit(text: string, pattern: RegExp, factors: Readonly<Record<string, number>>): number | undefined {
+  const trimmed = text.trim();
+  const unit = pattern.exec(trimmed)?.[2];
+  const factor = unit === undefined ? undefined : factors[unit];
+  return factor === undefined ? undefined : Math.round(Number.parseFloat(trimmed) * factor);
+}
 
 /** Parses a duration to milliseconds, or returns undefined when it is not one. */
 export function parseDuration(value: string | number): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : undefined;
-  const match = DURATION.exec(value.trim());
-  if (!match) return undefined;
-  return Math.round(Number(match[1]) * (DURATION_MS[match[2] ?? 'ms'] ?? 1));
+  return parseWithUnit(value, DURATION_PATTERN, DURATION_MS);
 }
 
 /** Formats milliseconds for people: `850ms`, `5s`, `2m`, `1m30s`. */
@@ -28,23 +50,10 @@ export function formatDuration(ms: number): string {
   return seconds ? `${minutes}m${seconds}s` : `${minutes}m`;
 }
 
-const SIZE = /^(\d+(?:\.\d+)?)\s*(B|KB|KiB|MB|MiB|GB|GiB)$/;
-const SIZE_BYTES: Record<string, number> = {
-  B: 1,
-  KB: 1000,
-  KiB: 1024,
-  MB: 1_000_000,
-  MiB: 1024 * 1024,
-  GB: 1_000_000_000,
-  GiB: 1024 ** 3,
-};
-
 /** Parses a size to bytes, or returns undefined when it is not one. */
 export function parseSize(value: string | number): number | undefined {
   if (typeof value === 'number') return Number.isInteger(value) && value >= 0 ? value : undefined;
-  const match = SIZE.exec(value.trim());
-  if (!match) return undefined;
-  return Math.round(Number(match[1]) * (SIZE_BYTES[match[2] ?? 'B'] ?? 1));
+  return parseWithUnit(value, SIZE_PATTERN, SIZE_BYTES);
 }
 
 /** Formats bytes for people: `512 B`, `1.5 KiB`, `1 MiB`. */

@@ -46,6 +46,7 @@ interface CommonFields {
  * @throws ConfigurationError listing every check that cannot be planned.
  */
 export function planChecks(context: GateContext, extra: readonly CheckEntry[] = []): CheckSpec[] {
+  const declaredSecrets: ReadonlySet<string> = new Set(context.loaded.config.secrets ?? []);
   const entries = [...extra, ...context.section.checks.map((entry, index) => ({ ...entry, path: [context.gate, 'checks', index] }))];
   const problems: ConfigProblem[] = [];
   const used = new Set<string>();
@@ -68,7 +69,7 @@ export function planChecks(context: GateContext, extra: readonly CheckEntry[] = 
         secrets: context.secrets,
         io: context.io,
         scope: context.scope,
-        declaredSecrets: new Set(context.loaded.config.secrets ?? []),
+        declaredSecrets,
         defaultTimeoutMs: context.section.timeout ?? DEFAULT_CHECK_TIMEOUT_MS,
       });
       const retry = toRetryPolicy(common.retry);

@@ -52,9 +52,6 @@ export interface PullRequestDetails {
   author: string;
   headSha: string;
   body: string;
-  labels: string[];
-  state: string;
-  draft: boolean;
 }
 
 export interface Review {

@@ -5,13 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../errors.js';
 
-/** Facts about the pull request. Its text is untrusted: escape before showing it. */
+/**
+ * The pull request under test. Its body and labels are read fresh from the API by the
+ * checks that need them: a re-run reuses the old event payload.
+ */
 export interface PullRequestInfo {
   number: number;
-  /** The PR body (untrusted). */
-  body: string;
-  labels: string[];
-  author: string;
   /** `owner/repo` the head branch lives in; differs from the repository for forks. */
   headRepository: string;
 }
@@ -38,9 +37,6 @@ export interface RunContext {
 interface EventPayload {
   pull_request?: {
     number?: number;
-    body?: string | null;
-    labels?: { name?: string }[];
-    user?: { login?: string };
     head?: { sha?: string; repo?: { full_name?: string } | null };
   };
   merge_group?: { head_sha?: string };
@@ -63,6 +59,21 @@ export function headShaFor(eventName: string, payload: EventPayload, githubSha: 
   if (eventName.startsWith('pull_request')) return payload.pull_request?.head?.sha ?? githubSha;
   if (eventName === 'merge_group') return payload.merge_group?.head_sha ?? githubSha;
   return githubSha;
+}
+
+/**
+ * The commit under test when running inside a workflow (the PR head SHA on
+ * `pull_request`, not the merge commit in GITHUB_SHA), or undefined outside one.
+ */
+export function headShaFromEnv(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  if (!env.GITHUB_SHA) return undefined;
+  let payload: EventPayload = {};
+  try {
+    payload = readEvent(env.GITHUB_EVENT_PATH);
+  } catch {
+    // an unreadable payload: GITHUB_SHA is the best left
+  }
+  return headShaFor(env.GITHUB_EVENT_NAME ?? '', payload, env.GITHUB_SHA);
 }
 
 /**
@@ -94,9 +105,6 @@ export function readRunContext(env: Readonly<Record<string, string | undefined>>
         ? undefined
         : {
             number: pr.number,
-            body: pr.body ?? '',
-            labels: (pr.labels ?? []).map((label) => label.name ?? '').filter(Boolean),
-            author: pr.user?.login ?? '',
             headRepository,
           },
     // Only `pull_request` gets a read-only token for a fork; `pull_request_target` can write.

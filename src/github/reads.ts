@@ -48,9 +48,6 @@ export function githubReads(octokit: Octokit, repo: { owner: string; repo: strin
           author: data.user.login,
           headSha: data.head.sha,
           body: data.body ?? '',
-          labels: data.labels.map((label) => label.name),
-          state: data.state,
-          draft: data.draft ?? false,
         };
       }),
     listReviews: (number) =>

@@ -1,12 +1,8 @@
-/** The commit under test, when it can be known. */
+/** The checkout's own commit, when git can tell. */
 import { execFile } from 'node:child_process';
 
-/**
- * `GITHUB_SHA` when set, else `git rev-parse HEAD` in `cwd`, else null.
- * (Issue #3 refines this per event: the PR head SHA on `pull_request`.)
- */
-export async function currentCommit(env: Readonly<Record<string, string | undefined>>, cwd = process.cwd()): Promise<string | null> {
-  if (env.GITHUB_SHA) return env.GITHUB_SHA;
+/** `git rev-parse HEAD` in `cwd`, or null when it is not a git checkout. */
+export function gitHead(cwd = process.cwd()): Promise<string | null> {
   return new Promise((resolve) => {
     execFile('git', ['rev-parse', 'HEAD'], { cwd, timeout: 2000 }, (error, stdout) => {
       const sha = stdout.trim();

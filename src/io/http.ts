@@ -23,6 +23,11 @@ export interface HttpRequest {
   maxBodyBytes: number;
   /** Redirects followed; 0 returns the 3xx response itself. */
   maxRedirects: number;
+  /**
+   * Lower-case names of headers dropped when a redirect leaves the origin; default
+   * {@link CREDENTIAL_HEADERS}. Callers add any header that holds a secret.
+   */
+  credentialHeaders?: readonly string[];
   signal?: AbortSignal;
 }
 
@@ -78,10 +83,8 @@ function flattenHeaders(headers: Dispatcher.ResponseData['headers']): Record<str
   return out;
 }
 
-function withoutCredentials(headers: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(headers).filter(([name]) => !(CREDENTIAL_HEADERS as readonly string[]).includes(name.toLowerCase())),
-  );
+function withoutCredentials(headers: Record<string, string>, credentials: readonly string[]): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !credentials.includes(name.toLowerCase())));
 }
 
 function errorCode(error: unknown): string | undefined {
@@ -173,6 +176,7 @@ export class UndiciHttpClient implements HttpClient {
     const redirects: Redirect[] = [];
     let method = req.method.toUpperCase();
     let headers = { ...req.headers };
+    const credentials = (req.credentialHeaders ?? CREDENTIAL_HEADERS).map((name) => name.toLowerCase());
     let body = req.body;
     try {
       for (;;) {
@@ -185,8 +189,8 @@ export class UndiciHttpClient implements HttpClient {
             await res.body.dump({ limit: 64 * 1024, signal });
             const next = new URL(location, url);
             const droppedCredentials =
-              next.origin !== url.origin && Object.keys(headers).length !== Object.keys(withoutCredentials(headers)).length;
-            if (next.origin !== url.origin) headers = withoutCredentials(headers);
+              next.origin !== url.origin && Object.keys(headers).length !== Object.keys(withoutCredentials(headers, credentials)).length;
+            if (next.origin !== url.origin) headers = withoutCredentials(headers, credentials);
             if (res.statusCode === 303 || ((res.statusCode === 301 || res.statusCode === 302) && method === 'POST')) {
               method = method === 'HEAD' ? 'HEAD' : 'GET';
               body = undefined;

@@ -39,17 +39,3 @@ export function redacting(output: Output, secrets: SecretRegistry): Output {
     },
   };
 }
-
-/** An output that keeps what was written, for tests. */
-export class RecordingOutput implements Output {
-  stdout = '';
-  stderr = '';
-  readonly isTTY = false;
-  readonly columns = 160;
-  out(text: string): void {
-    this.stdout += text;
-  }
-  err(text: string): void {
-    this.stderr += text;
-  }
-}

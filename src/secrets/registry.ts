@@ -106,9 +106,10 @@ export class SecretRegistry {
     for (const form of forms) {
       if (this.values.has(form)) continue;
       this.values.add(form);
+      // Only a new value invalidates the compiled pattern (retries add the same ones).
+      this.pattern = undefined;
       for (const listener of this.listeners) listener(form);
     }
-    this.pattern = undefined;
   }
 
   /** Calls `listener` for every value registered now and later (e.g. `core.setSecret`). */

@@ -9,9 +9,10 @@ import { execFile } from 'node:child_process';
 import { chmod, mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
+import { parseConfig } from '../../../src/config/load.js';
 import { ConfigurationError } from '../../../src/errors.js';
 import { nodeProcessRunner, type ProcessRequest, type ProcessRunner } from '../../../src/io/process.js';
-import type { PreflightOptions } from '../junit/run-preflight.js';
+import { preflightYaml, runPreflight, type PreflightOptions } from '../junit/run-preflight.js';
 import { useSeededPostgres } from './seeded-postgres.js';
 
 const run = promisify(execFile);
@@ -45,7 +46,8 @@ describe('pg-dump', () => {
     expect(result.details[0]).toBe(
       `✓ pg_dump --format=custom --no-password --file=backups/pre-release.dump --dbname=postgresql://postgres@127.0.0.1:${pg().port}/app (${result.details[0]?.match(/\(([^)]+)\)$/)?.[1] ?? ''})`,
     );
-    expect(result.summary).toMatch(/^backups\/pre-release\.dump, \d+(\.\d)? KiB, \d+ms old$/);
+    // Ages read as the file kind prints them: a fresh dump is `0s old`.
+    expect(result.summary).toMatch(/^backups\/pre-release\.dump, \d+(\.\d)? KiB, \d+s old$/);
     expect(result.expected).toBe('non-empty');
     const dump = await readFile(join(cwd(), 'backups', 'pre-release.dump'));
     expect(dump.subarray(0, 5).toString()).toBe('PGDMP');
@@ -119,8 +121,14 @@ describe('command (runbook 003: ./scripts/backup_pg.sh)', () => {
     const { check, text } = await backup(CONFIG);
     const result = check();
     expect(result.status).toBe('passed');
-    expect(result.details[0]).toMatch(/^✓ \.\/scripts\/backup_pg\.sh \(exit 0, /);
-    expect(result.summary).toMatch(/^app-\d+\.dump, \d+(\.\d)? KiB, \d+ms old$/);
+    // The command is run and reported as a command check runs it.
+    expect(result.details.slice(0, 4)).toEqual([
+      '$ ./scripts/backup_pg.sh',
+      `in ${cwd()}`,
+      expect.stringMatching(/^exit 0 after \d/),
+      '✓ exit code: 0 (expected 0)',
+    ]);
+    expect(result.summary).toMatch(/^app-\d+\.dump, \d+(\.\d)? KiB, \d+s old$/);
     // The URL in env: holds the password: it is registered and never shown.
     expect(text).not.toContain(pg().password);
   });
@@ -129,14 +137,14 @@ describe('command (runbook 003: ./scripts/backup_pg.sh)', () => {
     await script('echo "backup_pg: cannot reach the database" >&2\nexit 3');
     const result = (await backup(CONFIG)).check();
     expect(result).toMatchObject({ status: 'failed', measured: 'exit 3' });
-    expect(result.summary).toBe('./scripts/backup_pg.sh failed (exit 3): backup_pg: cannot reach the database');
+    expect(result.summary).toBe('exit code: measured 3, expected 0; last output: backup_pg: cannot reach the database');
   });
 
   it('a URL given to the command as an argument is redacted wherever the command echoes it', async () => {
     await script('echo "cannot dump $1" >&2\nexit 2');
     const { check, text } = await backup('backup: { command: [./scripts/backup_pg.sh, "${DATABASE_URL}"], file: "*.dump" }');
     expect(check().summary).toBe(
-      `./scripts/backup_pg.sh failed (exit 2): cannot dump postgresql://postgres:***@127.0.0.1:${pg().port}/app`,
+      `exit code: measured 2, expected 0; last output: cannot dump postgresql://postgres:***@127.0.0.1:${pg().port}/app`,
     );
     expect(text).not.toContain(pg().password);
   });
@@ -149,10 +157,29 @@ describe('command (runbook 003: ./scripts/backup_pg.sh)', () => {
     expect(result.summary).toBe('./scripts/backup_pg.sh exited 0 but wrote no new file matching *.dump (newest: app-old.dump, 1h old)');
   });
 
+  it('a command string is split as a command check splits it: a quoted argument is one word', async () => {
+    await script('printf x > "$(printf %s "$1" | tr " " -).dump"');
+    const result = (await backup(`backup: { command: "./scripts/backup_pg.sh 'two words'", file: "*.dump" }`)).check();
+    expect(result.status).toBe('passed');
+    expect(result.details[0]).toBe("$ ./scripts/backup_pg.sh 'two words'");
+    expect(result.summary).toMatch(/^two-words\.dump, 1 B, \d+s old$/);
+  });
+
+  it('a variable named under secrets: and handed to the command is a secret, as in every other kind', async () => {
+    const passphrase = 'correct horse battery staple';
+    await script('echo "cannot use passphrase $BACKUP_PASSPHRASE" >&2\nexit 1');
+    const { check, text } = await runPreflight(
+      '    - name: backup\n      backup: { command: [./scripts/backup_pg.sh], file: "*.dump", env: { BACKUP_PASSPHRASE: "${PASSPHRASE}" } }\n',
+      { cwd: cwd(), env: { PASSPHRASE: passphrase }, head: 'secrets: [BACKUP_PASSPHRASE]\n' },
+    );
+    expect(check().summary).toBe('exit code: measured 1, expected 0; last output: cannot use passphrase ***');
+    expect(text).not.toContain(passphrase);
+  });
+
   it('a command that is not there says so', async () => {
     const result = (await backup('backup: { command: [./scripts/nope.sh], file: "*.dump" }')).check();
     expect(result.status).toBe('failed');
-    expect(result.summary).toBe('./scripts/nope.sh could not start: command not found: ./scripts/nope.sh');
+    expect(result.summary).toBe('command not found: ./scripts/nope.sh');
   });
 });
 
@@ -198,8 +225,12 @@ describe('config', () => {
     );
   });
 
-  it('a command string with shell syntax must be a list', async () => {
+  it('a command string with shell syntax must be a list, and validate says so at its line', async () => {
     await expect(backup('backup: { command: "pg_dump > x.dump", file: x.dump }')).rejects.toThrow(/write it as a list/);
+    const yaml = preflightYaml('    - name: b\n      backup: { command: "pg_dump > x.dump", file: x.dump }\n');
+    expect(() => parseConfig('rg.yml', yaml)).toThrow(
+      'rg.yml:5:26: preflight.checks[0].backup.command: command "pg_dump > x.dump" uses the shell operator ">", which only a shell understands (write it as a list, e.g. [./scripts/backup_pg.sh, --out, backups], or [bash, -c, "…"] for a script)',
+    );
   });
 
   it('a restore drill of a file needs server: or into:', async () => {

@@ -44,7 +44,7 @@ describe('restore drill into a scratch database on the source server', () => {
     );
     const result = check();
     expect(result.status).toBe('passed');
-    expect(result.summary).toMatch(/^backups\/pre-release\.dump, [\d.]+ KiB, \d+ms old; restored in \d+ms, rows 1, \$\[0\]\.n 1$/);
+    expect(result.summary).toMatch(/^backups\/pre-release\.dump, [\d.]+ KiB, \d+s old; restored in \d+ms, rows 1, \$\[0\]\.n 1$/);
     expect(result.expected).toBe('non-empty; restore drill: rows == 1, $[0].n');
     const lines = result.details.join('\n');
     expect(lines).toMatch(/✓ created scratch database release_gates_drill_\w+ on postgresql:\/\/postgres@127\.0\.0\.1:\d+/);

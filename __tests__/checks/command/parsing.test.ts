@@ -3,6 +3,8 @@ import { describe, expect, it } from '@jest/globals';
 import { expandWords, formatArgv, splitCommandLine } from '../../../src/checks/command/argv.js';
 import { parsePythonLiteral } from '../../../src/checks/command/python-literal.js';
 import { parseOutputJson } from '../../../src/checks/command/stdout-json.js';
+import { jsonAssertions } from '../../../src/checks/output-expect.js';
+import { SecretRegistry } from '../../../src/secrets/registry.js';
 
 describe('parseOutputJson', () => {
   it('the whole stdout, or the last line that is JSON after log lines', () => {
@@ -25,6 +27,14 @@ describe('parseOutputJson', () => {
       ok: false,
       reason: 'stdout is not JSON (2 lines; last: "world"); print(json.dumps(...)) writes JSON',
     });
+  });
+
+  it('a long last line is cut with the mark, so a secret cut in two is still redacted', () => {
+    const secrets = new SecretRegistry();
+    secrets.add('s3cr3t-t0ken-value');
+    const padding = 'x'.repeat(54);
+    const [assertion] = jsonAssertions(`${padding} s3cr3t-t0ken-value and more`, { '$.a': 1 }, secrets);
+    expect(assertion?.measured).toBe(`stdout is not JSON (1 line; last: "${padding} ***…"); print(json.dumps(...)) writes JSON`);
   });
 });
 

@@ -193,7 +193,7 @@ function runContext(eventName: string, headSha: string, pr: number | undefined):
     repo: REPO,
     eventName,
     headSha,
-    pullRequest: pr === undefined ? undefined : { number: pr, body: '', labels: [], author: 'dev', headRepository: `${OWNER}/${REPO}` },
+    pullRequest: pr === undefined ? undefined : { number: pr, headRepository: `${OWNER}/${REPO}` },
     isFork: false,
     serverUrl: 'https://github.com',
     runUrl: `https://github.com/${OWNER}/${REPO}/actions/runs/${RUN_ID}`,

@@ -131,8 +131,10 @@ export function combinedStatus(env: Env, rec: RepoRec, sha: string, page: Status
     sha,
     total_count: all.length,
     statuses: page.map((s) => {
-      const { creator: _creator, ...simple } = status(env, rec, s);
-      return { ...simple, required: false };
+      // The combined status lists statuses without their creator.
+      const simple: Record<string, unknown> = { ...status(env, rec, s), required: false };
+      delete simple.creator;
+      return simple;
     }),
     repository: repo,
     commit_url: `${env.api}/repos/${rec.fullName}/commits/${sha}`,

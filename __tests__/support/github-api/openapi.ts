@@ -5,6 +5,11 @@ import { readFileSync } from 'node:fs';
 import type { Ajv, ValidateFunction } from 'ajv';
 import { createAjv, ensureFormats, githubErrorText, toJsonSchema, type Json, type JsonObject } from './schema.js';
 
+/** A string field of the description, or `fallback` when it is absent or not a string. */
+function text(value: unknown, fallback: string): string {
+  return typeof value === 'string' ? value : fallback;
+}
+
 /** Default location of the fixture written by `scripts/extract-openapi.mjs`. */
 export const FIXTURE_URL = new URL('../../fixtures/github-openapi.json', import.meta.url);
 
@@ -59,7 +64,7 @@ export class OpenApiSpec {
   /** @param doc the parsed fixture (defaults to the committed one). */
   constructor(doc?: JsonObject) {
     this.doc = doc ?? (JSON.parse(readFileSync(FIXTURE_URL, 'utf8')) as JsonObject);
-    this.version = String(asObject(this.doc['x-extracted-from']).version ?? 'unknown');
+    this.version = text(asObject(this.doc['x-extracted-from']).version, 'unknown');
     const schemas = asObject(asObject(this.doc.components).schemas);
     this.ajv = createAjv(schemas, false);
     this.coercingAjv = createAjv(schemas, true);
@@ -85,7 +90,7 @@ export class OpenApiSpec {
     const params = (Array.isArray(raw.parameters) ? raw.parameters : []).map((p): ParamSpec => {
       const r = this.resolve(p);
       return {
-        name: String(r.name),
+        name: text(r.name, ''),
         in: r.in as ParamSpec['in'],
         required: r.required === true,
         schema: r.schema ?? {},
@@ -97,8 +102,8 @@ export class OpenApiSpec {
     return {
       method,
       template,
-      operationId: String(raw.operationId),
-      docsUrl: String(asObject(raw.externalDocs).url ?? 'https://docs.github.com/rest'),
+      operationId: text(raw.operationId, ''),
+      docsUrl: text(asObject(raw.externalDocs).url, 'https://docs.github.com/rest'),
       params,
       bodySchema: content.schema,
       bodyRequired: body.required === true,

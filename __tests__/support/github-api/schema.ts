@@ -101,7 +101,7 @@ export function ensureFormats(ajv: Ajv, schema: Json): void {
 }
 
 function describeValue(value: unknown, max = 80): string {
-  const text = (JSON.stringify(value) ?? 'nil').replace(/","/g, '", "');
+  const text = ((JSON.stringify(value) as string | undefined) ?? 'nil').replace(/","/g, '", "');
   return text.length > max ? `${text.slice(0, max - 3)}...` : text;
 }
 
@@ -151,7 +151,8 @@ export function githubErrorText(errors: ErrorObject[], data: unknown): string[] 
         out.add(`${prefix}${value} is not a member of ${describeValue(p.allowedValues, 1000)}.`);
         break;
       case 'maxLength': {
-        const len = String(valueAt(data, e.instancePath) ?? '').length;
+        const value = valueAt(data, e.instancePath);
+        const len = typeof value === 'string' ? value.length : JSON.stringify(value ?? '').length;
         out.add(`Only ${String(p.limit)} characters are allowed; ${len} were supplied.`);
         break;
       }

@@ -13,6 +13,7 @@
  *   GET  /big?mb=N&key=KEY             N MiB (default 50) streamed with content-length
  *   GET  /big-stats?key=KEY            {"written":bytes,"finished":bool,"closed":bool} of /big
  *   GET  /redirect-away?key=KEY        302 to the other origin's /landing?key=KEY
+ *   GET  /point-away?key=KEY           200 {"next": "<other origin>/landing?key=KEY"}
  *   GET  /redirect-loop                302 to itself, forever
  *   GET  /recorded?key=KEY             what the other origin received for KEY:
  *                                      {"hits":n,"authorization":bool,"cookie":bool}
@@ -118,6 +119,7 @@ async function main(req, res) {
     res.writeHead(302, { location: `${otherOrigin}/landing?key=${encodeURIComponent(key)}`, 'content-length': 0 });
     return res.end();
   }
+  if (path === '/point-away') return json(res, 200, { next: `${otherOrigin}/landing?key=${encodeURIComponent(key)}` });
   if (path === '/redirect-loop') {
     res.writeHead(302, { location: '/redirect-loop', 'content-length': 0 });
     return res.end();
@@ -175,6 +177,7 @@ function other(req, res) {
   entry.hits += 1;
   entry.authorization ||= req.headers.authorization !== undefined;
   entry.cookie ||= req.headers.cookie !== undefined;
+  if (req.headers['x-api-key'] !== undefined) entry.apiKey = true;
   recorded.set(key, entry);
   json(res, 200, { landed: true });
 }

@@ -9,10 +9,11 @@ import { formatDuration } from '../../config/units.js';
 import type { DatabaseConnector } from '../../io/database.js';
 import { describeDatabaseError } from '../../io/database.js';
 import type { ProcessRunner } from '../../io/process.js';
+import { cut } from '../../text.js';
+import type { FoundFile } from '../files.js';
 import { queryJson } from '../http/assertions.js';
 import { applyMatcher, type Assertion } from '../http/matchers.js';
 import { assertionLine } from '../http/report.js';
-import type { BackupFile } from './files.js';
 import { quoteIdentifier, serverOf, withDatabase, type PostgresUrl } from './postgres-url.js';
 import type { DrillExpectConfig } from './schema.js';
 import { dumpFormat, restore, switchesDatabase } from './tools.js';
@@ -67,7 +68,7 @@ export function drillAssertions(rows: readonly Record<string, unknown>[], expect
 
 function showRows(rows: readonly Record<string, unknown>[]): string {
   const text = JSON.stringify(rows, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
-  return text.length > RESULT_SHOWN ? `${text.slice(0, RESULT_SHOWN - 1)}…` : text;
+  return cut(text, RESULT_SHOWN);
 }
 
 async function dropScratch(database: DatabaseConnector, server: PostgresUrl, name: string): Promise<string | undefined> {
@@ -91,7 +92,7 @@ async function dropScratch(database: DatabaseConnector, server: PostgresUrl, nam
 }
 
 /** Runs the drill on `file`. Failures are in the report; nothing is thrown. */
-export async function runDrill(file: BackupFile, plan: DrillPlan, deps: DrillDeps): Promise<DrillReport> {
+export async function runDrill(file: FoundFile, plan: DrillPlan, deps: DrillDeps): Promise<DrillReport> {
   const details: string[] = [];
   const fail = (failure: string, extra: Partial<DrillReport> = {}): DrillReport => ({
     ok: false,

@@ -12,12 +12,16 @@ import { formatPath, type ConfigPath } from '../../config/source.js';
 import type { CheckOutcome } from '../../engine/model.js';
 import { ConfigurationError, type ConfigProblem } from '../../errors.js';
 import { isSecretName } from '../../secrets/registry.js';
+import { formatArgv, splitCommandLine } from '../command/argv.js';
+import { runPlannedCommand } from '../command/index.js';
+import { splitConfiguredLine, type PlannedCommand } from '../command/invocation.js';
+import { describeFile, expectations, formatAge, judgeFile, type FileAssertion, type FileLimits } from '../file/judge.js';
+import { findFiles, type FoundFile } from '../files.js';
 import type { CheckKind, PlanContext } from '../kind.js';
 import { runDrill, type DrillPlan, type DrillReport } from './drill.js';
-import { newestMatch, type BackupFile } from './files.js';
 import { isPostgresUrl, parsePostgresUrl, type PostgresUrl } from './postgres-url.js';
 import { BackupCheck, type BackupCheckConfig } from './schema.js';
-import { failureOf, pgDump, stderrLines, type ToolContext } from './tools.js';
+import { pgDump, type ToolContext } from './tools.js';
 
 export { BackupCheck, type BackupCheckConfig } from './schema.js';
 
@@ -31,13 +35,24 @@ export const DEFAULT_BACKUP_TIMEOUT_MS = 15 * 60_000;
 /** A command's output file may be this much older than the command's start (coarse file times). */
 const MTIME_SLACK_MS = 2000;
 
+/** What to write instead of a command string that needs a shell (a backup has no `shell:`). */
+const LIST_HINT = 'write it as a list, e.g. [./scripts/backup_pg.sh, --out, backups], or [bash, -c, "…"] for a script';
+
 type Source =
   | { kind: 'pg-dump'; url: PostgresUrl; to: string; args: string[] }
-  | { kind: 'command'; argv: string[]; env: Record<string, string>; pattern: string }
+  | { kind: 'command'; command: PlannedCommand; pattern: string }
   | { kind: 'file'; pattern: string };
 
-/** Cross-field rules, reported by `release-gates validate` too. */
-function problems(config: BackupCheckConfig, path: ConfigPath, source: PlanContext['source']): ConfigProblem[] {
+/** A command string that only a shell could run. */
+function commandProblems(config: BackupCheckConfig, path: ConfigPath, source: PlanContext['source']): ConfigProblem[] {
+  if (!('command' in config.backup) || typeof config.backup.command !== 'string') return [];
+  const at = [...path, 'backup', 'command'];
+  const words = splitCommandLine(config.backup.command, LIST_HINT);
+  return words.ok ? [] : [source.problem(at, `${formatPath(at)}: ${words.problem}`)];
+}
+
+/** The restore drill's cross-field rules. */
+function drillProblems(config: BackupCheckConfig, path: ConfigPath, source: PlanContext['source']): ConfigProblem[] {
   const drill = config['restore-drill'];
   if (!drill) return [];
   const at = [...path, 'restore-drill'];
@@ -63,10 +78,9 @@ function problems(config: BackupCheckConfig, path: ConfigPath, source: PlanConte
   return [];
 }
 
-/** A plain-word command string split on spaces; undefined when it has quotes or shell syntax. */
-function splitPlain(command: string): string[] | undefined {
-  const words = command.trim().split(/\s+/);
-  return words.every((word) => /^[\w./:=@%+,-]+$/.test(word)) ? words : undefined;
+/** Cross-field rules, reported by `release-gates validate` too. */
+function problems(config: BackupCheckConfig, path: ConfigPath, source: PlanContext['source']): ConfigProblem[] {
+  return [...commandProblems(config, path, source), ...drillProblems(config, path, source)];
 }
 
 /** Validates the URLs (without printing them) and registers their passwords as secrets. */
@@ -81,21 +95,21 @@ function planSource(config: BackupCheckConfig, context: PlanContext, problemsFou
     const env = backup.env ?? {};
     // Passwords in URLs and secret-named variables handed to the command are secrets too.
     for (const [name, value] of Object.entries(env)) {
-      if (name === 'PGPASSWORD' || isSecretName(name)) context.secrets.add(value);
+      if (name === 'PGPASSWORD' || isSecretName(name, context.declaredSecrets)) context.secrets.add(value);
       if (isPostgresUrl(value)) registerPassword(parsePostgresUrl(value), context);
     }
-    const argv = Array.isArray(backup.command) ? backup.command : splitPlain(backup.command);
-    for (const word of argv ?? []) if (isPostgresUrl(word)) registerPassword(parsePostgresUrl(word), context);
-    if (!argv) {
-      problemsFound.push(
-        context.source.problem(
-          at('command'),
-          `${formatPath(at('command'))}: the command has quotes or shell syntax: write it as a list, e.g. [./scripts/backup_pg.sh, --out, backups], or [bash, -c, "…"] for a script`,
-        ),
-      );
+    const words = Array.isArray(backup.command)
+      ? { ok: true as const, words: backup.command }
+      : splitConfiguredLine(backup.command, at('command'), context, LIST_HINT);
+    if (!words.ok) {
+      problemsFound.push(context.source.problem(at('command'), `${formatPath(at('command'))}: ${words.problem}`));
       return undefined;
     }
-    return { kind: 'command', argv, env, pattern: backup.file };
+    const argv = words.words;
+    for (const word of argv) if (isPostgresUrl(word)) registerPassword(parsePostgresUrl(word), context);
+    const shown = formatArgv(argv);
+    const command = { argv, env, label: shown, shown: [shown], cwd: context.scope.cwd, timeoutMs: backupTimeout(config, context) };
+    return { kind: 'command', command, pattern: backup.file };
   }
   return { kind: 'file', pattern: backup.file };
 }
@@ -130,7 +144,7 @@ function planDrill(
   const drill = config['restore-drill'];
   if (!drill) return undefined;
   const at = (key: string): ConfigPath => [...context.path, 'restore-drill', key];
-  const found = problems(config, context.path, context.source);
+  const found = drillProblems(config, context.path, context.source);
   if (found.length) {
     problemsFound.push(...found);
     return undefined;
@@ -148,15 +162,29 @@ function planDrill(
   return server && { target: { kind: 'scratch', server }, query: drill.query, expect: drill.expect };
 }
 
-function ageOf(file: BackupFile, now: number): number {
-  return Math.max(0, now - file.mtimeMs);
+/** What the backup file must be: non-empty, or `min-size:` when given; `max-age:`. */
+function fileLimits(config: BackupCheckConfig): FileLimits {
+  const minSize = config.backup['min-size'];
+  return { 'non-empty': minSize === undefined, 'min-size': minSize, 'max-age': config.backup['max-age'] };
 }
 
-function fileExpectation(config: BackupCheckConfig): string {
-  const minSize = config.backup['min-size'];
-  const maxAge = config.backup['max-age'];
-  const size = minSize !== undefined && minSize > 1 ? `≥ ${formatSize(minSize)}` : 'non-empty';
-  return maxAge === undefined ? size : `${size}, ≤ ${formatDuration(maxAge)} old`;
+/** `backups/nightly.dump is 3h old, expected ≤ 2h`: the first limit the file fails. */
+function fileFailure(file: FoundFile, failure: FileAssertion, limits: FileLimits, now: number): string {
+  if (failure.limit === 'max-age')
+    return `${file.path} is ${formatAge(now - file.mtimeMs)} old, expected ≤ ${formatAge(limits['max-age'] ?? 0)}`;
+  return file.size === 0 ? `${file.path} is empty` : `${file.path} is ${formatSize(file.size)}, expected ${failure.expected}`;
+}
+
+/** The newest file `pattern` names; a directory named literally counts (`pg_dump -Fd`). */
+async function newestMatch(cwd: string, pattern: string): Promise<FoundFile | undefined> {
+  return (await findFiles(cwd, pattern, { directories: true })).files[0];
+}
+
+/**
+ * Per-attempt time of the check: `timeout:`, else at least {@link DEFAULT_BACKUP_TIMEOUT_MS}.
+ */
+function backupTimeout(config: BackupCheckConfig, context: PlanContext): number {
+  return config.timeout ?? Math.max(context.defaultTimeoutMs, DEFAULT_BACKUP_TIMEOUT_MS);
 }
 
 function drillExpectation(drill: DrillPlan): string {
@@ -191,11 +219,12 @@ async function runBackup(input: RunInput, signal: AbortSignal, progress: (messag
   const io = context.io;
   const tools: ToolContext = { process: io.process, cwd, signal, timeoutMs };
   const details: string[] = [];
-  const expectedFile = fileExpectation(config);
+  const limits = fileLimits(config);
+  const expectedFile = Object.values(expectations(limits)).join(', ');
   const expected = drill ? `${expectedFile}; ${drillExpectation(drill)}` : expectedFile;
   const failed = (summary: string, measured: string): CheckOutcome => ({ status: 'failed', summary, measured, expected, details });
 
-  let file: BackupFile | undefined;
+  let file: FoundFile | undefined;
   if (source.kind === 'pg-dump') {
     progress(`pg_dump ${source.url.safe}`);
     const dump = await pgDump(source.url, resolve(cwd, source.to), source.to, source.args, tools);
@@ -207,28 +236,16 @@ async function runBackup(input: RunInput, signal: AbortSignal, progress: (messag
     file = await newestMatch(cwd, source.to);
     if (!file) return failed(`pg_dump exited 0 but ${source.to} is not there`, 'no file');
   } else if (source.kind === 'command') {
-    const shown = source.argv.join(' ');
+    const shown = source.command.label;
     progress(`running ${shown}`);
     const started = Date.now();
-    const result = await io.process.run({ argv: source.argv, cwd, env: source.env, timeoutMs, signal });
-    const program = source.argv[0] ?? 'command';
-    if (result.exitCode !== 0 || result.timedOut || result.startError !== undefined) {
-      const failure = failureOf(program, result, signal);
-      details.push(
-        `✗ ${shown}: ${failure}`,
-        ...stderrLines(result.stderr)
-          .slice(-8)
-          .map((line) => `    ${line}`),
-      );
-      const measured =
-        result.startError !== undefined ? 'could not start' : result.exitCode === null ? 'not run to the end' : `exit ${result.exitCode}`;
-      return failed(failure, measured);
-    }
-    details.push(`✓ ${shown} (exit 0, ${formatDuration(result.elapsedMs)})`);
+    const ran = await runPlannedCommand(source.command, undefined, { process: io.process, secrets: context.secrets, signal, progress });
+    details.push(...(ran.details ?? []));
+    if (ran.status !== 'passed') return failed(ran.summary, ran.measured ?? 'failed');
     file = await newestMatch(cwd, source.pattern);
     if (!file) return failed(`${shown} exited 0 but no file matches ${source.pattern}`, 'no file');
     if (file.mtimeMs < started - MTIME_SLACK_MS) {
-      const age = formatDuration(ageOf(file, Date.now()));
+      const age = formatAge(Date.now() - file.mtimeMs);
       details.push(`✗ newest match ${file.path} is ${age} old: older than the command run`);
       return failed(
         `${shown} exited 0 but wrote no new file matching ${source.pattern} (newest: ${file.path}, ${age} old)`,
@@ -243,19 +260,11 @@ async function runBackup(input: RunInput, signal: AbortSignal, progress: (messag
     }
   }
 
-  const age = ageOf(file, Date.now());
-  const minSize = config.backup['min-size'] ?? 1;
-  const maxAge = config.backup['max-age'];
-  const measuredFile = `${file.path}, ${formatSize(file.size)}, ${formatDuration(age)} old`;
-  const tooSmall = file.size < minSize;
-  const tooOld = maxAge !== undefined && age > maxAge;
-  details.push(`${tooSmall || tooOld ? '✗' : '✓'} file ${measuredFile} (expected ${expectedFile})`);
-  if (tooSmall)
-    return failed(
-      file.size === 0 ? `${file.path} is empty` : `${file.path} is ${formatSize(file.size)}, expected ≥ ${formatSize(minSize)}`,
-      measuredFile,
-    );
-  if (tooOld) return failed(`${file.path} is ${formatDuration(age)} old, expected ≤ ${formatDuration(maxAge)}`, measuredFile);
+  const now = Date.now();
+  const failure = judgeFile(file, limits, now).find((assertion) => !assertion.ok);
+  const measuredFile = `${file.path}, ${describeFile(file, now)}`;
+  details.push(`${failure ? '✗' : '✓'} file ${measuredFile} (expected ${expectedFile})`);
+  if (failure) return failed(fileFailure(file, failure, limits, now), measuredFile);
 
   if (!drill) return { status: 'passed', summary: measuredFile, measured: measuredFile, expected, details };
 
@@ -288,7 +297,7 @@ export const backupKind: CheckKind<BackupCheckConfig> = {
     const source = planSource(config, context, found);
     const drill = planDrill(config, source, context, found);
     if (found.length || !source) throw new ConfigurationError(found);
-    const timeoutMs = config.timeout ?? Math.max(context.defaultTimeoutMs, DEFAULT_BACKUP_TIMEOUT_MS);
+    const timeoutMs = backupTimeout(config, context);
     return {
       timeoutMs,
       run: async ({ signal, progress }) => {

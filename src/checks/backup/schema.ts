@@ -17,7 +17,7 @@
  */
 import { z } from 'zod';
 import { Matcher } from '../http/schema.js';
-import { CheckCommon, Duration, Numeric, Size, VariableName } from '../../config/schema/common.js';
+import { CheckCommon, Duration, Numeric, NumericBounds, Size, Variables } from '../../config/schema/common.js';
 
 /**
  * A PostgreSQL URL, usually `${DATABASE_URL}`. Checked when the check is planned, after
@@ -54,7 +54,7 @@ export const CommandBackup = z.strictObject({
   /** The file the command writes: a path or glob; the newest match counts. */
   file: FilePattern,
   /** Variables added to the command's environment. */
-  env: z.record(VariableName, z.union([z.string(), z.number(), z.boolean()]).transform(String)).optional(),
+  env: Variables.optional(),
   ...Common,
 });
 
@@ -68,17 +68,9 @@ export const BackupSource = z.union([PgDumpBackup, CommandBackup, FileBackup], {
   error: 'expected { pg-dump: URL, to: file }, { command: [...], file: glob } or { file: glob, max-age: 2h }',
 });
 
-const RowBounds = z.strictObject({
-  equals: Numeric.optional(),
-  gt: Numeric.optional(),
-  gte: Numeric.optional(),
-  lt: Numeric.optional(),
-  lte: Numeric.optional(),
-});
-
 /** `rows:` (a count or bounds) and JSONPath matchers over the result rows (`$[0].n`). */
 export const DrillExpect = z
-  .object({ rows: z.union([Numeric, RowBounds]).optional() })
+  .object({ rows: z.union([Numeric, NumericBounds]).optional() })
   .catchall(Matcher)
   .superRefine((value, ctx) => {
     for (const key of Object.keys(value)) {

@@ -8,6 +8,7 @@ import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { dirname } from 'node:path';
 import type { ProcessResult, ProcessRunner } from '../../io/process.js';
+import { cut } from '../../text.js';
 import type { PostgresUrl } from './postgres-url.js';
 
 /** How long libpq waits to connect, unless PGCONNECT_TIMEOUT is set. */
@@ -44,7 +45,7 @@ const TAIL_LINES = 8;
 const POSTGRES_PROGRAMS = new Set(['pg_dump', 'pg_restore', 'psql']);
 
 /** The useful lines of a tool's stderr: `pg_dump: error: x` → `x`. */
-export function stderrLines(stderr: string): string[] {
+function stderrLines(stderr: string): string[] {
   return stderr
     .split(/\r?\n/)
     .map((line) =>
@@ -57,7 +58,7 @@ export function stderrLines(stderr: string): string[] {
 }
 
 /** Why a run failed, in one line, naming the program. */
-export function failureOf(program: string, result: ProcessResult, signal: AbortSignal): string {
+function failureOf(program: string, result: ProcessResult, signal: AbortSignal): string {
   if (result.startError) {
     return result.startError.startsWith('command not found') && POSTGRES_PROGRAMS.has(program)
       ? `${program} is not installed (${result.startError}); install the PostgreSQL client programs (Debian: postgresql-client)`
@@ -177,7 +178,7 @@ export async function switchesDatabase(file: string): Promise<string | undefined
   const lines = createInterface({ input, crlfDelay: Infinity });
   try {
     for await (const line of lines) {
-      if (/^\\(connect|c)\b/.test(line) || /^CREATE DATABASE\b/i.test(line)) return line.trim().slice(0, 80);
+      if (/^\\(connect|c)\b/.test(line) || /^CREATE DATABASE\b/i.test(line)) return cut(line.trim(), 80);
     }
   } finally {
     lines.close();

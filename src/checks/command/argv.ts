@@ -20,8 +20,8 @@ const MARK = '\u0000';
 
 const SHELL_HINT = 'add shell: bash to run it as a script, or write the arguments as a list, e.g. [alembic, heads]';
 
-function needsShell(line: string, what: string): SplitLine {
-  return { ok: false, problem: `command ${JSON.stringify(line)} uses ${what}, which only a shell understands (${SHELL_HINT})` };
+function needsShell(line: string, what: string, hint: string): SplitLine {
+  return { ok: false, problem: `command ${JSON.stringify(line)} uses ${what}, which only a shell understands (${hint})` };
 }
 
 /** What shell-quote gives for one piece of a line: a word, an operator, a glob, a comment, or a `$VAR`. */
@@ -37,26 +37,29 @@ function shellSyntax(entry: Entry): string | undefined {
   return `the shell operator "${entry.op}"`;
 }
 
-/** Splits a command line into words with their templates intact. */
-export function splitCommandLine(line: string): SplitLine {
-  if (line.trim().includes('\n')) return needsShell(line, 'several lines');
-  if (line.includes('`')) return needsShell(line, 'backquotes');
+/**
+ * Splits a command line into words with their templates intact. `hint` ends the problem
+ * of a line that needs a shell: what to write instead.
+ */
+export function splitCommandLine(line: string, hint = SHELL_HINT): SplitLine {
+  if (line.trim().includes('\n')) return needsShell(line, 'several lines', hint);
+  if (line.includes('`')) return needsShell(line, 'backquotes', hint);
   const templates: string[] = [];
   const marked = line.replace(TEMPLATE, (template) => `${MARK}${templates.push(template) - 1}${MARK}`);
   const entries = parse(marked, (variable) => ({ variable })) as Entry[];
   const words: string[] = [];
   for (const entry of entries) {
     const syntax = shellSyntax(entry);
-    if (syntax !== undefined) return needsShell(line, syntax);
+    if (syntax !== undefined) return needsShell(line, syntax, hint);
     words.push((entry as string).replace(/\u0000(\d+)\u0000/g, (_, index: string) => templates[Number(index)] ?? ''));
   }
   const [first] = words;
   if (first === undefined) return { ok: false, problem: 'command is empty (expected a program and its arguments, e.g. "alembic heads")' };
   if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(first)) {
-    return needsShell(line, `the variable assignment ${first} (set it with env: instead)`);
+    return needsShell(line, `the variable assignment ${first} (set it with env: instead)`, hint);
   }
   const tilde = words.find((word) => word.startsWith('~'));
-  if (tilde !== undefined) return needsShell(line, `${tilde} (~ is the home folder only to a shell; write \${HOME} instead)`);
+  if (tilde !== undefined) return needsShell(line, `${tilde} (~ is the home folder only to a shell; write \${HOME} instead)`, hint);
   return { ok: true, words };
 }
 

@@ -4,10 +4,12 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import { expand, type Lookup } from '../../config/interpolate.js';
+import type { ConfigPath } from '../../config/source.js';
 import { ConfigurationError } from '../../errors.js';
 import { shellArgv } from '../../io/process.js';
+import { cut } from '../../text.js';
 import type { PlanContext } from '../kind.js';
-import { expandWords, formatArgv, splitCommandLine } from './argv.js';
+import { expandWords, formatArgv, splitCommandLine, type SplitLine } from './argv.js';
 import type { Invocation } from './report.js';
 import type { CommandCheckConfig } from './schema.js';
 
@@ -32,25 +34,38 @@ export function commandLabel(config: Pick<CommandCheckConfig, 'command' | 'shell
     .map((line) => line.trim())
     .filter((line) => line !== '');
   const first = lines[0] ?? '';
-  const cut = first.length > LABEL_MAX ? `${first.slice(0, LABEL_MAX - 1)}…` : first;
-  return `${config.shell}: ${cut}${lines.length > 1 && cut === first ? ' …' : ''}`;
+  const shown = cut(first, LABEL_MAX);
+  return `${config.shell}: ${shown}${lines.length > 1 && shown === first ? ' …' : ''}`;
+}
+
+/** Where a check's `${VAR}` are looked up: the environment's `vars:`, then the process environment. */
+function lookupOf(context: Pick<PlanContext, 'environment' | 'scope'>): Lookup {
+  const vars = context.environment?.vars ?? {};
+  return (name) => vars[name] ?? context.scope.env[name];
 }
 
 /**
- * argv of a command line. It is split as written in the file, before `${VAR}` was
- * expanded, and each word expanded after, so a value with spaces or `|` stays one
- * argument. A line that is not this check's as written (a config built in code) is split
- * as it is.
+ * argv of the command line `line`, found at `at` in the config. It is split as written in
+ * the file, before `${VAR}` was expanded, and each word expanded after, so a value with
+ * spaces or `|` stays one argument. A line that is not the one written there (a config
+ * built in code) is split as it is. `hint` says what to write instead of shell syntax.
  */
-function argvOf(config: CommandCheckConfig, context: PlanContext, lookup: Lookup): string[] {
+export function splitConfiguredLine(line: string, at: ConfigPath, context: PlanContext, hint?: string): SplitLine {
+  const lookup = lookupOf(context);
+  const written: unknown = context.source.document.getIn(at);
+  const asWritten = typeof written === 'string' && expand(written, lookup).value === line;
+  const words = splitCommandLine(asWritten ? written : line, hint);
+  return words.ok && asWritten ? { ok: true, words: expandWords(words.words, lookup) } : words;
+}
+
+function argvOf(config: CommandCheckConfig, context: PlanContext): string[] {
   const { command, shell } = config;
   if (typeof command !== 'string') return [...command];
   if (shell !== undefined) return shellArgv(shell, command);
-  const written: unknown = context.source.document.getIn([...context.path, 'command']);
-  const asWritten = typeof written === 'string' && expand(written, lookup).value === command;
-  const words = splitCommandLine(asWritten ? written : command);
-  if (!words.ok) throw new ConfigurationError([{ location: context.source.locate([...context.path, 'command']), message: words.problem }]);
-  return asWritten ? expandWords(words.words, lookup) : words.words;
+  const at = [...context.path, 'command'];
+  const words = splitConfiguredLine(command, at, context);
+  if (!words.ok) throw new ConfigurationError([{ location: context.source.locate(at), message: words.problem }]);
+  return words.words;
 }
 
 function definedOnly(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
@@ -63,8 +78,7 @@ function definedOnly(env: Readonly<Record<string, string | undefined>>): Record<
  */
 export function planCommand(config: CommandCheckConfig, context: PlanContext): PlannedCommand {
   const vars = context.environment?.vars ?? {};
-  const lookup: Lookup = (name) => vars[name] ?? context.scope.env[name];
-  const argv = argvOf(config, context, lookup);
+  const argv = argvOf(config, context);
   const cwd = config.cwd === undefined ? context.scope.cwd : isAbsolute(config.cwd) ? config.cwd : resolve(context.scope.cwd, config.cwd);
   const script =
     config.shell !== undefined && typeof config.command === 'string' ? config.command.replace(/\n+$/, '').split('\n') : undefined;

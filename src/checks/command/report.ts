@@ -7,6 +7,7 @@ import { formatDuration, formatSize } from '../../config/units.js';
 import type { CheckOutcome } from '../../engine/model.js';
 import { DEFAULT_MAX_OUTPUT_BYTES, type ProcessResult } from '../../io/process.js';
 import type { SecretRegistry } from '../../secrets/registry.js';
+import { cut } from '../../text.js';
 import type { Assertion } from '../http/matchers.js';
 import { assertionLine } from '../http/report.js';
 import { describeExit } from '../output-expect.js';
@@ -56,7 +57,7 @@ function lastOutput(result: ProcessResult, secrets: SecretRegistry): string | un
   const line = last(result.stderr) ?? last(result.stdout);
   if (line === undefined) return undefined;
   const redacted = secrets.redact(line);
-  return redacted.length > SUMMARY_LINE_MAX ? `${redacted.slice(0, SUMMARY_LINE_MAX - 1)}…` : redacted;
+  return cut(redacted, SUMMARY_LINE_MAX);
 }
 
 /** `$.app_env = "prod"`, `$.cors_origins count 2`: a field as measured. */

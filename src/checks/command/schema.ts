@@ -4,7 +4,7 @@
  * `python - <<'PY' … PY` settings dumps).
  */
 import { z } from 'zod';
-import { CheckCommon, VariableName } from '../../config/schema/common.js';
+import { CheckCommon, Variables } from '../../config/schema/common.js';
 import { OutputExpect } from '../output-expect.js';
 
 /** Shells a script may name; each is run as `<shell> -c script` (`bash` with pipefail). */
@@ -37,7 +37,7 @@ export const CommandCheck = z
     /** Working directory, relative to the workspace. */
     cwd: z.string().min(1).optional(),
     /** Variables added to the command's environment (after the environment's `vars:`). */
-    env: z.record(VariableName, z.union([z.string(), z.number(), z.boolean()]).transform(String)).optional(),
+    env: Variables.optional(),
     expect: OutputExpect.optional(),
   })
   .refine((config) => config.shell === undefined || typeof config.command === 'string', {

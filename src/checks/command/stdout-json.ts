@@ -3,7 +3,7 @@
  * line that is JSON (after log lines), else a Python literal from `print({...})`
  * (runbook 003's settings dumps), whole or on the last line that is one.
  */
-import { show } from '../http/matchers.js';
+import { preview } from '../http/matchers.js';
 import { parsePythonLiteral } from './python-literal.js';
 
 /** The data read from stdout, or why there is none. */
@@ -43,6 +43,6 @@ export function parseOutputJson(stdout: string): OutputJson {
   const last = lines[0] ?? '';
   return {
     ok: false,
-    reason: `stdout is not JSON (${lines.length} line${lines.length === 1 ? '' : 's'}; last: ${show(last.slice(0, 60))}); print(json.dumps(...)) writes JSON`,
+    reason: `stdout is not JSON (${lines.length} line${lines.length === 1 ? '' : 's'}; last: ${preview(last)}); print(json.dumps(...)) writes JSON`,
   };
 }

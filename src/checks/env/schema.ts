@@ -4,8 +4,7 @@
  * runbook 003: the auth secret is not `dev-auth-secret`).
  */
 import { z } from 'zod';
-import { CheckCommon, VariableName } from '../../config/schema/common.js';
-import { RegexSource } from '../output-expect.js';
+import { CheckCommon, RegexSource, VariableName } from '../../config/schema/common.js';
 
 /** A value to compare with: YAML scalars compare as the text they would be in the environment. */
 const Text = z.union([z.string(), z.number(), z.boolean()]).transform(String);

@@ -15,24 +15,22 @@
  * environment on the commit must pass, and there must be at least one. An environment's
  * `requires:` adds this check to preflight by itself (see `implied.ts`).
  */
+import { isNode } from 'yaml';
 import { z } from 'zod';
-import { CheckCommon, Template } from '../../config/schema/common.js';
+import { CheckCommon, EnvironmentReference } from '../../config/schema/common.js';
 import { formatPath, type ConfigPath, type ConfigSource } from '../../config/source.js';
 import type { CheckOutcome } from '../../engine/model.js';
 import type { ConfigProblem } from '../../errors.js';
 import type { CheckRunInfo } from '../../github/api.js';
 import { checkRunName, digestIn, parseCheckRunName } from '../../reporters/github/check-run.js';
-import { andList, ask, githubRun, noCommitOutcome, shortSha } from '../github-scope.js';
+import { cut, joinList } from '../../text.js';
+import { ask, githubRun, noCommitOutcome, shortSha } from '../github-scope.js';
 import type { CheckKind } from '../kind.js';
-
-const EnvironmentName = z.union([z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/), Template], {
-  error: 'expected an environment name of letters, digits, ".", "_" and "-"',
-});
 
 const GateName = z.string().regex(/^[a-z][a-z0-9_-]*$/, { error: 'expected a gate name, e.g. smoke' });
 
 const Spec = z.strictObject({
-  environment: EnvironmentName,
+  environment: EnvironmentReference,
   /** Gates that must have passed; default: every gate that ran for the environment. */
   gates: z.array(GateName).min(1).optional(),
 });
@@ -40,7 +38,7 @@ const Spec = z.strictObject({
 const Schema = z.strictObject({
   ...CheckCommon,
   'environment-passed': z
-    .union([EnvironmentName, Spec], { error: 'expected an environment name (staging) or { environment: staging, gates: [smoke] }' })
+    .union([EnvironmentReference, Spec], { error: 'expected an environment name (staging) or { environment: staging, gates: [smoke] }' })
     .transform((spec) => (typeof spec === 'string' ? { environment: spec } : spec)),
 });
 
@@ -57,8 +55,9 @@ interface Verdict {
   detail: string;
 }
 
+/** `sha256:0123456789a…`: a digest short enough for a summary. */
 function shortDigest(digest: string): string {
-  return `${digest.slice(0, 19)}…`;
+  return cut(digest, 20);
 }
 
 /** The verdict of one gate from its runs on the commit, newest first. */
@@ -124,7 +123,8 @@ function outcome(
     if (config.gates && !config.gates.includes(parsed.gate)) continue;
     byGate.set(parsed.gate, [run, ...(byGate.get(parsed.gate) ?? [])]);
   }
-  const expected = `${config.gates ? andList(config.gates.map((gate) => checkRunName(gate, env))) : `every ${checkRunName('<gate>', env)}`} success on ${shortSha(sha)} for config ${shortDigest(digest)}`;
+  const named = config.gates ? config.gates.map((gate) => checkRunName(gate, env)) : undefined;
+  const expected = `${named ? joinList(named, 'and') : `every ${checkRunName('<gate>', env)}`} success on ${shortSha(sha)} for config ${shortDigest(digest)}`;
   if (byGate.size === 0) {
     return {
       status: 'failed',
@@ -137,9 +137,10 @@ function outcome(
   const details = verdicts.map((verdict) => verdict.detail);
   const measured = verdicts.map((verdict) => verdict.line).join('; ');
   if (verdicts.every((verdict) => verdict.passed)) {
+    const gates = verdicts.map((verdict) => verdict.gate);
     return {
       status: 'passed',
-      summary: `${env} passed for ${shortSha(sha)} and this config: ${andList(verdicts.map((verdict) => verdict.gate))}`,
+      summary: `${env} passed for ${shortSha(sha)} and this config: ${joinList(gates, 'and')}`,
       measured,
       expected,
       details,
@@ -156,12 +157,26 @@ function outcome(
   };
 }
 
+/** The environment names of each config, read once however many checks ask. */
+const environmentNames = new WeakMap<ConfigSource, string[]>();
+
+/** The names under `environments:`; only that mapping is read, not the whole document. */
+function environmentsOf(source: ConfigSource): string[] {
+  let names = environmentNames.get(source);
+  if (names === undefined) {
+    const node: unknown = source.document.get('environments', true);
+    const environments: unknown = isNode(node) ? node.toJS(source.document, { maxAliasCount: 100 }) : undefined;
+    names = environments !== null && typeof environments === 'object' ? Object.keys(environments) : [];
+    environmentNames.set(source, names);
+  }
+  return names;
+}
+
 /** An unknown environment name, found when the config is loaded. */
 function unknownEnvironment(config: EnvironmentPassedConfig, path: ConfigPath, source: ConfigSource): ConfigProblem[] {
   const name = config['environment-passed'].environment;
   if (name.includes('${')) return [];
-  const root = source.toJS() as { environments?: Record<string, unknown> } | null;
-  const known = Object.keys(root?.environments ?? {});
+  const known = environmentsOf(source);
   if (known.includes(name)) return [];
   const expected = known.length ? `expected one of: ${known.join(', ')}` : 'the config has no environments: section';
   // The name's own position: the scalar, or `environment:` of the mapping form.
@@ -175,7 +190,7 @@ export const environmentPassedKind: CheckKind<EnvironmentPassedConfig> = {
   schema: Schema,
   describe: (config) => {
     const { environment, gates } = config['environment-passed'];
-    return `${environment}${gates ? ` ${andList(gates)}` : ''} passed for this commit`;
+    return `${environment}${gates ? ` ${joinList(gates, 'and')}` : ''} passed for this commit`;
   },
   problems: unknownEnvironment,
   plan(config, context) {

@@ -7,7 +7,7 @@ import { isAbsolute, resolve } from 'node:path';
 import type { CheckOutcome } from '../../engine/model.js';
 import { assertionLine } from '../http/report.js';
 import type { CheckKind } from '../kind.js';
-import { findFiles, type FileMatches } from './find.js';
+import { findFiles, type FileMatches } from '../files.js';
 import { describeFile, expectations, judgeFile } from './judge.js';
 import { FileCheck, type FileCheckConfig } from './schema.js';
 

@@ -1,8 +1,19 @@
-/** Judging the newest file a `file:` check found: non-empty, recent, large enough. */
+/**
+ * Judging the newest file a check found: non-empty, recent, large enough. The `file` kind
+ * and the `backup` kind judge (and print ages) alike.
+ */
 import { formatSize } from '../../config/units.js';
+import type { FoundFile } from '../files.js';
 import type { Assertion } from '../http/matchers.js';
-import type { FoundFile } from './find.js';
 import type { FileCheckConfig } from './schema.js';
+
+/** What a file must be: the `file` kind's fields (a backup's too). */
+export type FileLimits = Pick<FileCheckConfig, 'non-empty' | 'min-size' | 'max-age'>;
+
+/** An assertion on a file, with the limit it checks. */
+export interface FileAssertion extends Assertion {
+  limit: keyof FileLimits;
+}
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -30,7 +41,7 @@ export function describeFile(file: FoundFile, nowMs: number): string {
 }
 
 /** What a check expects of the file it judges, in the order judged: `non-empty`, `≥ 1 KiB`, `≤ 24h old`. */
-export function expectations(config: FileCheckConfig): { nonEmpty?: string; minSize?: string; maxAge?: string } {
+export function expectations(config: FileLimits): { nonEmpty?: string; minSize?: string; maxAge?: string } {
   const minSize = config['min-size'];
   const maxAge = config['max-age'];
   return {
@@ -40,14 +51,14 @@ export function expectations(config: FileCheckConfig): { nonEmpty?: string; minS
   };
 }
 
-/** Every assertion on the file judged. `label` is its path. */
-export function judgeFile(file: FoundFile, config: FileCheckConfig, nowMs: number): Assertion[] {
-  const out: Assertion[] = [];
+/** Every assertion on the file judged, in the order of {@link expectations}. `label` is its path. */
+export function judgeFile(file: FoundFile, config: FileLimits, nowMs: number): FileAssertion[] {
+  const out: FileAssertion[] = [];
   const label = file.path;
   const size = formatSize(file.size);
   const expected = expectations(config);
   if (expected.nonEmpty) {
-    out.push({ label, ok: file.size > 0, measured: file.size > 0 ? size : 'empty (0 B)', expected: expected.nonEmpty });
+    out.push({ label, ok: file.size > 0, measured: file.size > 0 ? size : 'empty (0 B)', expected: expected.nonEmpty, limit: 'non-empty' });
   }
   const minSize = config['min-size'];
   if (minSize !== undefined && expected.minSize) {
@@ -56,6 +67,7 @@ export function judgeFile(file: FoundFile, config: FileCheckConfig, nowMs: numbe
       ok: file.size >= minSize,
       measured: file.size < 1024 ? size : `${size} (${file.size} B)`,
       expected: expected.minSize,
+      limit: 'min-size',
     });
   }
   const maxAge = config['max-age'];
@@ -67,6 +79,7 @@ export function judgeFile(file: FoundFile, config: FileCheckConfig, nowMs: numbe
       measured:
         age >= 0 ? `${formatAge(age)} old (modified ${new Date(file.mtimeMs).toISOString()})` : `modified ${formatAge(-age)} in the future`,
       expected: expected.maxAge,
+      limit: 'max-age',
     });
   }
   return out;

@@ -67,10 +67,10 @@ export async function exchange(
   label: string,
   context: { http: HttpClient; secrets: SecretRegistry; signal: AbortSignal; captures: Map<string, string> },
 ): Promise<ExchangeReport> {
-  const request = buildRequest(plan, context.captures, context.secrets, context.signal);
+  const { request, note } = buildRequest(plan, context.captures, context.secrets, context.signal);
   try {
     const response = await context.http.send(request);
-    const notes: string[] = [];
+    const notes: string[] = note === undefined ? [] : [note];
     for (const redirect of response.redirects) {
       notes.push(
         `redirect ${redirect.status} → ${redirect.to}${redirect.droppedCredentials ? ' (credentials not forwarded: other origin)' : ''}`,

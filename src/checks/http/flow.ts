@@ -11,7 +11,7 @@ import { toRetryPolicy } from '../retry-policy.js';
 import { exchange } from './exchange.js';
 import { unknownCaptures } from './index.js';
 import { exchangeDetails, failureOf } from './report.js';
-import { resolveUrl } from './request.js';
+import { resolveUrl, writtenOrigin } from './request.js';
 import { FlowCheck, type FlowCheckConfig } from './schema.js';
 
 export const flowKind: CheckKind<FlowCheckConfig> = {
@@ -33,12 +33,13 @@ export const flowKind: CheckKind<FlowCheckConfig> = {
       const label = step.name ?? `${step.http.method} ${step.http.url}`;
       const retry = toRetryPolicy(step.retry);
       const locationContext = { ...context, location: context.source.locate([...context.path, 'steps', index]) };
+      const url = resolveUrl(step.http.url, locationContext);
       return {
         label,
         step,
         retry,
         budgetMs: retryBudgetMs(retry, timeoutMs),
-        plan: { method: step.http.method, url: resolveUrl(step.http.url, locationContext), step, timeoutMs },
+        plan: { method: step.http.method, url, step, timeoutMs, trustedOrigin: writtenOrigin(url, context.environment?.url) },
       };
     });
     const total = steps.length;

@@ -4,7 +4,7 @@ import type { ConfigProblem } from '../../errors.js';
 import type { CheckKind } from '../kind.js';
 import { exchange } from './exchange.js';
 import { exchangeOutcome } from './report.js';
-import { captureReferences, resolveUrl, stringsIn } from './request.js';
+import { captureReferences, resolveUrl, stringsIn, writtenOrigin } from './request.js';
 import { HttpCheck, type HttpCheckConfig, type StepConfig } from './schema.js';
 
 /** `{{name}}` references that no earlier step captured. */
@@ -34,7 +34,8 @@ export const httpKind: CheckKind<HttpCheckConfig> = {
   problems: (config, path, source) => unknownCaptures(config, new Set(), path, source),
   plan(config, context) {
     const timeoutMs = config.timeout ?? context.defaultTimeoutMs;
-    const plan = { method: config.http.method, url: resolveUrl(config.http.url, context), step: config, timeoutMs };
+    const url = resolveUrl(config.http.url, context);
+    const plan = { method: config.http.method, url, step: config, timeoutMs, trustedOrigin: writtenOrigin(url, context.environment?.url) };
     const label = `${config.http.method} ${config.http.url}`;
     return {
       timeoutMs,

@@ -3,6 +3,7 @@
  * matches, contains, type, exists, count and numeric bounds.
  */
 import { isDeepStrictEqual } from 'node:util';
+import { cut } from '../../text.js';
 import type { MatcherConfig } from './schema.js';
 
 /** One assertion's verdict, with what was measured and what was expected. */
@@ -19,12 +20,12 @@ const SHOW_MAX = 80;
 /** Shows a value briefly: strings quoted, long values cut with `…`. */
 export function show(value: unknown): string {
   const text = value === undefined ? 'undefined' : ((JSON.stringify(value) as string | undefined) ?? typeof value);
-  return text.length > SHOW_MAX ? `${text.slice(0, SHOW_MAX - 1)}…` : text;
+  return cut(text, SHOW_MAX);
 }
 
-/** The start of a text, at most `max` characters, marked with `…` when cut. */
+/** The start of a text, shown: its first `max` characters and `…` when there is more. */
 export function preview(text: string, max = 60): string {
-  return show(text.length > max ? `${text.slice(0, max)}…` : text);
+  return show(cut(text, max + 1));
 }
 
 /** The type name `type:` compares against. */

@@ -3,7 +3,7 @@
  * headers, credentials and body, with `{{name}}` filled from earlier captures.
  */
 import { ConfigurationError } from '../../errors.js';
-import { DEFAULT_MAX_BODY_BYTES, type HttpRequest } from '../../io/http.js';
+import { CREDENTIAL_HEADERS, DEFAULT_MAX_BODY_BYTES, type HttpRequest } from '../../io/http.js';
 import type { SecretRegistry } from '../../secrets/registry.js';
 import type { PlanContext } from '../kind.js';
 import type { StepConfig } from './schema.js';
@@ -70,18 +70,46 @@ export interface RequestPlan {
   url: string;
   step: StepConfig;
   timeoutMs: number;
+  /**
+   * The origin credentials may go to: the one written in the config (the environment's
+   * URL, or the step's absolute URL). A URL taken from a response (`{{next}}`) to another
+   * origin gets no credentials.
+   */
+  trustedOrigin?: string | undefined;
+}
+
+/** The origin of a URL as written, or undefined when a capture decides it. */
+export function writtenOrigin(url: string, environmentUrl: string | undefined): string | undefined {
+  const origin = (text: string | undefined): string | undefined => {
+    try {
+      return text === undefined ? undefined : new URL(text).origin;
+    } catch {
+      return undefined;
+    }
+  };
+  const host = /^https?:\/\/([^/]*)/i.exec(url)?.[1];
+  if (host !== undefined && !host.includes('{{')) return origin(url);
+  return origin(environmentUrl);
+}
+
+/** A request, and a note when credentials were held back from another origin. */
+export interface BuiltRequest {
+  request: HttpRequest;
+  note?: string;
 }
 
 /**
  * The request to send for a step, with captures filled. Credentials are registered as
- * secrets so they are redacted wherever they might appear.
+ * secrets so they are redacted wherever they might appear. Credential headers are
+ * `Authorization`, `Cookie`, `Proxy-Authorization` and any header holding a secret; they
+ * never go to an origin the config did not name, nor across a redirect.
  */
 export function buildRequest(
   plan: RequestPlan,
   captures: ReadonlyMap<string, string>,
   secrets: SecretRegistry,
   signal: AbortSignal,
-): HttpRequest {
+): BuiltRequest {
   const { step } = plan;
   const headers: Record<string, string> = { 'user-agent': USER_AGENT, accept: '*/*' };
   for (const [name, value] of Object.entries(step.headers ?? {})) {
@@ -111,14 +139,35 @@ export function buildRequest(
     body = fillCaptures(step.body, captures);
   }
   const follow = step['follow-redirects'];
-  return {
+  const url = fillCaptures(plan.url, captures, true);
+  const credentialHeaders = Object.entries(headers)
+    .filter(([name, value]) => (CREDENTIAL_HEADERS as readonly string[]).includes(name) || secrets.redact(value) !== value)
+    .map(([name]) => name);
+  let note: string | undefined;
+  let sent = headers;
+  const target = originOf(url);
+  if (plan.trustedOrigin !== undefined && target !== undefined && target !== plan.trustedOrigin && credentialHeaders.length) {
+    sent = Object.fromEntries(Object.entries(headers).filter(([name]) => !credentialHeaders.includes(name)));
+    note = `credentials not sent to ${target}: only to ${plan.trustedOrigin}, the origin the config names`;
+  }
+  const request: HttpRequest = {
     method: plan.method,
-    url: fillCaptures(plan.url, captures, true),
-    headers,
+    url,
+    headers: sent,
     ...(body === undefined ? {} : { body }),
     timeoutMs: plan.timeoutMs,
     maxBodyBytes: step['max-body'] ?? DEFAULT_MAX_BODY_BYTES,
     maxRedirects: follow === true ? DEFAULT_MAX_REDIRECTS : typeof follow === 'number' ? follow : 0,
+    credentialHeaders,
     signal,
   };
+  return note === undefined ? { request } : { request, note };
+}
+
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
 }

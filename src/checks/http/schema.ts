@@ -3,7 +3,19 @@
  * capture values for later steps (runbook 000: create a role, then `/roles/{id}/…`).
  */
 import { z } from 'zod';
-import { CheckCommon, Duration, Numeric, Retry, Size, Template, VariableName } from '../../config/schema/common.js';
+import {
+  CheckCommon,
+  Duration,
+  Numeric,
+  NumericBoundFields,
+  NumericBounds,
+  RegexSource,
+  Retry,
+  Size,
+  Template,
+  TextExpectation,
+  VariableName,
+} from '../../config/schema/common.js';
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
@@ -32,24 +44,13 @@ export const MatcherObject = z.strictObject({
   equals: z.unknown().optional(),
   'not-equals': z.unknown().optional(),
   'one-of': z.array(Scalar).optional(),
-  matches: z.string().optional(),
+  matches: RegexSource.optional(),
   contains: z.string().optional(),
   'not-contains': z.string().optional(),
   type: z.enum(JSON_TYPES).optional(),
   exists: z.boolean().optional(),
-  count: z.union([Numeric, z.lazy(() => NumericMatcher)]).optional(),
-  gt: Numeric.optional(),
-  gte: Numeric.optional(),
-  lt: Numeric.optional(),
-  lte: Numeric.optional(),
-});
-
-const NumericMatcher = z.strictObject({
-  equals: Numeric.optional(),
-  gt: Numeric.optional(),
-  gte: Numeric.optional(),
-  lt: Numeric.optional(),
-  lte: Numeric.optional(),
+  count: z.union([Numeric, NumericBounds]).optional(),
+  ...NumericBoundFields,
 });
 
 /** A matcher: a bare scalar (equals), or an object of comparisons. */
@@ -70,17 +71,12 @@ export function isStatusClass(status: string | number): boolean {
   return typeof status === 'string' && STATUS_CLASS.test(status);
 }
 
-const BodyExpectation = z.union([
-  z.string(),
-  z.strictObject({ contains: z.string().optional(), 'not-contains': z.string().optional(), matches: z.string().optional() }),
-]);
-
 /** What a response must look like. */
 export const Expect = z.strictObject({
   status: StatusSpec.optional(),
   headers: z.record(z.string(), Matcher).optional(),
   json: z.record(z.string().regex(/^\$/, { error: 'expected a JSONPath starting with $, e.g. $.status' }), Matcher).optional(),
-  body: BodyExpectation.optional(),
+  body: TextExpectation.optional(),
   'csv-header': z.array(z.string()).min(1).optional(),
   'max-latency': Duration.optional(),
 });

@@ -15,49 +15,16 @@
  * passed. With neither `tests:` nor `files:`, every case in the reports must pass.
  * Evidence lists each named test and file with its status and the report it came from.
  */
-import { readFile, stat } from 'node:fs/promises';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { formatDuration } from '../../config/units.js';
 import type { CheckOutcome } from '../../engine/model.js';
+import { findAll } from '../files.js';
 import type { CheckKind } from '../kind.js';
 import type { TestCase, TestStatus } from './parse.js';
 import { JUnitCheck, type JUnitCheckConfig } from './schema.js';
 import { hasFileInformation, inFile, matchesTest } from './select.js';
 
 export { JUnitCheck, type JUnitCheckConfig } from './schema.js';
-
-/** A report file found by the patterns. */
-interface Report {
-  /** As shown: relative to the working directory when inside it. */
-  path: string;
-  absolute: string;
-  mtimeMs: number;
-}
-
-function shown(cwd: string, absolute: string): string {
-  const rel = relative(cwd, absolute);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : absolute;
-}
-
-/** The report files the patterns name, sorted by path, each once. */
-async function findReports(cwd: string, patterns: readonly string[]): Promise<Report[]> {
-  const { glob, isDynamicPattern } = await import('tinyglobby'); // loaded on first use
-  const found = new Map<string, Report>();
-  for (const pattern of patterns) {
-    const candidates = isDynamicPattern(pattern)
-      ? await glob(pattern, { cwd, absolute: true, dot: true, onlyFiles: true, expandDirectories: false, followSymbolicLinks: true })
-      : [resolve(cwd, pattern)];
-    for (const absolute of candidates) {
-      try {
-        const info = await stat(absolute);
-        if (info.isFile()) found.set(absolute, { path: shown(cwd, absolute), absolute, mtimeMs: info.mtimeMs });
-      } catch {
-        // a literal path that does not exist, or a match gone since the listing
-      }
-    }
-  }
-  return [...found.values()].sort((a, b) => a.path.localeCompare(b.path));
-}
 
 const STATUS_ORDER: readonly TestStatus[] = ['errored', 'failed', 'skipped', 'passed'];
 
@@ -242,7 +209,7 @@ export const junitKind: CheckKind<JUnitCheckConfig> = {
     return {
       timeoutMs,
       run: async ({ signal, progress }) => {
-        const found = await findReports(cwd, config.junit);
+        const found = await findAll(cwd, config.junit);
         const maxAge = config['max-age'];
         const now = Date.now();
         const reports = maxAge === undefined ? found : found.filter((report) => now - report.mtimeMs <= maxAge);

@@ -5,6 +5,7 @@
  * children on each `<testcase>`.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { cut } from '../../text.js';
 
 /** A test case's result. A case with both an error and a failure counts as errored. */
 export type TestStatus = 'passed' | 'failed' | 'errored' | 'skipped';
@@ -68,7 +69,7 @@ function firstLine(text: string | undefined): string | undefined {
     .map((part) => part.trim())
     .find((part) => part.length > 0);
   if (line === undefined) return undefined;
-  return line.length > MESSAGE_MAX ? `${line.slice(0, MESSAGE_MAX - 1)}…` : line;
+  return cut(line, MESSAGE_MAX);
 }
 
 /** The message of a `<failure>`, `<error>` or `<skipped>`: its `message` attribute, else its text. */

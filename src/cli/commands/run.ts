@@ -6,7 +6,8 @@ import { commentPreview } from '../../reporters/comment-preview.js';
 import type { ProcessEnv } from '../../config/resolve.js';
 import { gateNamed } from '../../gates/registry.js';
 import { runGates } from '../../gates/run.js';
-import { currentCommit } from '../../io/git.js';
+import { headShaFromEnv } from '../../github/context.js';
+import { gitHead } from '../../io/git.js';
 import { UndiciHttpClient } from '../../io/http.js';
 import type { RunScope } from '../../checks/kind.js';
 import type { Output } from '../../io/output.js';
@@ -64,7 +65,8 @@ export async function runCommand(
   const { secrets, output } = context;
   const reporter = new TerminalReporter(output, options.color === undefined ? {} : { color: options.color });
   const http = new UndiciHttpClient();
-  const commit = await currentCommit(context.env);
+  // In a workflow, the commit the event is about; otherwise the checkout's HEAD.
+  const commit = headShaFromEnv(context.env) ?? (await gitHead());
   try {
     const run = await runGates({
       loaded,

@@ -1,9 +1,9 @@
 /**
- * Schema pieces shared by every section of the config: durations, sizes, names and the
- * fields every check has.
+ * Schema pieces shared by every section of the config: durations, sizes, names, regular
+ * expressions, numeric bounds, variables and the fields every check has.
  */
 import { z } from 'zod';
-import { parseDuration, parseSize } from '../units.js';
+import { DURATION_PATTERN, parseDuration, parseSize, SIZE_PATTERN } from '../units.js';
 
 /**
  * A string holding `${VAR}`. Typed fields (durations, numbers, statuses) accept one when
@@ -18,14 +18,14 @@ export const Numeric = z
 
 /** A duration: milliseconds, or `500ms`, `5s`, `2m`, `1h`. Parses to milliseconds. */
 export const Duration = z
-  .union([z.number().nonnegative(), z.string().regex(/^\d+(\.\d+)?\s*(ms|s|m|h)$/), Template], {
+  .union([z.number().nonnegative(), z.string().regex(DURATION_PATTERN), Template], {
     error: 'expected a duration: a number of milliseconds or a string like 500ms, 5s, 2m',
   })
   .transform((value) => parseDuration(value) ?? 0);
 
 /** A size: bytes, or `512KiB`, `1MiB`, `10MB`. Parses to bytes. */
 export const Size = z
-  .union([z.number().int().nonnegative(), z.string().regex(/^\d+(\.\d+)?\s*(B|KB|KiB|MB|MiB|GB|GiB)$/), Template], {
+  .union([z.number().int().nonnegative(), z.string().regex(SIZE_PATTERN), Template], {
     error: 'expected a size: a number of bytes or a string like 512KiB, 1MiB',
   })
   .transform((value) => parseSize(value) ?? 0);
@@ -34,6 +34,50 @@ export const Size = z
 export const VariableName = z
   .string()
   .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: 'expected a variable name: letters, digits and _' });
+
+/** Variables given to a process or an environment: YAML scalars, as the text they are in the environment. */
+export const Variables = z.record(VariableName, z.union([z.string(), z.number(), z.boolean()]).transform(String));
+
+const ENVIRONMENT_NAME_ERROR = 'expected an environment name of letters, digits, ".", "_" and "-"';
+
+/** An environment's name, as `environments:` keys it and `requires:` names it. */
+export const EnvironmentName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, { error: ENVIRONMENT_NAME_ERROR });
+
+/** An environment's name where a check names one: `${VAR}` allowed, validated after expansion. */
+export const EnvironmentReference = z.union([EnvironmentName, Template], { error: ENVIRONMENT_NAME_ERROR });
+
+/**
+ * A regular expression source (`matches:` of every kind), checked when the config is
+ * loaded: a bad one is a config problem at its line, not an error at run time.
+ */
+export const RegexSource = z.string().refine(
+  (source) => {
+    try {
+      new RegExp(source);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { error: 'expected a valid regular expression, e.g. "^head"' },
+);
+
+/** Expectations on a text (a stream, a response body): a bare string means `contains`. */
+export const TextExpectation = z.union([
+  z.string(),
+  z.strictObject({ contains: z.string().optional(), 'not-contains': z.string().optional(), matches: RegexSource.optional() }),
+]);
+
+/** `gt`, `gte`, `lt`, `lte`: the bounds a number matcher takes. */
+export const NumericBoundFields = {
+  gt: Numeric.optional(),
+  gte: Numeric.optional(),
+  lt: Numeric.optional(),
+  lte: Numeric.optional(),
+};
+
+/** Bounds on a number: a count, a row count. */
+export const NumericBounds = z.strictObject({ equals: Numeric.optional(), ...NumericBoundFields });
 
 /** A check id: used in annotations, evidence and `environment-passed` references. */
 export const CheckId = z
@@ -64,6 +108,9 @@ export const CheckCommon = {
   timeout: Duration.optional(),
   retry: Retry.optional(),
 };
+
+/** The output shape of {@link TextExpectation}. */
+export type TextExpectationConfig = z.output<typeof TextExpectation>;
 
 /** The input shape of {@link Retry}. */
 export type RetryConfig = z.output<typeof Retry>;

@@ -4,22 +4,18 @@
  */
 import { z } from 'zod';
 import { CheckDocumentSchema, CheckEntrySchema } from '../../checks/registry.js';
-import { Duration, VariableName } from './common.js';
+import { Duration, EnvironmentName, VariableName, Variables } from './common.js';
 
 /** Gate sections a config may have, in the order gates run. */
 export const GATE_NAMES = ['preflight', 'smoke'] as const;
 export type GateName = (typeof GATE_NAMES)[number];
-
-const EnvironmentName = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, { error: 'expected an environment name of letters, digits, ".", "_" and "-"' });
 
 /** One deployment environment: its base URL, variables and the environments before it. */
 export const Environment = z.strictObject({
   /** Base URL that relative check URLs are joined to. `${VAR}` allowed. */
   url: z.string().optional(),
   /** Variables for `${NAME}` in this environment; they win over the process environment. */
-  vars: z.record(VariableName, z.union([z.string(), z.number(), z.boolean()]).transform(String)).optional(),
+  vars: Variables.optional(),
   /** Environments whose gates must pass first, for the same commit (runbook 000, "Environment Order"). */
   requires: z.array(EnvironmentName).optional(),
 });

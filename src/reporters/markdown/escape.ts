@@ -3,6 +3,7 @@
  * before it goes into markdown: it must not break a table, open HTML, run code spans or
  * mention people (issue #3, "must not break out of the comment's markdown").
  */
+import { cut } from '../../text.js';
 
 const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
@@ -26,8 +27,7 @@ export function escapeInline(text: string): string {
 
 /** Escapes text for a table cell, cut to `max` characters. */
 export function escapeCell(text: string, max = 200): string {
-  const cut = text.length > max ? `${text.slice(0, max - 1)}…` : text;
-  return escapeInline(cut);
+  return escapeInline(cut(text, max));
 }
 
 /** A fenced code block that the text cannot close, whatever backticks it holds. */

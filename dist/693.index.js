@@ -1,0 +1,822 @@
+export const id = 693;
+export const ids = [693,475];
+export const modules = {
+
+/***/ 3693:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  actionMain: () => (/* binding */ actionMain)
+});
+
+// EXTERNAL MODULE: ./src/config/load.ts
+var load = __webpack_require__(1036);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/github/context.ts
+var github_context = __webpack_require__(9556);
+// EXTERNAL MODULE: ./src/github/octokit.ts + 2 modules
+var octokit = __webpack_require__(475);
+;// CONCATENATED MODULE: ./src/github/redacting.ts
+function redactingApi(api, secrets) {
+    const clean = (value) => secrets.redactDeep(value);
+    // Reads pass through untouched (through the prototype); writes are wrapped.
+    return Object.assign(Object.create(api), {
+        createCheckRun: (input) => api.createCheckRun({ ...input, output: clean(input.output) }),
+        completeCheckRun: (id, input) => api.completeCheckRun(id, { ...input, output: clean(input.output) }),
+        addAnnotations: (id, output) => api.addAnnotations(id, clean(output)),
+        createComment: (issue, body) => api.createComment(issue, secrets.redact(body)),
+        updateComment: (id, body) => api.updateComment(id, secrets.redact(body)),
+    });
+}
+
+// EXTERNAL MODULE: ./src/gates/run.ts + 3 modules
+var gates_run = __webpack_require__(2114);
+// EXTERNAL MODULE: ./src/io/http.ts
+var io_http = __webpack_require__(742);
+// EXTERNAL MODULE: ./src/io/output.ts
+var io_output = __webpack_require__(2475);
+// EXTERNAL MODULE: ./src/reporters/evidence.ts
+var evidence = __webpack_require__(4993);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/github/api.ts
+var github_api = __webpack_require__(8943);
+// EXTERNAL MODULE: ./src/reporters/markdown/escape.ts
+var markdown_escape = __webpack_require__(9991);
+// EXTERNAL MODULE: ./src/reporters/markdown/tables.ts
+var tables = __webpack_require__(8461);
+// EXTERNAL MODULE: ./src/reporters/github/check-run.ts
+var check_run = __webpack_require__(3996);
+;// CONCATENATED MODULE: ./src/reporters/github/create-once.ts
+/**
+ * Creating a check run at most once. A POST retried after a 5xx can create a duplicate
+ * (GITHUB.md, "Rate limits"), so after a failed create we look the run up by name and
+ * by the external id we gave it before trying again.
+ */
+
+/** Create attempts before giving up. */
+const CREATE_ATTEMPTS = 3;
+async function createCheckRunOnce(api, input, logger, sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await api.createCheckRun(input);
+        }
+        catch (error) {
+            if (!(error instanceof github_api/* GitHubError */.y) || !error.transient || attempt >= CREATE_ATTEMPTS)
+                throw error;
+            logger.warning(`creating check run "${input.name}" failed (${error.status} ${error.message}); checking whether it was created`);
+            await sleep(500 * attempt);
+            const existing = (await api.listCheckRuns(input.headSha, input.name)).find((run) => run.externalId === input.externalId);
+            if (existing)
+                return existing;
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/reporters/github/sticky-comment.ts
+var sticky_comment = __webpack_require__(6637);
+;// CONCATENATED MODULE: ./src/reporters/github/index.ts
+/**
+ * Reports gates on GitHub: one check run per gate and environment, created in_progress
+ * and completed at the end, and one sticky PR comment rebuilt from the commit's check
+ * runs. With a read-only token (a fork's PR) it writes annotations only, says why once,
+ * and never fails the step for a reporting problem: the gate's result decides that.
+ */
+
+
+
+
+
+
+
+/**
+ * Rebuilds of the comment after ours, while other runs were in progress: each re-reads
+ * the check runs and stops once they match what was written.
+ */
+const CONVERGE_ROUNDS = 5;
+/** A comparable key of the comment's cells (without the time it was written). */
+function cellsKey(runs, own) {
+    return JSON.stringify((0,sticky_comment/* cellsFromCheckRuns */.oT)(runs, own).map(({ gate, environment, status, title, url }) => ({ gate, environment, status, title, url })));
+}
+/** Status of a finished gate as a comment cell. */
+function cellOf(result, url) {
+    return {
+        name: (0,check_run/* checkRunName */.$_)(result.gate, result.environment),
+        gate: result.gate,
+        environment: result.environment,
+        status: result.status,
+        title: (0,tables/* tally */.N4)(result),
+        url,
+        details: (0,check_run/* failuresText */.B2)(result),
+    };
+}
+class GitHubReporter {
+    options;
+    started = new Map();
+    /**
+     * Makes this process's external ids unique. Matrix cells share GITHUB_RUN_ID and
+     * GITHUB_JOB, so without it two cells on the same gate and environment would have the
+     * same external id, and a create retried after a 5xx could adopt the sibling's run
+     * (and overwrite its failure with our success).
+     */
+    nonce = (0,external_node_crypto_.randomUUID)().slice(0, 8);
+    readOnlyReason;
+    annotated = false;
+    constructor(options) {
+        this.options = options;
+        const { context, api } = options;
+        if (!api)
+            this.readOnly('no github-token was given');
+        else if (context.isFork)
+            this.readOnly(`this pull request comes from the fork ${context.pullRequest?.headRepository ?? ''}, so the token is read-only`);
+    }
+    /** The external id of a gate's check run: the job attempt, gate, environment and {@link nonce}. */
+    externalId(gate, environment) {
+        return `${this.options.context.runKey}:${gate}:${environment ?? ''}:${this.nonce}`;
+    }
+    /** True once writes are off; reports go to the job summary and annotations. */
+    get isReadOnly() {
+        return this.readOnlyReason !== undefined;
+    }
+    readOnly(reason) {
+        if (this.readOnlyReason !== undefined)
+            return;
+        this.readOnlyReason = reason;
+        this.options.annotator.notice(`release-gates: ${reason}. Writing the job summary and annotations only; no check runs or PR comment. The step still passes or fails on the gates' result.`);
+    }
+    /**
+     * Runs a GitHub call; a failure is logged and never thrown. A refused write turns all
+     * writes off, unless `onlyThis` (the PR comment: its permission is separate).
+     */
+    async attempt(what, work, onlyThis = false) {
+        const api = this.options.api;
+        if (!api || this.isReadOnly)
+            return undefined;
+        try {
+            return await work(api);
+        }
+        catch (error) {
+            const denied = error instanceof github_api/* GitHubError */.y && error.readOnly;
+            if (denied && onlyThis) {
+                this.options.logger.warning(`release-gates could not ${what}: GitHub answered ${error.status} "${error.message}" (the job needs permissions: pull-requests: write); the check runs are written`);
+            }
+            else if (denied)
+                this.readOnly(`GitHub answered ${error.status} "${error.message}" when ${what}`);
+            else
+                this.options.logger.warning(`release-gates could not ${what}: ${error instanceof Error ? error.message : String(error)}`);
+            return undefined;
+        }
+    }
+    /** Before a gate runs: its check run, in progress. */
+    async gateStarted(gate, environment) {
+        const name = (0,check_run/* checkRunName */.$_)(gate, environment);
+        const { context } = this.options;
+        const run = await this.attempt(`create the check run "${name}"`, (api) => createCheckRunOnce(api, {
+            name,
+            headSha: context.headSha,
+            externalId: this.externalId(gate, environment),
+            detailsUrl: context.runUrl,
+            output: { title: 'running', summary: `**${gate}** is running${environment ? ` against **${environment}**` : ''}.` },
+        }, this.options.logger));
+        if (run)
+            this.started.set(name, { id: run.id, htmlUrl: run.htmlUrl });
+    }
+    /** After a gate: its result is kept, completed at {@link finish}. */
+    gateFinished(result) {
+        const started = this.started.get((0,check_run/* checkRunName */.$_)(result.gate, result.environment));
+        if (started)
+            started.result = result;
+    }
+    async complete(started, result, commentId) {
+        const output = (0,check_run/* checkRunOutput */.TN)(result, { ...this.options, headSha: this.options.context.headSha, commentId });
+        const [first = [], ...rest] = (0,check_run/* batches */.Xy)((0,check_run/* annotationsFor */.gX)(result, this.options.configPath));
+        const conclusion = (0,check_run/* conclusionFor */.H1)(result);
+        const done = await this.attempt(`complete the check run "${(0,check_run/* checkRunName */.$_)(result.gate, result.environment)}"`, async (api) => {
+            await api.completeCheckRun(started.id, { conclusion, output: { ...output, annotations: first } });
+            return true;
+        });
+        for (const annotations of done ? rest : []) {
+            await this.attempt('add annotations', (api) => api.addAnnotations(started.id, { title: output.title, summary: output.summary, annotations }));
+        }
+    }
+    /**
+     * After every gate. Completes the check runs, writes the sticky comment on a PR, and
+     * creates completed runs for gates that were not run. Order: the commit's check runs
+     * are listed (for the comment's id, recorded by an earlier run); every own check run is
+     * completed; only then is the comment written from the list and our own results. A
+     * comment is never ahead of the check runs it is rebuilt from: otherwise a parallel job
+     * reading them would overwrite it with this run still "in progress". When the comment
+     * id was not known yet, it is recorded on our check run, so that a later run updates
+     * the comment without a lookup (4 requests for one gate when the comment exists). If
+     * other release-gates runs were in progress, the comment is rebuilt from a fresh list
+     * until the list no longer changes, so that parallel jobs converge on the final table.
+     */
+    async finish(run) {
+        for (const result of run.gates.filter((gate) => gate.status === 'skipped'))
+            await this.reportNotRun(result);
+        const finished = [...this.started.values()].filter((s) => s.result !== undefined);
+        const last = finished.at(-1);
+        for (const started of finished.slice(0, -1))
+            await this.complete(started, started.result);
+        const pr = this.options.context.pullRequest;
+        if (last && (!pr || this.isReadOnly))
+            await this.complete(last, last.result);
+        if (last && pr && !this.isReadOnly) {
+            const own = finished.map((s) => cellOf(s.result, s.htmlUrl));
+            const runs = (await this.listRuns()) ?? [];
+            const knownId = (0,sticky_comment/* knownCommentId */.mC)(runs);
+            await this.complete(last, last.result, knownId);
+            let written = await this.writeComment(pr.number, runs, own, knownId);
+            if (written && written.id !== knownId)
+                await this.recordCommentId(last, last.result, written.id);
+            const ownNames = new Set(own.map((cell) => cell.name));
+            const othersRunning = runs.some((r) => (0,check_run/* parseCheckRunName */.ex)(r.name) && !ownNames.has(r.name) && r.status !== 'completed');
+            for (let round = 0; written && othersRunning && round < CONVERGE_ROUNDS; round++) {
+                const again = await this.listRuns();
+                if (!again || cellsKey(again, []) === written.key)
+                    break;
+                written = await this.writeComment(pr.number, again, [], written.id);
+            }
+        }
+        if (this.isReadOnly)
+            this.annotateInLog(run);
+    }
+    /** Records the sticky comment's id in a completed check run's summary (annotations stay). */
+    async recordCommentId(started, result, commentId) {
+        const output = (0,check_run/* checkRunOutput */.TN)(result, { ...this.options, headSha: this.options.context.headSha, commentId });
+        await this.attempt('record the comment id on the check run', (api) => api.addAnnotations(started.id, output));
+    }
+    listRuns() {
+        return this.attempt('list the check runs on the commit', (api) => api.listCheckRuns(this.options.context.headSha));
+    }
+    /** A gate not run because an earlier one failed: a completed run, in one request. */
+    async reportNotRun(result) {
+        const { context } = this.options;
+        const name = (0,check_run/* checkRunName */.$_)(result.gate, result.environment);
+        await this.attempt(`create the check run "${name}"`, (api) => createCheckRunOnce(api, {
+            name,
+            headSha: context.headSha,
+            externalId: this.externalId(result.gate, result.environment),
+            detailsUrl: context.runUrl,
+            output: { title: (0,tables/* tally */.N4)(result), summary: (0,markdown_escape/* escapeInline */.VV)(result.reason ?? 'not run') },
+            conclusion: (0,check_run/* conclusionFor */.H1)(result),
+        }, this.options.logger));
+    }
+    async writeComment(issue, runs, own, knownId) {
+        const { context, logger } = this.options;
+        const cells = (0,sticky_comment/* cellsFromCheckRuns */.oT)(runs, own);
+        const body = (0,sticky_comment/* commentBody */.I2)(cells, { headSha: context.headSha, runUrl: context.runUrl, updatedAt: new Date() });
+        const id = await this.attempt('write the PR comment', (api) => (0,sticky_comment/* upsertComment */.lB)(api, issue, body, knownId, logger), true);
+        return id === undefined ? undefined : { id, key: cellsKey(runs, own) };
+    }
+    /** Read-only mode: the failing checks as workflow-command annotations. */
+    annotateInLog(run) {
+        if (this.annotated)
+            return;
+        this.annotated = true;
+        for (const result of run.gates) {
+            for (const annotation of (0,check_run/* annotationsFor */.gX)(result, this.options.configPath)) {
+                this.options.annotator.annotate(annotation.annotation_level === 'failure' ? 'error' : 'warning', annotation.message, {
+                    file: annotation.path,
+                    line: annotation.start_line,
+                    ...(annotation.title ? { title: annotation.title } : {}),
+                });
+            }
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/reporters/job-summary.ts
+
+
+/**
+ * The step summary limit is 1 MiB of the file, so bytes of UTF-8, not characters: a
+ * summary of CJK or emoji is 3 to 4 bytes a character. Keep well inside it.
+ */
+const MAX_SUMMARY_BYTES = 1_000_000;
+/** Cuts text to `max` bytes of UTF-8, at a character boundary, saying so. */
+function fitBytes(text, max) {
+    const bytes = Buffer.from(text, 'utf8');
+    if (bytes.length <= max)
+        return text;
+    const note = `\n\n… job summary truncated at ${max} bytes; the full record is in the evidence artifact.`;
+    let end = max - Buffer.byteLength(note, 'utf8');
+    while (end > 0 && ((bytes[end] ?? 0) & 0xc0) === 0x80)
+        end--; // not inside a character
+    return bytes.subarray(0, end).toString('utf8') + note;
+}
+function gateSection(result, lineLink) {
+    const heading = `### ${(0,markdown_escape/* escapeInline */.VV)(result.gate)}${result.environment ? ` · ${(0,markdown_escape/* escapeInline */.VV)(result.environment)}` : ''}: ${(0,tables/* tally */.N4)(result)}`;
+    if (result.status === 'skipped')
+        return `${heading}\n\n${(0,markdown_escape/* escapeInline */.VV)(result.reason ?? 'not run')}`;
+    const failures = result.checks
+        .filter((check) => check.status === 'failed' || check.status === 'pending')
+        .map((check) => `<details><summary>${check.status === 'failed' ? '❌' : '⏳'} ${(0,markdown_escape/* escapeInline */.VV)(check.name)}: ${(0,markdown_escape/* escapeInline */.VV)(check.summary)}</summary>\n\n${(0,markdown_escape/* codeBlock */.DV)([
+        `measured: ${check.measured}`,
+        `expected: ${check.expected}`,
+        `config: ${check.location.file}:${check.location.line}`,
+        ...check.details,
+    ].join('\n'))}\n\n</details>`);
+    return [heading, '', (0,tables/* checksTable */.Et)(result, lineLink), ...(failures.length ? ['', ...failures] : [])].join('\n');
+}
+/** The markdown of the job summary for a run. */
+function jobSummary(run, context) {
+    const cells = run.gates.map((gate) => ({ gate: gate.gate, environment: gate.environment, status: gate.status, title: (0,tables/* tally */.N4)(gate) }));
+    const parts = [
+        `## release-gates${context.headSha ? ` for \`${context.headSha.slice(0, 12)}\`` : ''}: ${run.status}`,
+        ...(context.notice ? ['', `> ${(0,markdown_escape/* escapeInline */.VV)(context.notice)}`] : []),
+        '',
+        (0,tables/* gatesTable */.vF)(cells),
+        ...run.gates.flatMap((gate) => ['', gateSection(gate, context.lineLink)]),
+    ];
+    return `${fitBytes(parts.join('\n'), MAX_SUMMARY_BYTES)}\n`;
+}
+
+// EXTERNAL MODULE: ./src/reporters/terminal/index.ts + 2 modules
+var reporters_terminal = __webpack_require__(3967);
+// EXTERNAL MODULE: ./src/secrets/registry.ts
+var registry = __webpack_require__(3866);
+// EXTERNAL MODULE: ./src/cli/exit-codes.ts
+var exit_codes = __webpack_require__(8551);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
+;// CONCATENATED MODULE: ./src/action/core-io.ts
+/**
+ * The runner's side of the action through `@actions/core`: logging, annotations,
+ * masking, outputs and the job summary. Untrusted text goes to the log inside
+ * `::stop-commands::` so it cannot run workflow commands (GITHUB.md, "Runner contract").
+ */
+
+
+// The runner reads `::cmd` at the start of a line and the legacy `##[cmd]` anywhere in it.
+const COMMAND_LIKE = /^\s*::|##\[/m;
+/** Whether the log is at the start of a line (stdout and stderr share one log). */
+let atLineStart = true;
+/**
+ * Writes text to the log; text holding something that looks like a workflow command is
+ * wrapped in `::stop-commands::<token>` … `::<token>::`.
+ */
+function guardedWrite(write, text) {
+    if (text.length === 0)
+        return;
+    if (!COMMAND_LIKE.test(text)) {
+        write(text);
+        atLineStart = text.endsWith('\n');
+        return;
+    }
+    // The opener only counts at the start of a line: end a line left open first.
+    const token = (0,external_node_crypto_.randomUUID)();
+    write(`${atLineStart ? '' : '\n'}::stop-commands::${token}\n${text}${text.endsWith('\n') ? '' : '\n'}::${token}::\n`);
+    atLineStart = true;
+}
+/** stdout and stderr of the step, with workflow commands disabled inside untrusted text. */
+const actionOutput = {
+    out: (text) => guardedWrite((t) => process.stdout.write(t), text),
+    err: (text) => guardedWrite((t) => process.stdout.write(t), text),
+    isTTY: false,
+    columns: 160,
+};
+/** Logger and annotator over `@actions/core`. */
+const coreLog = {
+    info: (message) => guardedWrite((t) => process.stdout.write(t), `${message}\n`),
+    warning: (message) => core.warning(message),
+    debug: (message) => core.debug(message),
+    notice: (message) => core.notice(message),
+    annotate: (level, message, where) => {
+        const properties = {
+            file: where.file,
+            startLine: where.line,
+            ...(where.column ? { startColumn: where.column } : {}),
+            ...(where.title ? { title: where.title } : {}),
+        };
+        if (level === 'error')
+            core.error(message, properties);
+        else if (level === 'warning')
+            core.warning(message, properties);
+        else
+            core.notice(message, properties);
+    },
+};
+/** Masks a value in the runner's log (`::add-mask::`); multi-line values line by line. */
+function mask(value) {
+    for (const line of value.split(/\r?\n/))
+        if (line)
+            core.setSecret(line);
+}
+
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/gates/registry.ts + 4 modules
+var gates_registry = __webpack_require__(2878);
+;// CONCATENATED MODULE: ./src/action/settings.ts
+/**
+ * The action's inputs, read once into a typed settings object (as actions/checkout's
+ * input-helper does). Composite steps pass inputs through `env:` as `INPUT_*`.
+ */
+
+
+
+
+
+function input(env, name) {
+    return (env[`INPUT_${name}`] ?? '').trim();
+}
+/**
+ * Reads the inputs. `gateOverride` is the gate of a per-gate action (`actions/smoke`).
+ * @throws UsageError for an unknown gate or an empty gate list.
+ */
+function readSettings(env, gateOverride) {
+    const names = (gateOverride ?? input(env, 'GATES')).split(/[\s,]+/).filter(Boolean);
+    if (names.length === 0)
+        throw new errors/* UsageError */.eb('input "gates" is empty (expected gate names such as "preflight smoke")');
+    const gates = names.map(gates_registry/* gateNamed */.H);
+    const config = input(env, 'CONFIG') || load/* DEFAULT_CONFIG_PATH */.Bi;
+    const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
+    // A relative config is relative to the workspace (where the action's step runs), not
+    // to wherever this process happens to start.
+    const absolute = (0,external_node_path_.isAbsolute)(config) ? config : (0,external_node_path_.resolve)(workspace, config);
+    const environment = input(env, 'ENVIRONMENT') || undefined;
+    const slug = [...names, environment ?? 'default'].join('-').replace(/[^A-Za-z0-9._-]+/g, '-');
+    return {
+        gates,
+        configFile: (0,external_node_path_.relative)(process.cwd(), absolute) || absolute,
+        configInRepo: (0,external_node_path_.relative)(workspace, absolute).split('\\').join('/'),
+        environment,
+        token: input(env, 'GITHUB_TOKEN') || undefined,
+        reportPath: (0,external_node_path_.join)(env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)(), 'release-gates', `evidence-${slug}.json`),
+        artifactName: `release-gates-${slug}-${env.GITHUB_JOB ?? 'job'}`,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/action/run-action.ts
+/**
+ * The action: run the configured gates for one environment and report them on the
+ * commit (check runs), the PR (sticky comment), the job summary, the step outputs and
+ * the evidence record. The step's exit code follows the gates' result, never a
+ * reporting problem.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Reports a config error as annotations at each problem and in the job summary. */
+async function reportUserError(error, secrets) {
+    if (error instanceof errors/* ConfigurationError */.j1) {
+        for (const problem of error.problems) {
+            const { file, line, column } = problem.location;
+            coreLog.annotate('error', secrets.redact(problem.message), { file, line, column, title: 'release-gates config' });
+        }
+    }
+    else {
+        core.error(secrets.redact(error.message));
+    }
+    await core.summary.addRaw(`## release-gates: configuration error\n\n${(0,markdown_escape/* codeBlock */.DV)(secrets.redact(error.message))}\n`).write();
+}
+/** Runs the action; returns the exit code. `gateOverride` is set by per-gate actions. */
+async function runAction(env, gateOverride) {
+    const secrets = new registry/* SecretRegistry */.ks();
+    secrets.onAdd(mask);
+    secrets.addFromEnvironment(env, new Set());
+    const output = (0,io_output/* redacting */.q)(actionOutput, secrets);
+    const startedAt = new Date();
+    try {
+        const settings = readSettings(env, gateOverride);
+        secrets.add(settings.token);
+        const context = (0,github_context/* readRunContext */.$p)(env);
+        const loaded = await (0,load/* loadConfig */.Z9)(settings.configFile);
+        const api = settings.token
+            ? redactingApi((0,octokit.createGitHubApi)({
+                token: settings.token,
+                owner: context.owner,
+                repo: context.repo,
+                baseUrl: env.GITHUB_API_URL,
+                logger: coreLog,
+                ...(env.RELEASE_GATES_RETRY_BASE_MS ? { retryBaseMs: Number(env.RELEASE_GATES_RETRY_BASE_MS) } : {}),
+            }), secrets)
+            : undefined;
+        const blob = `${context.serverUrl}/${context.owner}/${context.repo}/blob/${context.headSha}/${settings.configInRepo}`;
+        let environmentUrl;
+        const reporter = new GitHubReporter({
+            api,
+            context,
+            configPath: settings.configInRepo,
+            configDigest: loaded.source.digest,
+            logger: coreLog,
+            annotator: coreLog,
+            lineLink: (check) => `${blob}#L${check.location.line}`,
+            get environmentUrl() {
+                return environmentUrl;
+            },
+        });
+        const terminal = new reporters_terminal/* TerminalReporter */.s(output, { color: false });
+        const http = new io_http/* UndiciHttpClient */.ki();
+        const run = await (0,gates_run/* runGates */.A)({
+            loaded,
+            gates: settings.gates,
+            environment: settings.environment,
+            env,
+            secrets,
+            io: { http },
+            scope: {
+                cwd: process.cwd(),
+                headSha: context.headSha,
+                github: api
+                    ? {
+                        api,
+                        owner: context.owner,
+                        repo: context.repo,
+                        eventName: context.eventName,
+                        pullRequest: context.pullRequest,
+                        runId: env.GITHUB_RUN_ID,
+                    }
+                    : undefined,
+            },
+            onGateStart: async (gate, checks, environment) => {
+                // Redacted before it is escaped into markdown (escaping would hide a secret's form).
+                environmentUrl = environment?.url === undefined ? undefined : secrets.redact(environment.url);
+                terminal.gateStarted(gate, checks, environment);
+                await reporter.gateStarted(gate.name, environment?.name);
+            },
+            onEvent: (gate, event) => terminal.event(gate, event),
+            onGateFinished: (result) => {
+                terminal.gateFinished(result);
+                reporter.gateFinished(result);
+            },
+        }).finally(() => http.close());
+        terminal.finished(run);
+        await reporter.finish(run);
+        const summary = jobSummary(run, {
+            headSha: context.headSha,
+            lineLink: (check) => `${blob}#L${check.location.line}`,
+            notice: reporter.isReadOnly ? 'Read-only token: results are in this summary and the annotations only.' : undefined,
+        });
+        await core.summary.addRaw(secrets.redact(summary)).write();
+        const record = (0,evidence/* buildEvidence */.KX)(run, { commit: context.headSha, configFile: settings.configInRepo, configDigest: loaded.source.digest, startedAt, finishedAt: new Date() }, secrets);
+        await (0,evidence/* writeEvidence */.nP)(settings.reportPath, record);
+        core.setOutput('result', run.status);
+        core.setOutput('report', settings.reportPath);
+        core.setOutput('artifact-name', settings.artifactName);
+        const code = (0,exit_codes/* exitCodeFor */.Rr)(run.status);
+        if (code !== 0)
+            core.setFailed(`release-gates: ${run.gates.map((g) => `${g.gate} ${g.status}`).join(', ')}`);
+        return code;
+    }
+    catch (error) {
+        if ((0,errors/* isUserError */.iU)(error)) {
+            await reportUserError(error, secrets).catch(() => undefined);
+            core.setOutput('result', 'failed');
+            return exit_codes/* EXIT_USAGE */.Ri;
+        }
+        core.error(`release-gates: internal error (a bug, not a problem with your config): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        return exit_codes/* EXIT_BUG */.Ce;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action/index.ts
+/** Entry of the actions: `node dist/index.js action [gate]`. */
+
+async function actionMain(gate) {
+    return runAction(process.env, gate);
+}
+
+
+/***/ }),
+
+/***/ 475:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  createGitHubApi: () => (/* binding */ createGitHubApi)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 21 modules
+var github = __webpack_require__(1758);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+var dist_bundle = __webpack_require__(9735);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+var plugin_throttling_dist_bundle = __webpack_require__(6856);
+// EXTERNAL MODULE: ./src/github/api.ts
+var api = __webpack_require__(8943);
+;// CONCATENATED MODULE: ./src/github/call.ts
+/** Wraps Octokit calls so every failure is a {@link GitHubError} with GitHub's own message. */
+
+/** Converts an Octokit error to a {@link GitHubError} carrying GitHub's own message. */
+function wrap(error) {
+    if (error instanceof api/* GitHubError */.y)
+        return error;
+    const status = typeof error.status === 'number' ? error.status : 0;
+    const data = error.response?.data;
+    const message = data && typeof data === 'object' && typeof data.message === 'string'
+        ? data.message
+        : error instanceof Error
+            ? error.message
+            : String(error);
+    return new api/* GitHubError */.y(status, message);
+}
+async function call(work) {
+    try {
+        return await work();
+    }
+    catch (error) {
+        throw wrap(error);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/reads.ts
+
+function issueSummary(issue) {
+    return {
+        number: issue.number,
+        title: issue.title,
+        htmlUrl: issue.html_url,
+        labels: issue.labels.map((label) => (typeof label === 'string' ? label : (label.name ?? ''))),
+        isPullRequest: issue.pull_request !== undefined,
+    };
+}
+function githubReads(octokit, repo) {
+    return {
+        getDefaultBranch: () => call(async () => (await octokit.rest.repos.get(repo)).data.default_branch),
+        getBranchSha: (branch) => call(async () => (await octokit.rest.repos.getBranch({ ...repo, branch })).data.commit.sha),
+        getCombinedStatus: (ref) => call(async () => {
+            const { data } = await octokit.rest.repos.getCombinedStatusForRef({ ...repo, ref, per_page: 100 });
+            return {
+                state: data.state,
+                statuses: data.statuses.map((status) => ({
+                    context: status.context,
+                    state: status.state,
+                    description: status.description ?? undefined,
+                    targetUrl: status.target_url ?? undefined,
+                })),
+            };
+        }),
+        getPullRequest: (number) => call(async () => {
+            const { data } = await octokit.rest.pulls.get({ ...repo, pull_number: number });
+            return {
+                number: data.number,
+                author: data.user.login,
+                headSha: data.head.sha,
+                body: data.body ?? '',
+            };
+        }),
+        listReviews: (number) => call(async () => {
+            const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { ...repo, pull_number: number, per_page: 100 });
+            return reviews.map((review) => ({
+                id: review.id,
+                user: review.user?.login ?? '',
+                state: review.state,
+                submittedAt: review.submitted_at ?? undefined,
+                commitId: review.commit_id ?? undefined,
+            }));
+        }),
+        listIssues: (query) => call(async () => {
+            const issues = await octokit.paginate(octokit.rest.issues.listForRepo, {
+                ...repo,
+                state: query.state,
+                per_page: 100,
+                ...(query.labels?.length ? { labels: query.labels.join(',') } : {}),
+            });
+            return issues.map(issueSummary);
+        }),
+        searchIssues: (q) => call(async () => {
+            const { data } = await octokit.rest.search.issuesAndPullRequests({ q, per_page: 100 });
+            return { total: data.total_count, items: data.items.map(issueSummary) };
+        }),
+        listLabels: (issue) => call(async () => {
+            const labels = await octokit.paginate(octokit.rest.issues.listLabelsOnIssue, { ...repo, issue_number: issue, per_page: 100 });
+            return labels.map((label) => label.name);
+        }),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/github/octokit.ts
+/**
+ * {@link GitHubApi} over `@actions/github` with `@octokit/plugin-retry` and
+ * `@octokit/plugin-throttling`: 5xx retried with back-off, `retry-after` honoured on
+ * primary and secondary rate limits. Creates run with `retries: 0`; the callers make
+ * them idempotent (see `reporters/github/`).
+ */
+
+
+
+
+
+/** Retries of a rate-limited request before giving up. */
+const RATE_LIMIT_RETRIES = 3;
+function toInfo(run) {
+    return {
+        id: run.id,
+        name: run.name,
+        status: run.status,
+        conclusion: run.conclusion,
+        htmlUrl: run.html_url ?? undefined,
+        detailsUrl: run.details_url ?? undefined,
+        externalId: run.external_id ?? undefined,
+        title: run.output.title ?? undefined,
+        summary: run.output.summary ?? undefined,
+        text: run.output.text ?? undefined,
+        startedAt: run.started_at ?? undefined,
+    };
+}
+/** Creates the API client. */
+function createGitHubApi(options) {
+    const { owner, repo, logger } = options;
+    const octokit = (0,github/* getOctokit */.Q)(options.token, {
+        ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+        userAgent: 'release-gates',
+        retry: { retryAfterBaseValue: options.retryBaseMs ?? 1000 },
+        throttle: {
+            onRateLimit: (retryAfter, request, _octokit, retryCount) => {
+                logger.warning(`GitHub rate limit on ${request.method} ${request.url}; retrying after ${retryAfter} s`);
+                return retryCount < RATE_LIMIT_RETRIES;
+            },
+            onSecondaryRateLimit: (retryAfter, request, _octokit, retryCount) => {
+                logger.warning(`GitHub secondary rate limit on ${request.method} ${request.url}; retrying after ${retryAfter} s`);
+                return retryCount < RATE_LIMIT_RETRIES;
+            },
+        },
+    }, dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
+    const repoParams = { owner, repo };
+    const noRetry = { request: { retries: 0 } };
+    return {
+        ...githubReads(octokit, repoParams),
+        createCheckRun: (input) => call(async () => {
+            const { data } = await octokit.rest.checks.create({
+                ...repoParams,
+                ...noRetry,
+                name: input.name,
+                head_sha: input.headSha,
+                started_at: new Date().toISOString(),
+                ...(input.conclusion
+                    ? { status: 'completed', conclusion: input.conclusion, completed_at: new Date().toISOString() }
+                    : { status: 'in_progress' }),
+                external_id: input.externalId,
+                ...(input.detailsUrl ? { details_url: input.detailsUrl } : {}),
+                output: input.output,
+            });
+            return toInfo(data);
+        }),
+        completeCheckRun: (id, input) => call(async () => {
+            await octokit.rest.checks.update({
+                ...repoParams,
+                check_run_id: id,
+                status: 'completed',
+                conclusion: input.conclusion,
+                completed_at: new Date().toISOString(),
+                output: input.output,
+            });
+        }),
+        addAnnotations: (id, output) => call(async () => {
+            await octokit.rest.checks.update({ ...repoParams, check_run_id: id, output });
+        }),
+        listCheckRuns: (ref, checkName) => call(async () => {
+            const runs = await octokit.paginate(octokit.rest.checks.listForRef, {
+                ...repoParams,
+                ref,
+                per_page: 100,
+                filter: 'all',
+                ...(checkName ? { check_name: checkName } : {}),
+            });
+            return runs.map(toInfo);
+        }),
+        listComments: (issue) => call(async () => {
+            const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...repoParams, issue_number: issue, per_page: 100 });
+            return comments.map((comment) => ({ id: comment.id, body: comment.body ?? '' }));
+        }),
+        createComment: (issue, body) => call(async () => {
+            const { data } = await octokit.rest.issues.createComment({ ...repoParams, ...noRetry, issue_number: issue, body });
+            return { id: data.id, body: data.body ?? '' };
+        }),
+        updateComment: (id, body) => call(async () => {
+            await octokit.rest.issues.updateComment({ ...repoParams, comment_id: id, body });
+        }),
+        deleteComment: (id) => call(async () => {
+            await octokit.rest.issues.deleteComment({ ...repoParams, comment_id: id });
+        }),
+    };
+}
+
+
+/***/ })
+
+};

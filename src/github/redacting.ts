@@ -1,0 +1,19 @@
+/**
+ * A {@link GitHubApi} that redacts every secret from what it writes: check-run output
+ * and annotations, and comment bodies. The runner's `::add-mask::` does not reach API
+ * payloads, so this is the last guard before text leaves for GitHub.
+ */
+import type { SecretRegistry } from '../secrets/registry.js';
+import type { GitHubApi } from './api.js';
+
+export function redactingApi(api: GitHubApi, secrets: SecretRegistry): GitHubApi {
+  const clean = <T>(value: T): T => secrets.redactDeep(value);
+  // Reads pass through untouched (through the prototype); writes are wrapped.
+  return Object.assign(Object.create(api) as GitHubApi, {
+    createCheckRun: (input) => api.createCheckRun({ ...input, output: clean(input.output) }),
+    completeCheckRun: (id, input) => api.completeCheckRun(id, { ...input, output: clean(input.output) }),
+    addAnnotations: (id, output) => api.addAnnotations(id, clean(output)),
+    createComment: (issue, body) => api.createComment(issue, secrets.redact(body)),
+    updateComment: (id, body) => api.updateComment(id, secrets.redact(body)),
+  } satisfies Partial<GitHubApi>);
+}
