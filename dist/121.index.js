@@ -2544,12 +2544,8 @@ function textOf(node) {
  * none. The markdown parser is loaded on first use.
  */
 async function taskItems(markdown) {
-    const [{ fromMarkdown }, { gfmTaskListItemFromMarkdown }, { gfmTaskListItem }] = await Promise.all([
-        __webpack_require__.e(/* import() */ 559).then(__webpack_require__.bind(__webpack_require__, 8559)),
-        __webpack_require__.e(/* import() */ 395).then(__webpack_require__.bind(__webpack_require__, 8395)),
-        __webpack_require__.e(/* import() */ 577).then(__webpack_require__.bind(__webpack_require__, 577)),
-    ]);
-    const tree = fromMarkdown(markdown, { extensions: [gfmTaskListItem()], mdastExtensions: [gfmTaskListItemFromMarkdown()] });
+    const { parseTaskListMarkdown } = await Promise.all(/* import() */[__webpack_require__.e(64), __webpack_require__.e(873)]).then(__webpack_require__.bind(__webpack_require__, 5873));
+    const tree = parseTaskListMarkdown(markdown);
     const items = [];
     const visit = (node) => {
         if (node.type === 'listItem' && typeof node.checked === 'boolean') {

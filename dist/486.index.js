@@ -121,7 +121,7 @@ async function localGitHub(env, pr, output) {
     if (!token || !owner || !repo)
         return undefined;
     // Loaded only when used: Octokit is a large part of start-up.
-    const { createGitHubApi } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(239), __webpack_require__.e(475)]).then(__webpack_require__.bind(__webpack_require__, 475));
+    const { createGitHubApi } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(239), __webpack_require__.e(48)]).then(__webpack_require__.bind(__webpack_require__, 475));
     const logger = {
         info: (m) => output.err(`${m}\n`),
         warning: (m) => output.err(`warning: ${m}\n`),

@@ -23,7 +23,7 @@ if (Number(process.versions.node.split('.')[0]) < 20) {
     process.exitCode = 1;
 }
 else if (mode === 'action') {
-    const { actionMain } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(324), __nccwpck_require__.e(239), __nccwpck_require__.e(421), __nccwpck_require__.e(121), __nccwpck_require__.e(693)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3693));
+    const { actionMain } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(324), __nccwpck_require__.e(421), __nccwpck_require__.e(121), __nccwpck_require__.e(693)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3693));
     process.exitCode = await actionMain(gate);
 }
 else {

@@ -8,7 +8,6 @@ import { loadConfig } from '../config/load.js';
 import type { ProcessEnv } from '../config/resolve.js';
 import { ConfigurationError, isUserError } from '../errors.js';
 import { readRunContext } from '../github/context.js';
-import { createGitHubApi } from '../github/octokit.js';
 import { redactingApi } from '../github/redacting.js';
 import { runGates } from '../gates/run.js';
 import { UndiciHttpClient } from '../io/http.js';
@@ -48,6 +47,8 @@ export async function runAction(env: ProcessEnv, gateOverride?: string): Promise
     secrets.add(settings.token);
     const context = readRunContext(env);
     const loaded = await loadConfig(settings.configFile);
+    // Octokit is one chunk, shared with the CLI, loaded when there is a token to use.
+    const { createGitHubApi } = await import('../github/octokit.js');
     const api = settings.token
       ? redactingApi(
           createGitHubApi({

@@ -66,12 +66,8 @@ function textOf(node: Nodes): string {
  * none. The markdown parser is loaded on first use.
  */
 export async function taskItems(markdown: string): Promise<TaskItem[]> {
-  const [{ fromMarkdown }, { gfmTaskListItemFromMarkdown }, { gfmTaskListItem }] = await Promise.all([
-    import('mdast-util-from-markdown'),
-    import('mdast-util-gfm-task-list-item'),
-    import('micromark-extension-gfm-task-list-item'),
-  ]);
-  const tree = fromMarkdown(markdown, { extensions: [gfmTaskListItem()], mdastExtensions: [gfmTaskListItemFromMarkdown()] });
+  const { parseTaskListMarkdown } = await import('./markdown.js');
+  const tree = parseTaskListMarkdown(markdown);
   const items: TaskItem[] = [];
   const visit = (node: Nodes): void => {
     if (node.type === 'listItem' && typeof node.checked === 'boolean') {
