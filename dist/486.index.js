@@ -70,8 +70,8 @@ function commentPreview(run, context) {
     return (0,sticky_comment/* commentBody */.I2)(cells, { headSha: context.headSha ?? 'local', runUrl: undefined, updatedAt: context.updatedAt, preview: true });
 }
 
-// EXTERNAL MODULE: ./src/gates/run.ts + 3 modules
-var gates_run = __webpack_require__(2114);
+// EXTERNAL MODULE: ./src/gates/run.ts + 2 modules
+var gates_run = __webpack_require__(8103);
 // EXTERNAL MODULE: ./src/github/context.ts
 var github_context = __webpack_require__(9556);
 // EXTERNAL MODULE: external "node:child_process"

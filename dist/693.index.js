@@ -30,8 +30,8 @@ function redactingApi(api, secrets) {
     });
 }
 
-// EXTERNAL MODULE: ./src/gates/run.ts + 3 modules
-var gates_run = __webpack_require__(2114);
+// EXTERNAL MODULE: ./src/gates/run.ts + 2 modules
+var gates_run = __webpack_require__(8103);
 // EXTERNAL MODULE: ./src/io/http.ts
 var io_http = __webpack_require__(742);
 // EXTERNAL MODULE: ./src/io/output.ts
@@ -287,7 +287,14 @@ class GitHubReporter {
     }
 }
 
+// EXTERNAL MODULE: ./src/engine/model.ts
+var model = __webpack_require__(1123);
 ;// CONCATENATED MODULE: ./src/reporters/job-summary.ts
+/**
+ * The job summary ($GITHUB_STEP_SUMMARY): the gates table and each gate's checks, the
+ * same tables as the check runs and the comment. At most 1 MiB per step (GITHUB.md).
+ */
+
 
 
 /**
@@ -311,13 +318,8 @@ function gateSection(result, lineLink) {
     if (result.status === 'skipped')
         return `${heading}\n\n${(0,markdown_escape/* escapeInline */.VV)(result.reason ?? 'not run')}`;
     const failures = result.checks
-        .filter((check) => check.status === 'failed' || check.status === 'pending')
-        .map((check) => `<details><summary>${check.status === 'failed' ? '❌' : '⏳'} ${(0,markdown_escape/* escapeInline */.VV)(check.name)}: ${(0,markdown_escape/* escapeInline */.VV)(check.summary)}</summary>\n\n${(0,markdown_escape/* codeBlock */.DV)([
-        `measured: ${check.measured}`,
-        `expected: ${check.expected}`,
-        `config: ${check.location.file}:${check.location.line}`,
-        ...check.details,
-    ].join('\n'))}\n\n</details>`);
+        .filter(model/* needsAttention */.e_)
+        .map((check) => `<details><summary>${check.status === 'failed' ? '❌' : '⏳'} ${(0,markdown_escape/* escapeInline */.VV)(check.name)}: ${(0,markdown_escape/* escapeInline */.VV)(check.summary)}</summary>\n\n${(0,markdown_escape/* codeBlock */.DV)((0,tables/* evidenceLines */.p1)(check, { config: true }).join('\n'))}\n\n</details>`);
     return [heading, '', (0,tables/* checksTable */.Et)(result, lineLink), ...(failures.length ? ['', ...failures] : [])].join('\n');
 }
 /** The markdown of the job summary for a run. */

@@ -11,7 +11,7 @@
  */
 import { GitHubError } from '../github/api.js';
 import type { CheckOutcome } from '../engine/model.js';
-import { cut, joinList } from '../text.js';
+import { cut } from '../text.js';
 import type { GitHubScope, PlanContext, PlannedRun } from './kind.js';
 
 /**
@@ -132,11 +132,6 @@ export function pullRequestRun(options: GitHubRunOptions, work: (github: PullReq
 /** `abc1234def56`: a SHA short enough for a summary. */
 export function shortSha(sha: string): string {
   return sha.slice(0, 12);
-}
-
-/** `a, b and c`: {@link joinList} with `and`, as the GitHub kinds list names. */
-export function andList(items: readonly string[]): string {
-  return joinList(items, 'and');
 }
 
 /** `1 approval`, `2 approvals`. */

@@ -63,6 +63,11 @@ export interface GateResult {
   reason?: string;
 }
 
+/** True for a check that failed or waits for a person: the ones reports dwell on. */
+export function needsAttention(check: Pick<CheckResult, 'status'>): boolean {
+  return check.status === 'failed' || check.status === 'pending';
+}
+
 /**
  * A gate fails when any check failed, is pending when any check waits for a person and
  * none failed, and passes otherwise (skipped checks do not block).

@@ -2,10 +2,10 @@
  * The job summary ($GITHUB_STEP_SUMMARY): the gates table and each gate's checks, the
  * same tables as the check runs and the comment. At most 1 MiB per step (GITHUB.md).
  */
-import type { GateResult } from '../engine/model.js';
+import { needsAttention, type GateResult } from '../engine/model.js';
 import type { RunResult } from '../gates/run.js';
 import { codeBlock, escapeInline } from './markdown/escape.js';
-import { checksTable, gatesTable, tally, type LineLink } from './markdown/tables.js';
+import { checksTable, evidenceLines, gatesTable, tally, type LineLink } from './markdown/tables.js';
 
 /**
  * The step summary limit is 1 MiB of the file, so bytes of UTF-8, not characters: a
@@ -27,16 +27,11 @@ function gateSection(result: GateResult, lineLink: LineLink): string {
   const heading = `### ${escapeInline(result.gate)}${result.environment ? ` · ${escapeInline(result.environment)}` : ''}: ${tally(result)}`;
   if (result.status === 'skipped') return `${heading}\n\n${escapeInline(result.reason ?? 'not run')}`;
   const failures = result.checks
-    .filter((check) => check.status === 'failed' || check.status === 'pending')
+    .filter(needsAttention)
     .map(
       (check) =>
         `<details><summary>${check.status === 'failed' ? '❌' : '⏳'} ${escapeInline(check.name)}: ${escapeInline(check.summary)}</summary>\n\n${codeBlock(
-          [
-            `measured: ${check.measured}`,
-            `expected: ${check.expected}`,
-            `config: ${check.location.file}:${check.location.line}`,
-            ...check.details,
-          ].join('\n'),
+          evidenceLines(check, { config: true }).join('\n'),
         )}\n\n</details>`,
     );
   return [heading, '', checksTable(result, lineLink), ...(failures.length ? ['', ...failures] : [])].join('\n');

@@ -16,7 +16,8 @@ import { z } from 'zod';
 import { CheckCommon } from '../../config/schema/common.js';
 import type { CheckOutcome } from '../../engine/model.js';
 import type { Review } from '../../github/api.js';
-import { andList, ask, plural, pullRequestRun, shortSha } from '../github-scope.js';
+import { ask, plural, pullRequestRun, shortSha } from '../github-scope.js';
+import { joinList } from '../../text.js';
 import type { CheckKind } from '../kind.js';
 
 const Options = z.strictObject({
@@ -70,8 +71,8 @@ function outcome(verdicts: Map<string, Review>, config: GithubApprovalsConfig['g
     }
   }
   const expected = `≥ ${plural(config.min, 'approval')}${config.onHead ? ` of ${shortSha(head)}` : ''}, no changes requested`;
-  const measured = `${plural(approved.length, 'approval')}${changes.length ? `, changes requested by ${andList(changes)}` : ''}`;
-  const who = approved.length ? ` (${andList(approved)})` : '';
+  const measured = `${plural(approved.length, 'approval')}${changes.length ? `, changes requested by ${joinList(changes, 'and')}` : ''}`;
+  const who = approved.length ? ` (${joinList(approved, 'and')})` : '';
   if (changes.length === 0 && approved.length >= config.min) {
     return {
       status: 'passed',
@@ -82,10 +83,10 @@ function outcome(verdicts: Map<string, Review>, config: GithubApprovalsConfig['g
     };
   }
   const problems = [
-    ...(changes.length ? [`changes requested by ${andList(changes)}`] : []),
+    ...(changes.length ? [`changes requested by ${joinList(changes, 'and')}`] : []),
     ...(approved.length < config.min
       ? [
-          `${approved.length} of ${plural(config.min, 'required approval')}${who}${stale.length ? `; ${andList(stale)} approved an earlier commit` : ''}`,
+          `${approved.length} of ${plural(config.min, 'required approval')}${who}${stale.length ? `; ${joinList(stale, 'and')} approved an earlier commit` : ''}`,
         ]
       : []),
   ];

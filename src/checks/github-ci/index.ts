@@ -21,7 +21,8 @@ import { CheckCommon, Template } from '../../config/schema/common.js';
 import type { CheckOutcome } from '../../engine/model.js';
 import type { CheckRunInfo, CommitStatus } from '../../github/api.js';
 import { parseCheckRunName } from '../../reporters/github/check-run.js';
-import { andList, ask, githubRun, noCommitOutcome, plural, shortSha } from '../github-scope.js';
+import { ask, githubRun, noCommitOutcome, plural, shortSha } from '../github-scope.js';
+import { joinList } from '../../text.js';
 import type { CheckKind, GitHubScope } from '../kind.js';
 
 const Commit = z.union([z.literal('head'), z.string().regex(/^[0-9a-f]{7,40}$/i), Template], {
@@ -205,8 +206,8 @@ function outcomeOf(target: Resolved, sorted: Sorted): CheckOutcome {
   }
   const total = red.length + pending.length + green.length;
   const parts = [
-    ...(red.length ? [`${red.length} red (${andList(red)})`] : []),
-    ...(pending.length ? [`${pending.length} pending (${andList(pending)})`] : []),
+    ...(red.length ? [`${red.length} red (${joinList(red, 'and')})`] : []),
+    ...(pending.length ? [`${pending.length} pending (${joinList(pending, 'and')})`] : []),
   ];
   return {
     status: 'failed',

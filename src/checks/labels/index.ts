@@ -13,7 +13,8 @@
 import { z } from 'zod';
 import { CheckCommon } from '../../config/schema/common.js';
 import type { CheckOutcome } from '../../engine/model.js';
-import { andList, ask, pullRequestRun } from '../github-scope.js';
+import { ask, pullRequestRun } from '../github-scope.js';
+import { joinList } from '../../text.js';
 import type { CheckKind } from '../kind.js';
 
 const Names = z.array(z.string().min(1));
@@ -46,7 +47,7 @@ function outcome(config: LabelsConfig['labels'], present: readonly string[], pr:
     ...forbidden.map((name) => `${has(name) ? '✗' : '✓'} forbidden ${name}${has(name) ? ': present' : ''}`),
   ];
   const expected = [
-    ...(required.length ? [`has ${andList(required)}`] : []),
+    ...(required.length ? [`has ${joinList(required, 'and')}`] : []),
     ...(forbidden.length ? [`none of ${forbidden.join(', ')}`] : []),
   ].join('; ');
   const measured = present.length ? present.join(', ') : 'no labels';
@@ -54,8 +55,8 @@ function outcome(config: LabelsConfig['labels'], present: readonly string[], pr:
     return { status: 'passed', summary: `#${pr}: ${expected}`, measured, expected, details };
   }
   const problems = [
-    ...(missing.length ? [`missing required ${missing.length === 1 ? 'label' : 'labels'} ${andList(missing)}`] : []),
-    ...(found.length ? [`has forbidden ${found.length === 1 ? 'label' : 'labels'} ${andList(found)}`] : []),
+    ...(missing.length ? [`missing required ${missing.length === 1 ? 'label' : 'labels'} ${joinList(missing, 'and')}`] : []),
+    ...(found.length ? [`has forbidden ${found.length === 1 ? 'label' : 'labels'} ${joinList(found, 'and')}`] : []),
   ];
   return { status: 'failed', summary: `#${pr}: ${problems.join('; ')}`, measured, expected, details };
 }
@@ -67,7 +68,7 @@ export const labelsKind: CheckKind<LabelsConfig> = {
   describe: (config) =>
     'PR ' +
     [
-      ...(config.labels.required?.length ? [`labelled ${andList(config.labels.required)}`] : []),
+      ...(config.labels.required?.length ? [`labelled ${joinList(config.labels.required, 'and')}`] : []),
       ...(config.labels.forbidden?.length ? [`not ${config.labels.forbidden.join(' or ')}`] : []),
     ].join(', '),
   plan(config, context) {

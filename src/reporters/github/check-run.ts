@@ -3,9 +3,9 @@
  * (PRODUCT.md, "Reporting contract"): its name, conclusion, output and annotations.
  */
 import type { Annotation, CheckRunOutput, Conclusion } from '../../github/api.js';
-import type { GateResult } from '../../engine/model.js';
+import { needsAttention, type GateResult } from '../../engine/model.js';
 import { codeBlock, escapeInline } from '../markdown/escape.js';
-import { checksTable, tally, type LineLink } from '../markdown/tables.js';
+import { checksTable, evidenceLines, tally, type LineLink } from '../markdown/tables.js';
 
 /** Every release-gates check run name starts with this. */
 export const CHECK_RUN_PREFIX = 'release-gates / ';
@@ -85,13 +85,13 @@ export interface OutputContext {
  */
 export function failuresText(result: GateResult): string | undefined {
   const failures = result.checks
-    .filter((check) => check.status === 'failed' || check.status === 'pending')
+    .filter(needsAttention)
     .map((check) =>
       [
         `### ${check.status === 'failed' ? '❌' : '⏳'} ${escapeInline(check.name)}`,
         `${escapeInline(check.summary)} (${escapeInline(`${check.location.file}:${check.location.line}`)})`,
         '',
-        codeBlock([`measured: ${check.measured}`, `expected: ${check.expected}`, ...check.details].join('\n')),
+        codeBlock(evidenceLines(check).join('\n')),
       ].join('\n'),
     );
   return failures.length ? failures.join('\n\n') : undefined;
@@ -120,16 +120,14 @@ export function checkRunOutput(result: GateResult, context: OutputContext): Chec
 
 /** One failure annotation per failing or pending check, at its config line. */
 export function annotationsFor(result: GateResult, configPath: string): Annotation[] {
-  return result.checks
-    .filter((check) => check.status === 'failed' || check.status === 'pending')
-    .map((check) => ({
-      path: configPath,
-      start_line: check.location.line,
-      end_line: check.location.line,
-      annotation_level: check.status === 'failed' ? 'failure' : 'warning',
-      message: fit(`${check.summary}\nmeasured: ${check.measured}\nexpected: ${check.expected}`, 64_000, 'message'),
-      title: `${result.gate}: ${check.name}`.slice(0, MAX_ANNOTATION_TITLE),
-    }));
+  return result.checks.filter(needsAttention).map((check) => ({
+    path: configPath,
+    start_line: check.location.line,
+    end_line: check.location.line,
+    annotation_level: check.status === 'failed' ? 'failure' : 'warning',
+    message: fit(`${check.summary}\nmeasured: ${check.measured}\nexpected: ${check.expected}`, 64_000, 'message'),
+    title: `${result.gate}: ${check.name}`.slice(0, MAX_ANNOTATION_TITLE),
+  }));
 }
 
 /** Splits annotations into requests of at most {@link ANNOTATIONS_PER_REQUEST}. */

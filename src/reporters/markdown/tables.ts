@@ -22,6 +22,19 @@ export function tally(result: Pick<GateResult, 'checks' | 'status' | 'reason'>):
   return parts.join(', ') || 'no checks';
 }
 
+/**
+ * The evidence of a check, one line each: measured, expected, optionally the config
+ * line, then the details. Shared by the check run, the job summary and the comment.
+ */
+export function evidenceLines(check: CheckResult, options: { config?: boolean } = {}): string[] {
+  return [
+    `measured: ${check.measured}`,
+    `expected: ${check.expected}`,
+    ...(options.config ? [`config: ${check.location.file}:${check.location.line}`] : []),
+    ...check.details,
+  ];
+}
+
 /** Builds a link to a check's line in the config, when a base URL is known. */
 export type LineLink = (check: CheckResult) => string | undefined;
 

@@ -4,7 +4,7 @@
  */
 import Table from 'cli-table3';
 import { formatDuration } from '../../config/units.js';
-import type { CheckResult, GateResult } from '../../engine/model.js';
+import { needsAttention, type CheckResult, type GateResult } from '../../engine/model.js';
 import type { Style } from './style.js';
 
 /** `file:line:col` of a check, as editors link it. */
@@ -68,7 +68,7 @@ export function renderTable(result: GateResult, style: Style, columns: number): 
 /** The failing and pending checks, each with where it is written and its evidence. */
 export function renderFailures(result: GateResult, style: Style): string {
   const lines: string[] = [];
-  for (const check of result.checks.filter((c) => c.status === 'failed' || c.status === 'pending')) {
+  for (const check of result.checks.filter(needsAttention)) {
     lines.push('', `${style.status(check.status)} ${style.bold(check.name)}  ${style.dim(where(check))}`);
     lines.push(`    ${check.summary}`);
     if (check.measured || check.expected) {
