@@ -3,7 +3,23 @@ import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'build/**', 'coverage/**', '.tmp/**', 'examples/**/*.mjs', '__tests__/**/*.mjs', 'scripts/**', 'bench/**/*.mjs', '*.config.*', 'eslint.config.mjs'] },
+  {
+    ignores: [
+      'dist/**',
+      '.test-bundle/**',
+      '*.next/**',
+      'node_modules/**',
+      'build/**',
+      'coverage/**',
+      '.tmp/**',
+      'examples/**/*.mjs',
+      '__tests__/**/*.mjs',
+      'scripts/**',
+      'bench/**/*.mjs',
+      '*.config.*',
+      'eslint.config.mjs',
+    ],
+  },
   ...tseslint.configs.strictTypeChecked,
   {
     languageOptions: {

@@ -91,8 +91,8 @@ function gitHead(cwd = process.cwd()) {
 
 // EXTERNAL MODULE: ./src/io/http.ts
 var io_http = __webpack_require__(742);
-// EXTERNAL MODULE: ./src/reporters/evidence.ts
-var evidence = __webpack_require__(4993);
+// EXTERNAL MODULE: ./src/evidence/record.ts
+var evidence_record = __webpack_require__(9784);
 // EXTERNAL MODULE: ./src/reporters/terminal/index.ts + 2 modules
 var terminal = __webpack_require__(3967);
 // EXTERNAL MODULE: ./src/cli/exit-codes.ts
@@ -163,14 +163,14 @@ async function runCommand(gateNames, options, context) {
         });
         reporter.finished(run);
         if (options.json) {
-            const record = (0,evidence/* buildEvidence */.KX)(run, {
+            const record = (0,evidence_record/* buildEvidence */.KX)(run, {
                 commit,
                 configFile: options.config,
                 configDigest: loaded.source.digest,
                 startedAt,
                 finishedAt: new Date(),
             }, secrets);
-            await (0,evidence/* writeEvidence */.nP)(options.json, record);
+            await (0,evidence_record/* writeEvidence */.nP)(options.json, record);
             output.err(`evidence written to ${options.json}\n`);
         }
         if (options.markdown) {

@@ -36,8 +36,8 @@ var gates_run = __webpack_require__(8103);
 var io_http = __webpack_require__(742);
 // EXTERNAL MODULE: ./src/io/output.ts
 var io_output = __webpack_require__(2475);
-// EXTERNAL MODULE: ./src/reporters/evidence.ts
-var evidence = __webpack_require__(4993);
+// EXTERNAL MODULE: ./src/evidence/record.ts
+var evidence_record = __webpack_require__(9784);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/github/api.ts
@@ -46,6 +46,8 @@ var github_api = __webpack_require__(8943);
 var markdown_escape = __webpack_require__(9991);
 // EXTERNAL MODULE: ./src/reporters/markdown/tables.ts
 var tables = __webpack_require__(8461);
+// EXTERNAL MODULE: ./src/evidence/identity.ts
+var identity = __webpack_require__(4855);
 // EXTERNAL MODULE: ./src/reporters/github/check-run.ts
 var check_run = __webpack_require__(3996);
 ;// CONCATENATED MODULE: ./src/reporters/github/create-once.ts
@@ -90,6 +92,7 @@ var sticky_comment = __webpack_require__(6637);
 
 
 
+
 /**
  * Rebuilds of the comment after ours, while other runs were in progress: each re-reads
  * the check runs and stops once they match what was written.
@@ -102,7 +105,7 @@ function cellsKey(runs, own) {
 /** Status of a finished gate as a comment cell. */
 function cellOf(result, url) {
     return {
-        name: (0,check_run/* checkRunName */.$_)(result.gate, result.environment),
+        name: (0,identity/* checkRunName */.$_)(result.gate, result.environment),
         gate: result.gate,
         environment: result.environment,
         status: result.status,
@@ -170,7 +173,7 @@ class GitHubReporter {
     }
     /** Before a gate runs: its check run, in progress. */
     async gateStarted(gate, environment) {
-        const name = (0,check_run/* checkRunName */.$_)(gate, environment);
+        const name = (0,identity/* checkRunName */.$_)(gate, environment);
         const { context } = this.options;
         const run = await this.attempt(`create the check run "${name}"`, (api) => createCheckRunOnce(api, {
             name,
@@ -184,7 +187,7 @@ class GitHubReporter {
     }
     /** After a gate: its result is kept, completed at {@link finish}. */
     gateFinished(result) {
-        const started = this.started.get((0,check_run/* checkRunName */.$_)(result.gate, result.environment));
+        const started = this.started.get((0,identity/* checkRunName */.$_)(result.gate, result.environment));
         if (started)
             started.result = result;
     }
@@ -192,7 +195,7 @@ class GitHubReporter {
         const output = (0,check_run/* checkRunOutput */.TN)(result, { ...this.options, headSha: this.options.context.headSha, commentId });
         const [first = [], ...rest] = (0,check_run/* batches */.Xy)((0,check_run/* annotationsFor */.gX)(result, this.options.configPath));
         const conclusion = (0,check_run/* conclusionFor */.H1)(result);
-        const done = await this.attempt(`complete the check run "${(0,check_run/* checkRunName */.$_)(result.gate, result.environment)}"`, async (api) => {
+        const done = await this.attempt(`complete the check run "${(0,identity/* checkRunName */.$_)(result.gate, result.environment)}"`, async (api) => {
             await api.completeCheckRun(started.id, { conclusion, output: { ...output, annotations: first } });
             return true;
         });
@@ -231,7 +234,7 @@ class GitHubReporter {
             if (written && written.id !== knownId)
                 await this.recordCommentId(last, last.result, written.id);
             const ownNames = new Set(own.map((cell) => cell.name));
-            const othersRunning = runs.some((r) => (0,check_run/* parseCheckRunName */.ex)(r.name) && !ownNames.has(r.name) && r.status !== 'completed');
+            const othersRunning = runs.some((r) => (0,identity/* parseCheckRunName */.ex)(r.name) && !ownNames.has(r.name) && r.status !== 'completed');
             for (let round = 0; written && othersRunning && round < CONVERGE_ROUNDS; round++) {
                 const again = await this.listRuns();
                 if (!again || cellsKey(again, []) === written.key)
@@ -253,7 +256,7 @@ class GitHubReporter {
     /** A gate not run because an earlier one failed: a completed run, in one request. */
     async reportNotRun(result) {
         const { context } = this.options;
-        const name = (0,check_run/* checkRunName */.$_)(result.gate, result.environment);
+        const name = (0,identity/* checkRunName */.$_)(result.gate, result.environment);
         await this.attempt(`create the check run "${name}"`, (api) => createCheckRunOnce(api, {
             name,
             headSha: context.headSha,
@@ -319,7 +322,7 @@ function gateSection(result, lineLink) {
         return `${heading}\n\n${(0,markdown_escape/* escapeInline */.VV)(result.reason ?? 'not run')}`;
     const failures = result.checks
         .filter(model/* needsAttention */.e_)
-        .map((check) => `<details><summary>${check.status === 'failed' ? '❌' : '⏳'} ${(0,markdown_escape/* escapeInline */.VV)(check.name)}: ${(0,markdown_escape/* escapeInline */.VV)(check.summary)}</summary>\n\n${(0,markdown_escape/* codeBlock */.DV)((0,tables/* evidenceLines */.p1)(check, { config: true }).join('\n'))}\n\n</details>`);
+        .map((check) => `<details><summary>${(0,tables/* attentionEmoji */.xA)(check)} ${(0,markdown_escape/* escapeInline */.VV)(check.name)}: ${(0,markdown_escape/* escapeInline */.VV)(check.summary)}</summary>\n\n${(0,markdown_escape/* codeBlock */.DV)((0,tables/* evidenceLines */.p1)(check, { config: true }).join('\n'))}\n\n</details>`);
     return [heading, '', (0,tables/* checksTable */.Et)(result, lineLink), ...(failures.length ? ['', ...failures] : [])].join('\n');
 }
 /** The markdown of the job summary for a run. */
@@ -571,8 +574,8 @@ async function runAction(env, gateOverride) {
             notice: reporter.isReadOnly ? 'Read-only token: results are in this summary and the annotations only.' : undefined,
         });
         await core.summary.addRaw(secrets.redact(summary)).write();
-        const record = (0,evidence/* buildEvidence */.KX)(run, { commit: context.headSha, configFile: settings.configInRepo, configDigest: loaded.source.digest, startedAt, finishedAt: new Date() }, secrets);
-        await (0,evidence/* writeEvidence */.nP)(settings.reportPath, record);
+        const record = (0,evidence_record/* buildEvidence */.KX)(run, { commit: context.headSha, configFile: settings.configInRepo, configDigest: loaded.source.digest, startedAt, finishedAt: new Date() }, secrets);
+        await (0,evidence_record/* writeEvidence */.nP)(settings.reportPath, record);
         core.setOutput('result', run.status);
         core.setOutput('report', settings.reportPath);
         core.setOutput('artifact-name', settings.artifactName);

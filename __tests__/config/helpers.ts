@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { BUNDLE } from '../support/bundle.js';
 
 /** The malformed config corpus, relative to the repository root (jest's working directory). */
 export const MALFORMED_DIR = '__tests__/fixtures/config/malformed';
@@ -14,12 +15,11 @@ export function malformedFixture(name: string): string {
   return join(MALFORMED_DIR, name);
 }
 
-/** The bundled CLI, as shipped. */
-export const BUNDLE = 'dist/index.js';
+export { BUNDLE };
 
 /** Fails with a clear message when the bundle has not been built. */
 export function requireBundle(): void {
-  if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: build it with "node scripts/bundle.mjs"`);
+  if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: build it with "node scripts/test-bundle.mjs"`);
 }
 
 /** What a CLI run printed and how it exited. */

@@ -1,7 +1,7 @@
 /**
  * Shared set-up of the end-to-end tests: the example service as a real process, a job
  * workspace holding the config, event payloads, and one call that runs a composite
- * action of this repository (the real `dist/index.js`) through the test runner against
+ * action of this repository (the real bundle, built from today's `src/`) through the test runner against
  * the local GitHub API.
  */
 import { spawn } from 'node:child_process';
@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ACTION_ROOT } from '../support/bundle.js';
 import { runCompositeAction, type CompositeRunResult } from '../support/runner/index.js';
 import {
   startGitHubApi,
@@ -191,7 +192,7 @@ export async function runGate(options: GateRun): Promise<GateRunResult> {
   const sha =
     options.sha ?? ({ pull_request: MERGE_SHA, merge_group: GROUP_SHA, push: PUSH_SHA } as Record<string, string>)[eventName] ?? PUSH_SHA;
   const runnerTemp = mkdtempSync(join(tmpdir(), 'rg-e2e-tmp-'));
-  const action = options.action === 'root' ? ROOT : join(ROOT, 'actions', options.action ?? 'smoke');
+  const action = options.action === 'root' ? ACTION_ROOT : join(ACTION_ROOT, 'actions', options.action ?? 'smoke');
   const inputs = { environment: options.environment ?? 'local', ...(options.action === 'root' ? { gates: 'smoke' } : {}), ...options.with };
   const result = await runCompositeAction({
     action,

@@ -256,3 +256,70 @@ describe('gate status', () => {
     expect((await gate([outcome('passed'), outcome('skipped')])).result.status).toBe('passed');
   });
 });
+
+describe('serial gates (migrate, rollback)', () => {
+  it('run one check at a time in order, and after a check does not pass, skip the rest naming it', async () => {
+    let inFlight = 0;
+    let max = 0;
+    const order: string[] = [];
+    const step = (id: string, outcome: CheckOutcome) =>
+      spec(id, async () => {
+        max = Math.max(max, ++inFlight);
+        order.push(id);
+        await tick(2);
+        inFlight--;
+        return outcome;
+      });
+    const { result } = await gate([step('plan', PASS), step('apply', FAIL), step('verify', PASS)], { serial: true, concurrency: 8 });
+    expect(max).toBe(1);
+    expect(order).toEqual(['plan', 'apply']);
+    expect(result.checks.map((check) => check.status)).toEqual(['passed', 'failed', 'skipped']);
+    expect(result.checks[2]!.summary).toBe('not run: "apply" did not pass (failed)');
+    expect(result.status).toBe('failed');
+  });
+
+  it('go on past an optional check that could not be verified, and stop at a pending one', async () => {
+    const unverified: CheckOutcome = { status: 'unverified', summary: 'not verified: no token' };
+    const pending: CheckOutcome = { status: 'pending', summary: 'waiting for a person' };
+    const { result } = await gate(
+      [
+        spec('a', () => Promise.resolve(unverified), { optional: true }),
+        spec('b', () => Promise.resolve(pending)),
+        spec('c', () => Promise.resolve(PASS)),
+      ],
+      { serial: true },
+    );
+    expect(result.checks.map((check) => [check.status, check.optional ?? false])).toEqual([
+      ['unverified', true],
+      ['pending', false],
+      ['skipped', false],
+    ]);
+    expect(result.status).toBe('pending');
+  });
+});
+
+describe('uninterruptible checks (a migration being applied)', () => {
+  it('are not abandoned at the deadline or their timeout: the check sees the abort and finishes its unit of work', async () => {
+    let sawAbort = false;
+    const apply = spec(
+      'apply',
+      async ({ signal }) => {
+        await tick(60);
+        sawAbort = signal.aborted;
+        return { ...PASS, summary: 'applied 1 of 2; stopped at the deadline between migrations', data: { applied: ['001'] } };
+      },
+      { uninterruptible: true, timeoutMs: 1 },
+    );
+    const { result } = await gate([apply], { deadlineMs: 10 });
+    expect(sawAbort).toBe(true);
+    expect(result.checks[0]).toMatchObject({ status: 'passed', data: { applied: ['001'] } });
+  });
+});
+
+describe('not verified', () => {
+  it('blocks the gate unless optional; an optional one does not, and keeps its mark', () => {
+    expect(gateStatusOf([{ status: 'passed' }, { status: 'unverified' }])).toBe('failed');
+    expect(gateStatusOf([{ status: 'passed' }, { status: 'unverified', optional: true }])).toBe('passed');
+    expect(gateStatusOf([{ status: 'pending' }, { status: 'unverified', optional: true }])).toBe('pending');
+  });
+});

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { evaluateExpect } from '../../src/checks/http/assertions.js';
-import { applyMatcher, type Assertion } from '../../src/checks/http/matchers.js';
+import { applyMatcher, type Assertion } from '../../src/matchers/matchers.js';
 import { Expect } from '../../src/checks/http/schema.js';
 import type { HttpResponse } from '../../src/io/http.js';
 

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parseConfig } from '../../src/config/load.js';
 import { ConfigurationError } from '../../src/errors.js';
-import { buildEvidence } from '../../src/reporters/evidence.js';
+import { buildEvidence } from '../../src/evidence/record.js';
 import { startTarget, type Target } from '../support/targets/index.js';
 import { runBundle, runSmoke, smokeConfig } from '../support/targets/run-config.js';
 

@@ -8,12 +8,11 @@ import {
   MAX_OUTPUT_CHARS,
   annotationsFor,
   batches,
-  checkRunName,
   checkRunOutput,
   commentIdIn,
   conclusionFor,
-  parseCheckRunName,
 } from '../../src/reporters/github/check-run.js';
+import { checkRunName, parseCheckRunName } from '../../src/evidence/identity.js';
 import { check, gate, many } from './helpers.js';
 
 const CONTEXT = { headSha: 'c0ffee'.repeat(7), configDigest: `sha256:${'ab'.repeat(32)}`, lineLink: () => undefined };

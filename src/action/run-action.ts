@@ -12,7 +12,7 @@ import { redactingApi } from '../github/redacting.js';
 import { runGates } from '../gates/run.js';
 import { UndiciHttpClient } from '../io/http.js';
 import { redacting } from '../io/output.js';
-import { buildEvidence, writeEvidence } from '../reporters/evidence.js';
+import { buildEvidence, writeEvidence } from '../evidence/record.js';
 import { GitHubReporter } from '../reporters/github/index.js';
 import { jobSummary } from '../reporters/job-summary.js';
 import { TerminalReporter } from '../reporters/terminal/index.js';

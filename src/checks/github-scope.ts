@@ -4,10 +4,13 @@
  * API to ask and, for the pull-request checks, a pull request; and turning GitHub's own
  * answer to a failed call into a failed check.
  *
- * - No `scope.github` (no token or repository locally): skipped, saying how to enable it.
+ * - No `scope.github` (no token or repository): not verified, saying how to enable it.
+ *   The check applies; it could not run, so it is not a pass (issue #7).
  * - A PR check on a run without a PR (`push`, `merge_group`, local without `--pr`):
  *   skipped, saying why. Not failed: the check does not apply to that run.
- * - A GitHub API error: failed, with the status and GitHub's message.
+ * - A GitHub API error: not verified when GitHub could not answer (unreachable, 5xx
+ *   after retries, 401/403, rate limited), failed when the answer is the verdict (404),
+ *   with the status and GitHub's message.
  */
 import { GitHubError } from '../github/api.js';
 import type { CheckOutcome } from '../engine/model.js';
@@ -24,11 +27,11 @@ export const GITHUB_CHECK_TIMEOUT_MS = 60_000;
 /** A GitHub scope on a run that has a pull request. */
 export type PullRequestScope = GitHubScope & { pullRequest: { number: number } };
 
-/** Skipped: there is no GitHub API to ask. */
+/** Not verified: there is no GitHub API to ask. */
 export function noGitHubOutcome(kind: string): CheckOutcome {
   return {
-    status: 'skipped',
-    summary: `skipped: the ${kind} check reads GitHub, and there is no GitHub token and repository; set GITHUB_TOKEN and GITHUB_REPOSITORY (owner/repo) to run it locally`,
+    status: 'unverified',
+    summary: `not verified: the ${kind} check reads GitHub, and there is no GitHub token and repository; set GITHUB_TOKEN and GITHUB_REPOSITORY (owner/repo) to run it (in Actions, pass github-token), or mark the check optional: true`,
     measured: 'no GitHub API',
     expected: 'GITHUB_TOKEN and GITHUB_REPOSITORY',
   };
@@ -57,11 +60,24 @@ export function describeGitHubError(error: GitHubError): string {
   return error.status === 0 ? `no answer from GitHub (${messageOf(error)})` : `GitHub answered ${error.status} "${messageOf(error)}"`;
 }
 
-/** Failed: a GitHub call failed. The reason is GitHub's own answer. */
+/**
+ * True when GitHub's answer says nothing about what was asked: no answer, a 5xx after
+ * retries, a rate limit, or a token that may not read it (401/403). A 404 or 422 is an
+ * answer about the thing asked for (the branch does not exist).
+ */
+function unanswered(error: GitHubError): boolean {
+  return error.status === 0 || error.status >= 500 || error.status === 401 || error.status === 403 || error.status === 429;
+}
+
+/**
+ * A GitHub call failed. Not verified when GitHub could not answer (see {@link unanswered});
+ * failed when its answer is the verdict (404: no such branch). The reason is GitHub's own answer.
+ */
 export function apiErrorOutcome(error: GitHubError, doing: string): CheckOutcome {
+  const notVerified = unanswered(error);
   return {
-    status: 'failed',
-    summary: `${describeGitHubError(error)} when ${doing}`,
+    status: notVerified ? 'unverified' : 'failed',
+    summary: `${notVerified ? 'not verified: ' : ''}${describeGitHubError(error)} when ${doing}`,
     measured: error.status === 0 ? 'no answer' : `HTTP ${error.status}: ${messageOf(error)}`,
     expected: 'a GitHub answer',
   };
@@ -69,7 +85,7 @@ export function apiErrorOutcome(error: GitHubError, doing: string): CheckOutcome
 
 /**
  * Runs one GitHub call. A {@link GitHubError} becomes the thrown {@link GitHubCallFailed},
- * which {@link githubRun} turns into a failed check; `doing` says what was asked
+ * which {@link githubRun} turns into a check that is not verified; `doing` says what was asked
  * ("listing the reviews of #7").
  */
 export async function ask<T>(doing: string, work: () => Promise<T>): Promise<T> {
@@ -99,8 +115,8 @@ interface GitHubRunOptions {
 }
 
 /**
- * Plans a check that reads GitHub. Without `scope.github` it is skipped; otherwise
- * `work` runs and a failed GitHub call (through {@link ask}) becomes a failed check.
+ * Plans a check that reads GitHub. Without `scope.github` it is not verified; otherwise
+ * `work` runs and a failed GitHub call (through {@link ask}) makes it not verified.
  */
 export function githubRun(options: GitHubRunOptions, work: (github: GitHubScope) => Promise<CheckOutcome>): PlannedRun {
   const { kind, context } = options;

@@ -16,9 +16,9 @@ import { TextExpectation, type TextExpectationConfig } from '../config/schema/co
 import type { ProcessResult } from '../io/process.js';
 import type { SecretRegistry } from '../secrets/registry.js';
 import { parseOutputJson } from './command/stdout-json.js';
-import { queryJson } from './http/assertions.js';
-import { applyMatcher, show, type Assertion } from './http/matchers.js';
-import { Matcher } from './http/schema.js';
+import { queryJson } from '../matchers/jsonpath.js';
+import { applyMatcher, show, type Assertion } from '../matchers/matchers.js';
+import { Matcher } from '../matchers/schema.js';
 
 const ExitCode = z.number().int().min(0).max(255);
 

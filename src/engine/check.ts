@@ -31,6 +31,15 @@ export interface CheckSpec {
   /** Budget for one attempt in milliseconds; the engine fails an attempt that overruns it. */
   timeoutMs: number;
   retry?: RetryPolicy;
+  /** Not verified here does not block the gate (the config's `optional: true`). */
+  optional?: boolean;
+  /**
+   * The engine never abandons this check: no per-attempt timeout, and the gate deadline
+   * or a cancellation only aborts `context.signal`, which the check reads between units
+   * of work (a migration tool between migrations). For work that must not be killed
+   * mid-way (issue #9: "a migration in progress is never killed by release-gates").
+   */
+  uninterruptible?: boolean;
   /**
    * Start-up work shared by checks (loading an HTTP client), done once before the gate's
    * clock starts; the same function for checks that share it.

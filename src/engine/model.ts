@@ -5,10 +5,15 @@
 import type { SourceLocation } from '../errors.js';
 
 /**
- * `pending` means a person must act (tick a checklist item); it never counts as passed.
- * `skipped` means the check did not apply (e.g. a PR-only check on `push`), with a reason.
+ * - `pending`: a person must act (tick a checklist item), or the evidence is not yet
+ *   conclusive (a monitor window without data); it never counts as passed.
+ * - `skipped`: the check does not apply to this run (a PR-only check on `push`), with a
+ *   reason. It does not block the gate.
+ * - `unverified`: the check applies but could not run (no GitHub token, the API
+ *   unreachable, the PR unreadable). It blocks the gate unless the check is `optional`
+ *   (issue #7: "a gate is green only when it verified").
  */
-export type CheckStatus = 'passed' | 'failed' | 'skipped' | 'pending';
+export type CheckStatus = 'passed' | 'failed' | 'skipped' | 'pending' | 'unverified';
 
 /** A gate's overall result. `skipped` when an earlier gate failed and this one never ran. */
 export type GateStatus = 'passed' | 'failed' | 'skipped' | 'pending';
@@ -24,6 +29,8 @@ export interface CheckOutcome {
   expected?: string;
   /** Further lines: every assertion, redirects, truncation notes. */
   details?: string[];
+  /** Structured evidence for the record (see {@link CheckResult.data}). */
+  data?: unknown;
 }
 
 /** One check's result, as recorded in the evidence. */
@@ -46,6 +53,16 @@ export interface CheckResult {
   durationMs: number;
   /** Attempts made (1 without retries). */
   attempts: number;
+  /**
+   * The config's `optional: true`: when the check cannot be verified here, the gate does
+   * not block on it. Reports show such a check as "not verified (optional)".
+   */
+  optional?: boolean;
+  /**
+   * Structured evidence beyond the text fields, kept in the evidence record as is: a
+   * monitor's samples, a migration's findings and acknowledgements. JSON-serialisable.
+   */
+  data?: unknown;
 }
 
 /** One gate's result for one environment. */
@@ -63,17 +80,28 @@ export interface GateResult {
   reason?: string;
 }
 
-/** True for a check that failed or waits for a person: the ones reports dwell on. */
+/** How a status reads in every report: `unverified` reads "not verified". */
+export function statusLabel(status: CheckStatus | GateStatus): string {
+  return status === 'unverified' ? 'not verified' : status;
+}
+
+/** True for a check that failed, waits for a person, or could not be verified: the ones reports dwell on. */
 export function needsAttention(check: Pick<CheckResult, 'status'>): boolean {
-  return check.status === 'failed' || check.status === 'pending';
+  return check.status === 'failed' || check.status === 'pending' || check.status === 'unverified';
+}
+
+/** True for a check that keeps its gate from passing: failed, or not verified and not optional. */
+export function blocksGate(check: Pick<CheckResult, 'status' | 'optional'>): boolean {
+  return check.status === 'failed' || (check.status === 'unverified' && check.optional !== true);
 }
 
 /**
- * A gate fails when any check failed, is pending when any check waits for a person and
- * none failed, and passes otherwise (skipped checks do not block).
+ * A gate fails when any check failed or could not be verified (and is not optional), is
+ * pending when any check waits for a person and none blocks, and passes otherwise
+ * (skipped checks, and optional checks that could not be verified, do not block).
  */
-export function gateStatusOf(checks: readonly Pick<CheckResult, 'status'>[]): GateStatus {
-  if (checks.some((check) => check.status === 'failed')) return 'failed';
+export function gateStatusOf(checks: readonly Pick<CheckResult, 'status' | 'optional'>[]): GateStatus {
+  if (checks.some(blocksGate)) return 'failed';
   if (checks.some((check) => check.status === 'pending')) return 'pending';
   return 'passed';
 }

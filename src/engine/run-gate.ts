@@ -30,6 +30,13 @@ export interface RunGateOptions {
   concurrency?: number;
   /** Whole-gate deadline in milliseconds; default {@link DEFAULT_DEADLINE_MS}. */
   deadlineMs?: number;
+  /**
+   * One check at a time, in order; once a check does not pass (failed, pending, or not
+   * verified and not optional), the rest are not run and say which check stopped them.
+   * For gates whose steps build on each other (migrate: plan, analyse, acknowledge,
+   * apply, verify; rollback: step after step). `concurrency` is then ignored.
+   */
+  serial?: boolean;
   /** Cancels the gate (e.g. on SIGINT or a cancelled workflow). */
   signal?: AbortSignal;
   clock?: Clock;
@@ -68,10 +75,18 @@ async function runAttempt(
   why: () => string,
   emit: (event: GateEvent) => void,
 ): Promise<CheckOutcome> {
+  const progress = (message: string): void => emit({ type: 'check-progress', check, message });
+  if (check.uninterruptible) {
+    try {
+      return await check.run({ signal: gateSignal, attempt, progress });
+    } catch (error) {
+      return bugOutcome(check, error);
+    }
+  }
   const attemptController = new AbortController();
   const timer = setTimeout(() => attemptController.abort(), check.timeoutMs + GRACE_MS);
   const signal = AbortSignal.any([gateSignal, attemptController.signal]);
-  const context = { signal, attempt, progress: (message: string) => emit({ type: 'check-progress', check, message }) };
+  const context = { signal, attempt, progress };
   try {
     return await raceAbort(
       Promise.resolve().then(() => check.run(context)),
@@ -134,6 +149,8 @@ async function runCheck(
     startedAt,
     durationMs: Math.round(clock.now() - start),
     attempts,
+    ...(check.optional ? { optional: true } : {}),
+    ...(outcome.data === undefined ? {} : { data: outcome.data }),
   };
 }
 
@@ -145,7 +162,7 @@ async function runCheck(
 export async function runGate(options: RunGateOptions): Promise<GateResult> {
   const clock = options.clock ?? systemClock;
   const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
-  const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
+  const concurrency = options.serial ? 1 : Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
   const emit = options.onEvent ?? (() => undefined);
   // Shared start-up work (e.g. loading the HTTP client) before the gate's clock starts;
   // a failure here shows up in the checks that need it.
@@ -168,15 +185,22 @@ export async function runGate(options: RunGateOptions): Promise<GateResult> {
 
   const results: CheckResult[] = new Array<CheckResult>(options.checks.length);
   let next = 0;
+  /** In a serial gate, the check that did not pass, after which nothing runs. */
+  let stoppedBy: CheckResult | undefined;
   const worker = async (): Promise<void> => {
     while (next < options.checks.length) {
       const index = next++;
       const check = options.checks[index];
       if (!check) continue;
-      if (gateSignal.aborted) {
+      if (stoppedBy) {
+        results[index] = notRun(check, `"${stoppedBy.name}" did not pass (${stoppedBy.status})`, clock, 'skipped');
+      } else if (gateSignal.aborted) {
         results[index] = notRun(check, why(), clock);
       } else {
         results[index] = await runCheck(check, gateSignal, why, clock, emit);
+        if (options.serial && results[index].status !== 'passed' && results[index].status !== 'skipped') {
+          if (results[index].status !== 'unverified' || !results[index].optional) stoppedBy = results[index];
+        }
       }
       emit({ type: 'check-finished', result: results[index] });
     }
@@ -199,12 +223,17 @@ export async function runGate(options: RunGateOptions): Promise<GateResult> {
   };
 }
 
-function notRun(check: CheckSpec, reason: string, clock: Clock): CheckResult {
+/**
+ * A check that never started. `failed` when the deadline or a cancellation stopped it;
+ * `skipped` after an earlier step of a serial gate did not pass (that step already
+ * decides the gate).
+ */
+function notRun(check: CheckSpec, reason: string, clock: Clock, status: 'failed' | 'skipped' = 'failed'): CheckResult {
   return {
     id: check.id,
     name: check.name,
     kind: check.kind,
-    status: 'failed',
+    status,
     summary: `not run: ${reason.replace(/ before it finished$/, '')}`,
     measured: 'not run',
     expected: 'a result',

@@ -9,4 +9,9 @@ export interface Gate {
   description: string;
   /** The checks to run, in config order (a gate may add implied checks). */
   plan(context: GateContext): CheckSpec[];
+  /**
+   * Run the checks one at a time, in order, stopping at the first that does not pass
+   * (see `RunGateOptions.serial`). For gates whose steps build on each other.
+   */
+  serial?: boolean;
 }

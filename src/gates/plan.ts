@@ -38,6 +38,7 @@ interface CommonFields {
   name?: string;
   id?: string;
   retry?: RetryConfig;
+  optional?: boolean;
 }
 
 /**
@@ -73,7 +74,15 @@ export function planChecks(context: GateContext, extra: readonly CheckEntry[] = 
         defaultTimeoutMs: context.section.timeout ?? DEFAULT_CHECK_TIMEOUT_MS,
       });
       const retry = toRetryPolicy(common.retry);
-      specs.push({ id, name, kind: entry.kind.name, location, ...planned, ...(retry ? { retry } : {}) });
+      specs.push({
+        id,
+        name,
+        kind: entry.kind.name,
+        location,
+        ...planned,
+        ...(retry ? { retry } : {}),
+        ...(common.optional ? { optional: true } : {}),
+      });
     } catch (error) {
       if (!(error instanceof ConfigurationError)) throw error;
       problems.push(...error.problems);

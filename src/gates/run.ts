@@ -84,6 +84,7 @@ export async function runGates(options: RunGatesOptions): Promise<RunResult> {
       checks,
       ...((options.concurrency ?? section.concurrency) ? { concurrency: options.concurrency ?? section.concurrency } : {}),
       ...(section.deadline === undefined ? {} : { deadlineMs: section.deadline }),
+      ...(gate.serial ? { serial: true } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
       onEvent: (event) => options.onEvent?.(gate, event),
     });

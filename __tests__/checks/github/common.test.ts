@@ -26,24 +26,49 @@ const EVERY_KIND = preflightConfig(`    - name: Main branch green in CI
 `);
 
 describe('without GitHub (no GITHUB_TOKEN or GITHUB_REPOSITORY)', () => {
-  it('skips every GitHub check, saying to set GITHUB_TOKEN and GITHUB_REPOSITORY', async () => {
+  it('marks every GitHub check not verified, saying to set GITHUB_TOKEN and GITHUB_REPOSITORY, and fails the gate', async () => {
     const { run } = await runWithGitHub(EVERY_KIND, { headSha: HEAD });
     const checks = run.gates[0]!.checks;
     expect(checks.map((check) => [check.kind, check.status])).toEqual([
-      ['github-ci', 'skipped'],
-      ['github-approvals', 'skipped'],
-      ['github-issues', 'skipped'],
-      ['labels', 'skipped'],
-      ['environment-passed', 'skipped'],
-      ['checklist', 'skipped'],
+      ['github-ci', 'unverified'],
+      ['github-approvals', 'unverified'],
+      ['github-issues', 'unverified'],
+      ['labels', 'unverified'],
+      ['environment-passed', 'unverified'],
+      ['checklist', 'unverified'],
     ]);
     for (const check of checks) {
       expect(check.summary).toContain('set GITHUB_TOKEN and GITHUB_REPOSITORY (owner/repo)');
       expect(check.summary).toContain(`the ${check.kind} check reads GitHub`);
     }
-    // Skipped checks do not block.
-    expect(run.gates[0]!.status).toBe('passed');
+    // A check that applies but could not run is not a pass.
+    expect(run.gates[0]!.status).toBe('failed');
     expect(server.requests).toEqual([]);
+  });
+
+  it('with optional: true, a check that cannot be verified does not block the gate, and says it is optional', async () => {
+    const yaml = preflightConfig(`    - name: CI green
+      github-ci: { branch: main }
+      optional: true
+    - name: no P0
+      github-issues: { labels: [P0] }
+      optional: true
+`);
+    const { run } = await runWithGitHub(yaml, { headSha: HEAD });
+    expect(run.gates[0]!.checks.map((check) => [check.status, check.optional])).toEqual([
+      ['unverified', true],
+      ['unverified', true],
+    ]);
+    expect(run.gates[0]!.status).toBe('passed');
+  });
+
+  it('optional: true does not excuse a check that ran and failed', async () => {
+    const yaml = preflightConfig(`    - checklist: [Rollback plan included in PR description]
+      optional: true
+`);
+    const { run } = await runWithGitHub(yaml, { server, pr: 404, headSha: HEAD });
+    expect(run.gates[0]!.checks[0]!.status).toBe('failed');
+    expect(run.gates[0]!.status).toBe('failed');
   });
 });
 
@@ -80,7 +105,7 @@ describe('a PR check on a run without a pull request', () => {
 });
 
 describe('a GitHub API error', () => {
-  it("fails the check with GitHub's status and message (a token without pull-requests: read)", async () => {
+  it("is not verified, with GitHub's status and message (a token without pull-requests: read)", async () => {
     server.state.addPullRequest({ number: 31, headSha: HEAD, labels: ['release-approved'] });
     server.faults.add({ kind: 'read-only', method: 'GET', path: '/repos/{owner}/{repo}/issues/{issue_number}/labels' });
     const { check } = await runWithGitHub(preflightConfig('    - labels: { required: [release-approved] }\n'), {
@@ -89,18 +114,18 @@ describe('a GitHub API error', () => {
       headSha: HEAD,
     });
     expect(check()).toMatchObject({
-      status: 'failed',
-      summary: 'GitHub answered 403 "Resource not accessible by integration" when listing the labels of #31',
+      status: 'unverified',
+      summary: 'not verified: GitHub answered 403 "Resource not accessible by integration" when listing the labels of #31',
       measured: 'HTTP 403: Resource not accessible by integration',
     });
   });
 
-  it('fails with the last answer after the client gave up retrying a 5xx', async () => {
+  it('is not verified, with the last answer, after the client gave up retrying a 5xx', async () => {
     server.faults.add({ kind: '500', method: 'GET', path: '/repos/{owner}/{repo}/issues', times: Infinity });
     const { check } = await runWithGitHub(preflightConfig('    - github-issues: { labels: [P0] }\n'), { server, headSha: HEAD });
     expect(check()).toMatchObject({
-      status: 'failed',
-      summary: 'GitHub answered 500 "Server Error" when listing open issues labelled P0',
+      status: 'unverified',
+      summary: 'not verified: GitHub answered 500 "Server Error" when listing open issues labelled P0',
       measured: 'HTTP 500: Server Error',
     });
     // The 5xx was retried before the check failed.

@@ -10,7 +10,7 @@ import { parseConfig } from '../../../src/config/load.js';
 import { ConfigurationError } from '../../../src/errors.js';
 import { smokeGate } from '../../../src/gates/smoke/index.js';
 import { preflightGate } from '../../../src/gates/preflight/index.js';
-import { digestIn, digestMarker } from '../../../src/reporters/github/check-run.js';
+import { digestIn, digestMarker } from '../../../src/evidence/identity.js';
 import { fakeSha } from '../../support/github-api/index.js';
 import { CONFIG_FILE, lineOf, preflightConfig, runWithGitHub, useGitHubApi, type GitHubRunOptions } from './helpers.js';
 
@@ -192,12 +192,13 @@ describe('environment-passed, from seeded check runs', () => {
     expect(server.requestsTo('checks/list-for-ref')).toHaveLength(2);
   });
 
-  it("an API error fails with GitHub's answer", async () => {
+  it("a refused API call is not verified, with GitHub's answer, and fails the gate", async () => {
     server.faults.add({ kind: 'read-only', path: '/repos/{owner}/{repo}/commits/{ref}/check-runs' });
-    const { check } = await productionRun(SMOKE_ONLY);
+    const { check, run } = await productionRun(SMOKE_ONLY);
+    expect(run.gates[0]!.status).toBe('failed');
     expect(check()).toMatchObject({
-      status: 'failed',
-      summary: `GitHub answered 403 "Resource not accessible by integration" when listing the check runs of ${HEAD.slice(0, 12)}`,
+      status: 'unverified',
+      summary: `not verified: GitHub answered 403 "Resource not accessible by integration" when listing the check runs of ${HEAD.slice(0, 12)}`,
     });
   });
 });
@@ -229,12 +230,13 @@ describe('checks implied by requires:', () => {
     expect(staging.run.gates[0]!.checks.map((check) => check.kind)).toEqual(['github-issues']);
   });
 
-  it('without GitHub, the implied check is skipped with the reason', async () => {
-    const { check } = await runWithGitHub(preflightConfig('    - github-issues: { labels: [P0] }\n'), {
+  it('without GitHub, the implied check is not verified, with the reason, and the gate fails', async () => {
+    const { check, run } = await runWithGitHub(preflightConfig('    - github-issues: { labels: [P0] }\n'), {
       headSha: HEAD,
       environment: 'production',
     });
-    expect(check()).toMatchObject({ kind: 'environment-passed', status: 'skipped' });
+    expect(run.gates[0]!.status).toBe('failed');
+    expect(check()).toMatchObject({ kind: 'environment-passed', status: 'unverified' });
     expect(check().summary).toContain('set GITHUB_TOKEN and GITHUB_REPOSITORY');
   });
 });

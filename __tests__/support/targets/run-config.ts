@@ -7,16 +7,16 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { CheckResult } from '../../../src/engine/model.js';
 import type { GateEvent } from '../../../src/engine/run-gate.js';
 import { runGates, type RunResult } from '../../../src/gates/run.js';
 import { smokeGate } from '../../../src/gates/smoke/index.js';
 import { UndiciHttpClient } from '../../../src/io/http.js';
 import { SecretRegistry } from '../../../src/secrets/registry.js';
+import { BUNDLE } from '../bundle.js';
 import { checkFinder, withConfigFile } from '../gate-run.js';
 
-export const BUNDLE = fileURLToPath(new URL('../../../dist/index.js', import.meta.url));
+export { BUNDLE };
 
 /** A config with one `test` environment at `url` and the given smoke section (YAML, indented 2). */
 export function smokeConfig(url: string, smoke: string): string {

@@ -16,7 +16,7 @@
  * ```
  */
 import { z } from 'zod';
-import { Matcher } from '../http/schema.js';
+import { Matcher } from '../../matchers/schema.js';
 import { CheckCommon, Duration, Numeric, NumericBounds, Size, Variables } from '../../config/schema/common.js';
 
 /**

@@ -8,7 +8,7 @@ import type { CheckOutcome } from '../../engine/model.js';
 import { DEFAULT_MAX_OUTPUT_BYTES, type ProcessResult } from '../../io/process.js';
 import type { SecretRegistry } from '../../secrets/registry.js';
 import { cut } from '../../text.js';
-import type { Assertion } from '../http/matchers.js';
+import type { Assertion } from '../../matchers/matchers.js';
 import { assertionLine } from '../http/report.js';
 import { describeExit } from '../output-expect.js';
 

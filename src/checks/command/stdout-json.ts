@@ -3,7 +3,7 @@
  * line that is JSON (after log lines), else a Python literal from `print({...})`
  * (runbook 003's settings dumps), whole or on the last line that is one.
  */
-import { preview } from '../http/matchers.js';
+import { preview } from '../../matchers/matchers.js';
 import { parsePythonLiteral } from './python-literal.js';
 
 /** The data read from stdout, or why there is none. */

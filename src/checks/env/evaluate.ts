@@ -3,7 +3,7 @@
  * present, absent or empty, and its comparisons only as equals/differs or
  * matches/does not match. Other values are shown.
  */
-import { show, type Assertion } from '../http/matchers.js';
+import { show, type Assertion } from '../../matchers/matchers.js';
 import type { EnvCheckConfig } from './schema.js';
 
 /** A variable as found: its value and where it came from. */

@@ -1,6 +1,6 @@
 /** Turns the assertions on an `env` check's variables into one outcome. */
 import type { CheckOutcome } from '../../engine/model.js';
-import type { Assertion } from '../http/matchers.js';
+import type { Assertion } from '../../matchers/matchers.js';
 import { assertionLine } from '../http/report.js';
 import { PRESENT, type FoundVariable } from './evaluate.js';
 

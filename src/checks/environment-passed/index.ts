@@ -22,7 +22,7 @@ import { formatPath, type ConfigPath, type ConfigSource } from '../../config/sou
 import type { CheckOutcome } from '../../engine/model.js';
 import type { ConfigProblem } from '../../errors.js';
 import type { CheckRunInfo } from '../../github/api.js';
-import { checkRunName, digestIn, parseCheckRunName } from '../../reporters/github/check-run.js';
+import { checkRunName, digestIn, parseCheckRunName } from '../../evidence/identity.js';
 import { cut, joinList } from '../../text.js';
 import { ask, githubRun, noCommitOutcome, shortSha } from '../github-scope.js';
 import type { CheckKind } from '../kind.js';

@@ -4,7 +4,7 @@
  */
 import { formatSize } from '../../config/units.js';
 import type { FoundFile } from '../files.js';
-import type { Assertion } from '../http/matchers.js';
+import type { Assertion } from '../../matchers/matchers.js';
 import type { FileCheckConfig } from './schema.js';
 
 /** What a file must be: the `file` kind's fields (a backup's too). */

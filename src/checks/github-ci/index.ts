@@ -20,7 +20,7 @@ import { z } from 'zod';
 import { CheckCommon, Template } from '../../config/schema/common.js';
 import type { CheckOutcome } from '../../engine/model.js';
 import type { CheckRunInfo, CommitStatus } from '../../github/api.js';
-import { parseCheckRunName } from '../../reporters/github/check-run.js';
+import { parseCheckRunName } from '../../evidence/identity.js';
 import { ask, githubRun, noCommitOutcome, plural, shortSha } from '../github-scope.js';
 import { joinList } from '../../text.js';
 import type { CheckKind, GitHubScope } from '../kind.js';

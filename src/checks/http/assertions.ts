@@ -3,10 +3,10 @@
  * JSONPath, body text, CSV header row and latency.
  */
 import { parse as parseCsv } from 'csv-parse/sync';
-import { JSONPath } from 'jsonpath-plus';
 import { formatDuration, formatSize } from '../../config/units.js';
 import type { HttpResponse } from '../../io/http.js';
-import { applyMatcher, preview, show, type Assertion } from './matchers.js';
+import { isSingularPath, queryJson } from '../../matchers/jsonpath.js';
+import { applyMatcher, preview, show, type Assertion } from '../../matchers/matchers.js';
 import { isStatusClass, type ExpectConfig } from './schema.js';
 
 /** The status expected when `expect.status` is not given, as `curl -f` would. */
@@ -28,20 +28,6 @@ export function parseJsonBody(response: HttpResponse): JsonBody {
     const message = (error instanceof Error ? error.message : String(error)).split(/, "|\n/)[0];
     return { ok: false, reason: `body is not valid JSON (${message}); it starts ${preview(text)}` };
   }
-}
-
-/** Values matched by a JSONPath; an empty list when there is no match. */
-export function queryJson(path: string, json: unknown): unknown[] {
-  const result: unknown = JSONPath({ path, json: json as object, wrap: true, eval: 'safe' });
-  return Array.isArray(result) ? result : [];
-}
-
-/**
- * True when a JSONPath names at most one value (no wildcard, recursive descent, filter,
- * union or slice), so that `count` on it means the length of the array it names.
- */
-export function isSingularPath(path: string): boolean {
-  return JSONPath.toPathArray(path).every((part) => !/^(\*|\.\.|\?\(|.*[,:])/.test(part) && part !== '*');
 }
 
 function statusMatches(status: number, spec: string | number): boolean {

@@ -5,8 +5,9 @@
 import { formatSize } from '../../config/units.js';
 import { HttpFailure, type HttpClient } from '../../io/http.js';
 import type { SecretRegistry } from '../../secrets/registry.js';
-import { evaluateExpect, parseJsonBody, queryJson } from './assertions.js';
-import type { Assertion } from './matchers.js';
+import { queryJson } from '../../matchers/jsonpath.js';
+import { evaluateExpect, parseJsonBody } from './assertions.js';
+import type { Assertion } from '../../matchers/matchers.js';
 import { buildRequest, type RequestPlan } from './request.js';
 
 /** What happened in one exchange. */

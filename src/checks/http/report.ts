@@ -2,7 +2,7 @@
 import type { CheckOutcome } from '../../engine/model.js';
 import { describeStatus } from './assertions.js';
 import type { ExchangeReport } from './exchange.js';
-import type { Assertion } from './matchers.js';
+import type { Assertion } from '../../matchers/matchers.js';
 import type { StepConfig } from './schema.js';
 
 /** `✓ status: 200 (expected 2xx)` or `✗ $.ok: measured false, expected == true`. */

@@ -3,19 +3,8 @@
  * capture values for later steps (runbook 000: create a role, then `/roles/{id}/…`).
  */
 import { z } from 'zod';
-import {
-  CheckCommon,
-  Duration,
-  Numeric,
-  NumericBoundFields,
-  NumericBounds,
-  RegexSource,
-  Retry,
-  Size,
-  Template,
-  TextExpectation,
-  VariableName,
-} from '../../config/schema/common.js';
+import { CheckCommon, Duration, Retry, Size, Template, TextExpectation, VariableName } from '../../config/schema/common.js';
+import { Matcher } from '../../matchers/schema.js';
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
@@ -30,31 +19,6 @@ export const RequestLine = z
     const [, method = 'GET', url = '/'] = /^(\S+)\s+(.*)$/.exec(line.trim()) ?? [];
     return { method, url: url.trim().replace(/ /g, '%20') };
   });
-
-const Scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
-
-/** Value types that `type:` can name. */
-export const JSON_TYPES = ['string', 'number', 'integer', 'boolean', 'object', 'array', 'null'] as const;
-
-/**
- * Comparisons on a value. A bare scalar means `equals`.
- * `count` is the length of a matched array, or the number of matches.
- */
-export const MatcherObject = z.strictObject({
-  equals: z.unknown().optional(),
-  'not-equals': z.unknown().optional(),
-  'one-of': z.array(Scalar).optional(),
-  matches: RegexSource.optional(),
-  contains: z.string().optional(),
-  'not-contains': z.string().optional(),
-  type: z.enum(JSON_TYPES).optional(),
-  exists: z.boolean().optional(),
-  count: z.union([Numeric, NumericBounds]).optional(),
-  ...NumericBoundFields,
-});
-
-/** A matcher: a bare scalar (equals), or an object of comparisons. */
-export const Matcher = z.union([Scalar, MatcherObject]);
 
 const STATUS_CLASS = /^[1-5]xx$/;
 const StatusOne = z.union([z.number().int().min(100).max(599), z.string().regex(/^([1-5]xx|[1-5]\d\d)$/), Template], {
@@ -135,4 +99,3 @@ export type HttpCheckConfig = z.output<typeof HttpCheck>;
 export type FlowCheckConfig = z.output<typeof FlowCheck>;
 export type StepConfig = z.output<typeof Step>;
 export type ExpectConfig = z.output<typeof Expect>;
-export type MatcherConfig = z.output<typeof Matcher>;

@@ -11,7 +11,7 @@ import { gitHead } from '../../io/git.js';
 import { UndiciHttpClient } from '../../io/http.js';
 import type { RunScope } from '../../checks/kind.js';
 import type { Output } from '../../io/output.js';
-import { buildEvidence, writeEvidence } from '../../reporters/evidence.js';
+import { buildEvidence, writeEvidence } from '../../evidence/record.js';
 import { TerminalReporter } from '../../reporters/terminal/index.js';
 import type { SecretRegistry } from '../../secrets/registry.js';
 import { exitCodeFor } from '../exit-codes.js';

@@ -107,6 +107,12 @@ export const CheckCommon = {
   /** Time allowed for one attempt. */
   timeout: Duration.optional(),
   retry: Retry.optional(),
+  /**
+   * When the check cannot be verified here (no GitHub token, the API unreachable), the
+   * gate does not block on it; it is shown as "not verified (optional)". A check that
+   * runs and fails still fails the gate.
+   */
+  optional: z.boolean().optional(),
 };
 
 /** The output shape of {@link TextExpectation}. */

@@ -3,12 +3,11 @@
  * (PRODUCT.md, "Reporting contract"): its name, conclusion, output and annotations.
  */
 import type { Annotation, CheckRunOutput, Conclusion } from '../../github/api.js';
-import { needsAttention, type GateResult } from '../../engine/model.js';
+import { blocksGate, needsAttention, type GateResult } from '../../engine/model.js';
 import { codeBlock, escapeInline } from '../markdown/escape.js';
-import { checksTable, evidenceLines, tally, type LineLink } from '../markdown/tables.js';
+import { attentionEmoji, checksTable, evidenceLines, tally, type LineLink } from '../markdown/tables.js';
+import { digestMarker } from '../../evidence/identity.js';
 
-/** Every release-gates check run name starts with this. */
-export const CHECK_RUN_PREFIX = 'release-gates / ';
 /** GitHub accepts at most 50 annotations per request (GITHUB.md). */
 export const ANNOTATIONS_PER_REQUEST = 50;
 /** `output.summary` and `output.text` are each at most 65,535 characters (GITHUB.md). */
@@ -16,18 +15,6 @@ export const MAX_OUTPUT_CHARS = 65_535;
 /** An annotation title is at most 255 characters (GITHUB.md). */
 const MAX_ANNOTATION_TITLE = 255;
 const COMMENT_ID = /<!-- release-gates:comment=(\d+) -->/;
-const DIGEST = /<!-- release-gates:digest=(sha256:[0-9a-f]{64}) -->/;
-
-/** `release-gates / smoke (staging)`, or `release-gates / smoke` without an environment. */
-export function checkRunName(gate: string, environment: string | undefined): string {
-  return `${CHECK_RUN_PREFIX}${gate}${environment ? ` (${environment})` : ''}`;
-}
-
-/** The gate and environment of a release-gates check run name, or undefined. */
-export function parseCheckRunName(name: string): { gate: string; environment: string | undefined } | undefined {
-  const match = /^release-gates \/ (\S+)(?: \((.+)\))?$/.exec(name);
-  return match?.[1] ? { gate: match[1], environment: match[2] } : undefined;
-}
 
 /**
  * The conclusion for a gate result. A failing gate is never `neutral` (required checks
@@ -46,20 +33,6 @@ export function conclusionFor(result: GateResult): Conclusion {
 export function commentIdIn(summary: string | undefined): number | undefined {
   const match = summary ? COMMENT_ID.exec(summary) : null;
   return match?.[1] ? Number(match[1]) : undefined;
-}
-
-/**
- * The machine-readable config digest of a completed run's summary, so that a later gate
- * (`environment-passed`) counts a result only for the same config (PRODUCT.md, "Beyond
- * the peers").
- */
-export function digestMarker(configDigest: string): string {
-  return `<!-- release-gates:digest=${configDigest} -->`;
-}
-
-/** The config digest a check run's summary records, if any. */
-export function digestIn(summary: string | undefined): string | undefined {
-  return (summary ? DIGEST.exec(summary) : null)?.[1];
 }
 
 /** Cuts text to `max` characters, saying so. */
@@ -88,7 +61,7 @@ export function failuresText(result: GateResult): string | undefined {
     .filter(needsAttention)
     .map((check) =>
       [
-        `### ${check.status === 'failed' ? '❌' : '⏳'} ${escapeInline(check.name)}`,
+        `### ${attentionEmoji(check)} ${escapeInline(check.name)}`,
         `${escapeInline(check.summary)} (${escapeInline(`${check.location.file}:${check.location.line}`)})`,
         '',
         codeBlock(evidenceLines(check).join('\n')),
@@ -124,7 +97,7 @@ export function annotationsFor(result: GateResult, configPath: string): Annotati
     path: configPath,
     start_line: check.location.line,
     end_line: check.location.line,
-    annotation_level: check.status === 'failed' ? 'failure' : 'warning',
+    annotation_level: blocksGate(check) ? 'failure' : 'warning',
     message: fit(`${check.summary}\nmeasured: ${check.measured}\nexpected: ${check.expected}`, 64_000, 'message'),
     title: `${result.gate}: ${check.name}`.slice(0, MAX_ANNOTATION_TITLE),
   }));

@@ -12,7 +12,8 @@ import type { RunResult } from '../../gates/run.js';
 import type { Annotator, Logger } from '../../io/logger.js';
 import { escapeInline } from '../markdown/escape.js';
 import { tally, type GateCell, type LineLink } from '../markdown/tables.js';
-import { annotationsFor, batches, checkRunName, checkRunOutput, conclusionFor, failuresText, parseCheckRunName } from './check-run.js';
+import { checkRunName, parseCheckRunName } from '../../evidence/identity.js';
+import { annotationsFor, batches, checkRunOutput, conclusionFor, failuresText } from './check-run.js';
 import { createCheckRunOnce } from './create-once.js';
 import { cellsFromCheckRuns, commentBody, knownCommentId, upsertComment } from './sticky-comment.js';
 

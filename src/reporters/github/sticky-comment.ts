@@ -7,7 +7,8 @@ import { GitHubError, type CheckRunInfo, type GitHubApi } from '../../github/api
 import type { Logger } from '../../io/logger.js';
 import { escapeInline, link } from '../markdown/escape.js';
 import { gatesTable, statusBadge, type GateCell } from '../markdown/tables.js';
-import { commentIdIn, parseCheckRunName } from './check-run.js';
+import { parseCheckRunName } from '../../evidence/identity.js';
+import { commentIdIn } from './check-run.js';
 
 /** Hidden marker that identifies the sticky comment. */
 export const COMMENT_MARKER = '<!-- release-gates:sticky-comment -->';

@@ -2,23 +2,33 @@
  * Markdown tables shared by the check run, the job summary, the PR comment and the
  * demo report, so every place shows the same evidence the same way.
  */
-import type { CheckResult, CheckStatus, GateResult, GateStatus } from '../../engine/model.js';
+import { statusLabel, type CheckResult, type CheckStatus, type GateResult, type GateStatus } from '../../engine/model.js';
 import { escapeCell, link } from './escape.js';
 
 /** Status as an emoji and a word; `in progress` for a check run still running. */
 export function statusBadge(status: CheckStatus | GateStatus | 'in progress'): string {
-  const emoji = { passed: '✅', failed: '❌', pending: '⏳', skipped: '⏭️', 'in progress': '🔄' }[status];
-  return `${emoji} ${status}`;
+  const emoji = { passed: '✅', failed: '❌', pending: '⏳', skipped: '⏭️', unverified: '⚠️', 'in progress': '🔄' }[status];
+  return `${emoji} ${status === 'in progress' ? status : statusLabel(status)}`;
+}
+
+/** The emoji of a check that needs attention: ❌ failed, ⚠️ not verified, ⏳ pending. */
+export function attentionEmoji(check: Pick<CheckResult, 'status'>): string {
+  return check.status === 'failed' ? '❌' : check.status === 'unverified' ? '⚠️' : '⏳';
+}
+
+/** A check's result as a table cell: its badge, and "(optional)" for an opted-out check not verified. */
+export function checkBadge(check: Pick<CheckResult, 'status' | 'optional'>): string {
+  return `${statusBadge(check.status)}${check.optional && check.status === 'unverified' ? ' (optional)' : ''}`;
 }
 
 /** One-line tally of a gate, e.g. `1 failed, 6 passed`; used as the check run's title. */
 export function tally(result: Pick<GateResult, 'checks' | 'status' | 'reason'>): string {
   if (result.status === 'skipped') return result.reason ?? 'not run';
-  const order: CheckStatus[] = ['failed', 'pending', 'passed', 'skipped'];
+  const order: CheckStatus[] = ['failed', 'unverified', 'pending', 'passed', 'skipped'];
   const parts = order
     .map((status) => [status, result.checks.filter((check) => check.status === status).length] as const)
     .filter(([, count]) => count > 0)
-    .map(([status, count]) => `${count} ${status}`);
+    .map(([status, count]) => `${count} ${statusLabel(status)}`);
   return parts.join(', ') || 'no checks';
 }
 
@@ -42,7 +52,7 @@ export type LineLink = (check: CheckResult) => string | undefined;
 export function checksTable(result: GateResult, lineLink: LineLink = () => undefined): string {
   const rows = result.checks.map(
     (check) =>
-      `| ${link(escapeCell(check.name, 80), lineLink(check))} | ${statusBadge(check.status)} | ${escapeCell(check.measured)} | ${escapeCell(check.expected)} | ${check.durationMs} |`,
+      `| ${link(escapeCell(check.name, 80), lineLink(check))} | ${checkBadge(check)} | ${escapeCell(check.measured)} | ${escapeCell(check.expected)} | ${check.durationMs} |`,
   );
   return ['| check | result | measured | expected | ms |', '|---|---|---|---|---:|', ...rows].join('\n');
 }

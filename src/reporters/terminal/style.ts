@@ -1,6 +1,6 @@
 /** Colours for the terminal, off when stdout is not a TTY or NO_COLOR is set. */
 import pc from 'picocolors';
-import type { CheckStatus, GateStatus } from '../../engine/model.js';
+import { statusLabel, type CheckStatus, type GateStatus } from '../../engine/model.js';
 
 export interface Style {
   status(status: CheckStatus | GateStatus): string;
@@ -8,7 +8,7 @@ export interface Style {
   bold(text: string): string;
 }
 
-const MARK: Record<CheckStatus | GateStatus, string> = { passed: '✓', failed: '✗', pending: '…', skipped: '-' };
+const MARK: Record<CheckStatus | GateStatus, string> = { passed: '✓', failed: '✗', pending: '…', skipped: '-', unverified: '?' };
 
 /** A style with or without colour. */
 export function styleFor(color: boolean): Style {
@@ -18,9 +18,10 @@ export function styleFor(color: boolean): Style {
     failed: c.red,
     pending: c.yellow,
     skipped: c.dim,
+    unverified: c.magenta,
   };
   return {
-    status: (status) => paint[status](`${MARK[status]} ${status}`),
+    status: (status) => paint[status](`${MARK[status]} ${statusLabel(status)}`),
     dim: c.dim,
     bold: c.bold,
   };

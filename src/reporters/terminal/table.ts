@@ -4,7 +4,7 @@
  */
 import Table from 'cli-table3';
 import { formatDuration } from '../../config/units.js';
-import { needsAttention, type CheckResult, type GateResult } from '../../engine/model.js';
+import { needsAttention, statusLabel, type CheckResult, type GateResult } from '../../engine/model.js';
 import type { Style } from './style.js';
 
 /** `file:line:col` of a check, as editors link it. */
@@ -60,7 +60,8 @@ export function renderTable(result: GateResult, style: Style, columns: number): 
     style: { head: [], border: [], compact: true },
   });
   for (const check of result.checks) {
-    table.push([check.name, style.status(check.status), check.measured, check.expected, String(check.durationMs)]);
+    const status = style.status(check.status) + (check.optional && check.status === 'unverified' ? ' (optional)' : '');
+    table.push([check.name, status, check.measured, check.expected, String(check.durationMs)]);
   }
   return table.toString();
 }
@@ -81,10 +82,10 @@ export function renderFailures(result: GateResult, style: Style): string {
 
 /** One line: `smoke (staging): failed, 7 passed, 1 failed in 1.2s`. */
 export function renderVerdict(result: GateResult, style: Style): string {
-  const counts = (['passed', 'failed', 'pending', 'skipped'] as const)
+  const counts = (['passed', 'failed', 'unverified', 'pending', 'skipped'] as const)
     .map((status) => [status, result.checks.filter((check) => check.status === status).length] as const)
     .filter(([, count]) => count > 0)
-    .map(([status, count]) => `${count} ${status}`);
+    .map(([status, count]) => `${count} ${statusLabel(status)}`);
   const env = result.environment ? ` (${result.environment})` : '';
   const why =
     result.reason ??

@@ -3,7 +3,7 @@
  * matches, contains, type, exists, count and numeric bounds.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { cut } from '../../text.js';
+import { cut } from '../text.js';
 import type { MatcherConfig } from './schema.js';
 
 /** One assertion's verdict, with what was measured and what was expected. */

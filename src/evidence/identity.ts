@@ -1,0 +1,35 @@
+/**
+ * Evidence identity: how a gate's result is named and bound to its config on GitHub, so
+ * that checks (`environment-passed`, `github-ci`) and reporters (check runs, the sticky
+ * comment) agree on it. A check run is `release-gates / <gate> (<env>)` (PRODUCT.md,
+ * "Reporting contract") and its summary carries the config digest it ran under.
+ */
+
+const DIGEST = /<!-- release-gates:digest=(sha256:[0-9a-f]{64}) -->/;
+
+/** Every release-gates check run name starts with this. */
+export const CHECK_RUN_PREFIX = 'release-gates / ';
+/** `release-gates / smoke (staging)`, or `release-gates / smoke` without an environment. */
+export function checkRunName(gate: string, environment: string | undefined): string {
+  return `${CHECK_RUN_PREFIX}${gate}${environment ? ` (${environment})` : ''}`;
+}
+
+/** The gate and environment of a release-gates check run name, or undefined. */
+export function parseCheckRunName(name: string): { gate: string; environment: string | undefined } | undefined {
+  const match = /^release-gates \/ (\S+)(?: \((.+)\))?$/.exec(name);
+  return match?.[1] ? { gate: match[1], environment: match[2] } : undefined;
+}
+
+/**
+ * The machine-readable config digest of a completed run's summary, so that a later gate
+ * (`environment-passed`) counts a result only for the same config (PRODUCT.md, "Beyond
+ * the peers").
+ */
+export function digestMarker(configDigest: string): string {
+  return `<!-- release-gates:digest=${configDigest} -->`;
+}
+
+/** The config digest a check run's summary records, if any. */
+export function digestIn(summary: string | undefined): string | undefined {
+  return (summary ? DIGEST.exec(summary) : null)?.[1];
+}
