@@ -41,9 +41,9 @@ describe('sql: { exists: … }', () => {
     const result = check();
     expect(result.status).toBe('failed');
     expect(result.summary).toBe(
-      'missing: table employer_alias_decisions (not found), view employer_aliases (is a table, not a view) and function normalize_employer_name(integer) (not found) (+3 more)',
+      'missing: table employer_alias_decisions, view employer_aliases (is a table, not a view) and function normalize_employer_name(integer) (+3 more)',
     );
-    expect(result.measured).toBe('tables 2 of 3 present; employer_alias_decisions: not found');
+    expect(result.measured).toBe('tables missing employer_alias_decisions');
     expect(result.details.slice(1)).toEqual([
       '✓ table employer_aliases: table',
       '✗ table employer_alias_decisions: not found',

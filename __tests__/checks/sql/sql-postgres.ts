@@ -4,8 +4,13 @@
  * preflight runs of `sql` checks against it through the real config path.
  */
 import { afterAll, beforeAll } from '@jest/globals';
+import type { GateEvent } from '../../../src/engine/run-gate.js';
+import { preflightGate } from '../../../src/gates/preflight/index.js';
+import { runGates } from '../../../src/gates/run.js';
+import { SecretRegistry } from '../../../src/secrets/registry.js';
+import { checkFinder, noHttp, withConfigFile } from '../../support/gate-run.js';
 import { startPostgres, type Postgres } from '../../support/postgres.js';
-import { runPreflight, type PreflightOptions, type PreflightRun } from '../junit/run-preflight.js';
+import { preflightYaml, type PreflightRun } from '../junit/run-preflight.js';
 
 /** Two tenants, as runbook 003's `app.current_org_id` names them. */
 export const ORG_A = '11111111-1111-4111-8111-111111111111';
@@ -50,10 +55,39 @@ export const SEED = `
   CREATE TABLE scratch (id serial PRIMARY KEY, note text);
 `;
 
+export interface SqlRunOptions {
+  /** The process environment; `DATABASE_URL` points at `app` unless this sets it (to '' for none). */
+  env?: Record<string, string>;
+  /** Top-level config lines before `preflight:`, e.g. an `environments:` section. */
+  head?: string;
+  /** The environment to run, when `head` defines one. */
+  environment?: string;
+}
+
+/** Runs `checks` (YAML list items at 4 spaces) in the preflight gate through the real config path. */
+export function runSql(checks: string, options: SqlRunOptions = {}): Promise<PreflightRun> {
+  return withConfigFile(preflightYaml(checks, options.head), 'rg-sql-', async (loaded, dir) => {
+    const events: GateEvent[] = [];
+    const secrets = new SecretRegistry();
+    const env = Object.fromEntries(Object.entries(options.env ?? {}).filter(([, value]) => value !== ''));
+    const run = await runGates({
+      loaded,
+      gates: [preflightGate],
+      environment: options.environment,
+      env,
+      secrets,
+      io: { http: noHttp },
+      scope: { cwd: dir, env },
+      onEvent: (_gate, event) => events.push(event),
+    });
+    return { run, events, secrets, check: checkFinder(run), text: JSON.stringify({ run, events }) };
+  });
+}
+
 export interface SqlServer {
   pg: () => Postgres;
-  /** Runs the checks (YAML list items at 4 spaces) in preflight with `DATABASE_URL` pointing at `app`. */
-  preflight: (checks: string, options?: Partial<PreflightOptions>) => Promise<PreflightRun>;
+  /** {@link runSql} with `DATABASE_URL` pointing at `app` (unless `options.env` sets it). */
+  preflight: (checks: string, options?: SqlRunOptions) => Promise<PreflightRun>;
 }
 
 /** Registers the hooks (call at the top of a test file). */
@@ -72,11 +106,6 @@ export function useSqlServer(): SqlServer {
   };
   return {
     pg: server,
-    preflight: (checks, options = {}) =>
-      runPreflight(checks, {
-        cwd: process.cwd(),
-        ...options,
-        env: { DATABASE_URL: server().url('app'), ...options.env },
-      }),
+    preflight: (checks, options = {}) => runSql(checks, { ...options, env: { DATABASE_URL: server().url('app'), ...options.env } }),
   };
 }

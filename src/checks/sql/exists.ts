@@ -207,17 +207,15 @@ export function findingLine(finding: Finding): string {
   return `${finding.ok ? '✓' : '✗'} ${what} ${finding.name}: ${finding.note}`;
 }
 
-/** One assertion per category: all present, or what is missing. */
+/** One assertion per category: all present, or what is missing (`missing role_tasks, v_x (is a table, not a view)`). */
 export function categoryAssertion(category: Category): Assertion {
   const missing = category.findings.filter((finding) => !finding.ok);
   const total = category.findings.length;
+  const named = missing.map((finding) => (finding.note === 'not found' ? finding.name : `${finding.name} (${finding.note})`));
   return {
     label: category.label,
     ok: missing.length === 0,
-    measured:
-      missing.length === 0
-        ? `${total} of ${total} present`
-        : `${total - missing.length} of ${total} present; ${missing.map((finding) => `${finding.name}: ${finding.note}`).join('; ')}`,
+    measured: missing.length === 0 ? `${total} of ${total} present` : `missing ${named.join(', ')}`,
     expected: category.findings.map((finding) => finding.name).join(', '),
   };
 }

@@ -24,6 +24,8 @@ interface PlanNode {
   'Node Type'?: unknown;
   'Index Name'?: unknown;
   'Relation Name'?: unknown;
+  /** `Insert`, `Update`, `Delete`, `Merge` on a `ModifyTable` node. */
+  Operation?: unknown;
   Plans?: unknown;
 }
 
@@ -32,7 +34,9 @@ function text(value: unknown): string | undefined {
 }
 
 function walk(node: PlanNode, summary: PlanSummary): void {
-  const type = text(node['Node Type']) ?? 'node';
+  const nodeType = text(node['Node Type']) ?? 'node';
+  // EXPLAIN's text format names a ModifyTable node by its operation: `Insert on scratch`.
+  const type = nodeType === 'ModifyTable' ? (text(node.Operation) ?? nodeType) : nodeType;
   const index = text(node['Index Name']);
   const relation = text(node['Relation Name']);
   const using = index === undefined ? '' : type === 'Bitmap Index Scan' ? ` on ${index}` : ` using ${index}`;

@@ -146,9 +146,10 @@ async function runSql(planned: Planned, database: Database, signal: AbortSignal)
       const outcome = judge(assertions, 'every object exists', details, data, expected);
       if (outcome.status === 'failed') {
         const missing = categories.flatMap((category) => category.findings.filter((finding) => !finding.ok));
-        const shown = missing
-          .slice(0, 3)
-          .map((finding) => `${finding.kind === 'rls' ? 'row level security on' : finding.kind} ${finding.name} (${finding.note})`);
+        const shown = missing.slice(0, 3).map((finding) => {
+          const what = `${finding.kind === 'rls' ? 'row level security on' : finding.kind} ${finding.name}`;
+          return finding.note === 'not found' ? what : `${what} (${finding.note})`;
+        });
         outcome.summary = `missing: ${joinList(shown, 'and')}${missing.length > 3 ? ` (+${missing.length - 3} more)` : ''}`;
       }
       return outcome;

@@ -93,7 +93,8 @@ export function planText(plan: PlanSummary): string {
 
 /** `count = 0`, `rows count 3`: one assertion as measured. */
 function measuredText(assertion: Assertion): string {
-  return /^(count |is |present|absent|not found|no rows|uses |no index|\d+ of )/.test(assertion.measured) || assertion.label === 'duration'
+  return /^(count |is |present|absent|not found|no rows|uses |no index|missing |\d+ of )/.test(assertion.measured) ||
+    assertion.label === 'duration'
     ? `${assertion.label} ${assertion.measured}`
     : `${assertion.label} = ${assertion.measured}`;
 }
