@@ -231,6 +231,11 @@ function describe(config: SqlCheckConfig): string {
   return cut(`exists: ${parts.join('; ')}`, 60);
 }
 
+/**
+ * The `sql` kind: `- sql: SELECT count(*) FROM candidates` with `expect:`, or
+ * `- sql: { exists: { tables: [roles] } }`. Planning throws a ConfigurationError when no
+ * database is named or the URL is not a PostgreSQL URL.
+ */
 export const sqlKind: CheckKind<SqlCheckConfig> = {
   name: 'sql',
   key: 'sql',
