@@ -4,10 +4,18 @@
  * `\d roles` and runbook 003's `SELECT … FROM pg_policies` look at). Names resolve as
  * `to_regclass` resolves them: schema-qualified, or through the `search_path`.
  */
+import type { CheckOutcome } from '../../engine/model.js';
 import type { Transaction } from '../../io/database.js';
 import type { Assertion } from '../../matchers/matchers.js';
 import { cut, joinList } from '../../text.js';
+import { judge } from './report.js';
 import type { ExistsConfig } from './schema.js';
+
+/** The expected column of an `exists` check that could not look. */
+export const EXISTS_EXPECTED = 'all present';
+
+/** Missing objects named in a failed check's summary before `+N more`. */
+const MISSING_SHOWN = 3;
 
 /** One object looked for. */
 export interface Finding {
@@ -218,4 +226,19 @@ export function categoryAssertion(category: Category): Assertion {
     measured: missing.length === 0 ? `${total} of ${total} present` : `missing ${named.join(', ')}`,
     expected: category.findings.map((finding) => finding.name).join(', '),
   };
+}
+
+/** The outcome: every category an assertion; a failure's summary names the first missing objects. */
+export function existsOutcome(categories: readonly Category[], head: readonly string[], evidence: Record<string, unknown>): CheckOutcome {
+  const details = [...head, ...categories.flatMap((category) => category.findings.map(findingLine))];
+  const data = { ...evidence, exists: Object.fromEntries(categories.map((category) => [category.label, category.findings])) };
+  const outcome = judge(categories.map(categoryAssertion), 'every object exists', details, data, EXISTS_EXPECTED);
+  if (outcome.status !== 'failed') return outcome;
+  const missing = categories.flatMap((category) => category.findings.filter((finding) => !finding.ok));
+  const shown = missing.slice(0, MISSING_SHOWN).map((finding) => {
+    const what = `${finding.kind === 'rls' ? 'row level security on' : finding.kind} ${finding.name}`;
+    return finding.note === 'not found' ? what : `${what} (${finding.note})`;
+  });
+  const more = missing.length > MISSING_SHOWN ? ` (+${missing.length - MISSING_SHOWN} more)` : '';
+  return { ...outcome, summary: `missing: ${joinList(shown, 'and')}${more}` };
 }

@@ -18,12 +18,12 @@ import { formatPath, type ConfigPath, type ConfigSource } from '../../config/sou
 import type { CheckOutcome } from '../../engine/model.js';
 import type { ConfigProblem } from '../../errors.js';
 import { describeDatabaseError, type Database, type Transaction } from '../../io/database.js';
-import { cut, joinList } from '../../text.js';
+import { cut } from '../../text.js';
 import type { CheckKind, PlanContext } from '../kind.js';
-import { categoryAssertion, findingLine, findObjects } from './exists.js';
+import { EXISTS_EXPECTED, existsOutcome, findObjects } from './exists.js';
 import { highestPlaceholder } from './placeholders.js';
-import { needsPlan, queryAssertions, runQuery, statementTime, type QueryPlan } from './query.js';
-import { assertionLines, errorOutcome, judge, planText, ROWS_KEPT, rowLines, sessionLines, type SqlSession } from './report.js';
+import { QUERY_EXPECTED, queryOutcome, runQuery, type QueryPlan } from './query.js';
+import { errorOutcome, sessionLines, type SqlSession } from './report.js';
 import { SqlCheck, type SqlCheckConfig } from './schema.js';
 import { planTarget, type SqlTarget } from './target.js';
 
@@ -122,10 +122,9 @@ async function inTransaction<T>(
   );
 }
 
-async function runSql(planned: Planned, database: Database, signal: AbortSignal): Promise<CheckOutcome> {
-  const { config } = planned;
-  const session = sessionOf(planned);
-  const base = (): Record<string, unknown> => ({
+/** What every outcome's evidence says about where and how the check ran. */
+function sessionEvidence(planned: Planned, session: SqlSession): Record<string, unknown> {
+  return {
     target: session.target,
     from: planned.target.from,
     transaction: session.transaction,
@@ -133,74 +132,41 @@ async function runSql(planned: Planned, database: Database, signal: AbortSignal)
     ...(session.role === undefined ? {} : { role: session.role }),
     ...(Object.keys(session.settings).length ? { settings: session.settings } : {}),
     ...(session.user ? { user: session.user } : {}),
-  });
+  };
+}
 
-  if (typeof config.sql !== 'string') {
-    const exists = config.sql.exists;
-    const expected = 'all present';
+async function runSql(planned: Planned, database: Database, signal: AbortSignal): Promise<CheckOutcome> {
+  const { config } = planned;
+  const session = sessionOf(planned);
+  const sql = config.sql;
+  if (typeof sql !== 'string') {
     try {
-      const categories = await inTransaction(database, planned, session, signal, (transaction) => findObjects(transaction, exists));
-      const assertions = categories.map(categoryAssertion);
-      const details = [...sessionLines(session), ...categories.flatMap((category) => category.findings.map(findingLine))];
-      const data = { ...base(), exists: Object.fromEntries(categories.map((category) => [category.label, category.findings])) };
-      const outcome = judge(assertions, 'every object exists', details, data, expected);
-      if (outcome.status === 'failed') {
-        const missing = categories.flatMap((category) => category.findings.filter((finding) => !finding.ok));
-        const shown = missing.slice(0, 3).map((finding) => {
-          const what = `${finding.kind === 'rls' ? 'row level security on' : finding.kind} ${finding.name}`;
-          return finding.note === 'not found' ? what : `${what} (${finding.note})`;
-        });
-        outcome.summary = `missing: ${joinList(shown, 'and')}${missing.length > 3 ? ` (+${missing.length - 3} more)` : ''}`;
-      }
-      return outcome;
+      const categories = await inTransaction(database, planned, session, signal, (transaction) => findObjects(transaction, sql.exists));
+      return existsOutcome(categories, sessionLines(session), sessionEvidence(planned, session));
     } catch (error) {
-      return errorOutcome(describeDatabaseError(error), 'statement', session, sessionLines(session), base(), expected);
+      const evidence = sessionEvidence(planned, session);
+      return errorOutcome(describeDatabaseError(error), 'statement', session, sessionLines(session), evidence, EXISTS_EXPECTED);
     }
   }
-
   const plan: QueryPlan = {
-    text: config.sql,
+    text: sql,
     params: config.params ?? [],
     write: config.write === true,
     expect: config.expect,
     explain: config.explain,
   };
-  const expected = 'the query succeeds';
-  const head = (): string[] => sessionLines(session, config.sql as string, plan.params);
   try {
     const run = await inTransaction(database, planned, session, signal, (transaction) => runQuery(transaction, plan));
-    const assertions = queryAssertions(run, plan);
-    const time = statementTime(run);
-    const details = [
-      ...head(),
-      ...rowLines(run.rows, run.result.rowCount, run.result.elapsedMs),
-      ...assertionLines(assertions),
-      ...(run.plan ? [planText(run.plan)] : []),
-      ...(run.planError && needsPlan(plan) ? [`⚠ EXPLAIN failed: ${run.planError.message}`] : []),
-    ];
-    const data = {
-      ...base(),
-      query: config.sql,
-      params: plan.params,
-      columns: run.result.columns,
-      rowCount: run.result.rowCount,
-      rows: run.rows.slice(0, ROWS_KEPT),
-      ...(run.rows.length > ROWS_KEPT ? { rowsCut: true } : {}),
-      roundTripMs: run.result.elapsedMs,
-      ...(time.source === 'server' ? { serverMs: time.ms } : {}),
-      ...(run.plan ? { plan: { ...run.plan, analyzed: run.analyzed } } : {}),
-      ...(run.planError ? { planError: run.planError.message } : {}),
-    };
-    const rows = `${run.result.rowCount} ${run.result.rowCount === 1 ? 'row' : 'rows'}`;
-    return judge(assertions, `${cut(config.sql.replace(/\s+/g, ' '), 60)} → ${rows}`, details, data, expected);
+    return queryOutcome(run, plan, sessionLines(session, sql, plan.params), sessionEvidence(planned, session));
   } catch (error) {
+    const evidence = { ...sessionEvidence(planned, session), query: sql, params: plan.params };
     return errorOutcome(
       describeDatabaseError(error),
       'statement',
       session,
-      head(),
-      { ...base(), query: config.sql, params: plan.params },
-      expected,
+      sessionLines(session, sql, plan.params),
+      evidence,
+      QUERY_EXPECTED,
     );
   }
 }

@@ -3,13 +3,19 @@
  * rolled back unless `write: true`), with its `SET LOCAL` settings and role, and the
  * expectations on its rows, its time and its plan.
  */
+import type { CheckOutcome } from '../../engine/model.js';
 import type { QueryResult, Transaction } from '../../io/database.js';
 import { describeDatabaseError, type DatabaseError } from '../../io/database.js';
 import { isSingularPath, queryJson } from '../../matchers/jsonpath.js';
 import { applyMatcher, type Assertion } from '../../matchers/matchers.js';
 import { formatDuration } from '../../config/units.js';
+import { cut } from '../../text.js';
 import { indexAssertion, summarizePlan, type PlanSummary } from './explain.js';
+import { assertionLines, judge, planText, ROWS_KEPT, rowLines } from './report.js';
 import type { SqlExpectConfig, SqlExplainConfig } from './schema.js';
+
+/** The expected column of a query check that could not run. */
+export const QUERY_EXPECTED = 'the query succeeds';
 
 /** A planned query. */
 export interface QueryPlan {
@@ -126,4 +132,32 @@ export function queryAssertions(run: QueryRun, plan: QueryPlan): Assertion[] {
     );
   }
   return out;
+}
+
+/** The outcome: rows, assertions and plan in the details; the same, structured, in `data`. */
+export function queryOutcome(run: QueryRun, plan: QueryPlan, head: readonly string[], evidence: Record<string, unknown>): CheckOutcome {
+  const assertions = queryAssertions(run, plan);
+  const time = statementTime(run);
+  const details = [
+    ...head,
+    ...rowLines(run.rows, run.result.rowCount, run.result.elapsedMs),
+    ...assertionLines(assertions),
+    ...(run.plan ? [planText(run.plan)] : []),
+    ...(run.planError ? [`⚠ EXPLAIN failed: ${run.planError.message}`] : []),
+  ];
+  const data = {
+    ...evidence,
+    query: plan.text,
+    params: plan.params,
+    columns: run.result.columns,
+    rowCount: run.result.rowCount,
+    rows: run.rows.slice(0, ROWS_KEPT),
+    ...(run.rows.length > ROWS_KEPT ? { rowsCut: true } : {}),
+    roundTripMs: run.result.elapsedMs,
+    ...(time.source === 'server' ? { serverMs: time.ms } : {}),
+    ...(run.plan ? { plan: { ...run.plan, analyzed: run.analyzed } } : {}),
+    ...(run.planError ? { planError: run.planError.message } : {}),
+  };
+  const rows = `${run.result.rowCount} ${run.result.rowCount === 1 ? 'row' : 'rows'}`;
+  return judge(assertions, `${cut(plan.text.replace(/\s+/g, ' '), 60)} → ${rows}`, details, data, QUERY_EXPECTED);
 }
