@@ -7,12 +7,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { buildRequest, noCaptures, type RequestPlan } from '../../src/checks/http/request.js';
 import { Step } from '../../src/checks/http/schema.js';
+import { stringsIn } from '../../src/config/strings.js';
 import { originOf, originsNamedIn } from '../../src/io/origins.js';
 import { SecretRegistry } from '../../src/secrets/registry.js';
 
 describe('originsNamedIn: what the config names', () => {
-  it('takes every absolute http(s) URL at any depth, normalised; a capture-filled host names none', () => {
-    const named = originsNamedIn([
+  it('takes every absolute http(s) URL in the config values, normalised; a capture-filled host names none', () => {
+    const config = [
       'HTTPS://API.Example.COM:443/v1',
       { vars: { METRICS: 'http://metrics.internal:9090/api/v1/query' } },
       [{ http: { method: 'GET', url: 'https://{{host}}/x' } }, 'curl https://status.example.com/health and more'],
@@ -20,7 +21,10 @@ describe('originsNamedIn: what the config names', () => {
       'postgres://app:pw@db.example.com/app',
       undefined,
       42,
-    ]);
+      // A parsed check entry holds its kind: a class instance is not read.
+      { kind: new (class Schema { url = 'https://schema.example.com' })() },
+    ];
+    const named = originsNamedIn(stringsIn(config));
     expect([...named].sort()).toEqual(['http://metrics.internal:9090', 'https://api.example.com', 'https://status.example.com']);
   });
 

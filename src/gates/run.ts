@@ -12,6 +12,7 @@ import { runGate, type GateEvent } from '../engine/run-gate.js';
 import { overallStatus, type GateResult, type GateStatus } from '../engine/model.js';
 import type { SecretRegistry } from '../secrets/registry.js';
 import { originsNamedIn } from '../io/origins.js';
+import { stringsIn } from '../config/strings.js';
 import type { GateSectionConfig } from '../config/schema/root.js';
 import type { Gate } from './gate.js';
 
@@ -54,6 +55,9 @@ export async function runGates(options: RunGatesOptions): Promise<RunResult> {
   const environment = resolveEnvironment(loaded, options.environment, env, secrets);
   const io: Io = { process: nodeProcessRunner, database: pgDatabase, ...options.io };
   const sections = options.gates.map((gate) => resolveGateSection(loaded, gate.name, environment, env));
+  // What the config writes, expanded: its URLs' origins get credentials, their passwords are secrets.
+  const written = stringsIn([environment?.url, environment?.vars, sections]);
+  for (const text of written) secrets.addUrlPasswords(text);
   const scope: RunScope = {
     env,
     cwd: process.cwd(),
@@ -61,7 +65,7 @@ export async function runGates(options: RunGatesOptions): Promise<RunResult> {
     github: undefined,
     ...options.scope,
     configDigest: loaded.source.digest,
-    trustedOrigins: originsNamedIn([environment?.url, environment?.vars, sections]),
+    trustedOrigins: originsNamedIn(written),
   };
   const planned = options.gates.map((gate, index) => {
     const section = sections[index] as GateSectionConfig;

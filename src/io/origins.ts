@@ -21,31 +21,17 @@ export function originOf(url: string): string | undefined {
   }
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== 'object') return false;
-  const prototype = Object.getPrototypeOf(value) as unknown;
-  return prototype === Object.prototype || prototype === null;
-}
-
 /**
- * The origins of every absolute http(s) URL written in `values`: strings, at any depth of
- * arrays and plain objects (class instances, such as a kind's schema, are not read). A
- * URL whose host a capture fills (`https://{{host}}/x`) names no origin.
+ * The origins of every absolute http(s) URL written in `texts`. A URL whose host a
+ * capture fills (`https://{{host}}/x`) names no origin.
  */
-export function originsNamedIn(values: readonly unknown[]): Set<string> {
+export function originsNamedIn(texts: readonly string[]): Set<string> {
   const origins = new Set<string>();
-  const seen = new Set<object>();
-  const visit = (value: unknown): void => {
-    if (typeof value === 'string') {
-      for (const [match] of value.matchAll(ABSOLUTE)) {
-        const origin = match.includes('{{') ? undefined : originOf(match);
-        if (origin !== undefined) origins.add(origin);
-      }
-    } else if ((Array.isArray(value) || isPlainObject(value)) && !seen.has(value)) {
-      seen.add(value);
-      Object.values(value).forEach(visit);
+  for (const text of texts) {
+    for (const [match] of text.matchAll(ABSOLUTE)) {
+      const origin = match.includes('{{') ? undefined : originOf(match);
+      if (origin !== undefined) origins.add(origin);
     }
-  };
-  values.forEach(visit);
+  }
   return origins;
 }

@@ -4,7 +4,8 @@ import type { ConfigProblem } from '../../errors.js';
 import type { CheckKind } from '../kind.js';
 import { exchange } from './exchange.js';
 import { exchangeOutcome } from './report.js';
-import { captureReferences, noCaptures, registerCredentials, resolveUrl, stringsIn } from './request.js';
+import { stringsIn } from '../../config/strings.js';
+import { captureReferences, noCaptures, registerCredentials, resolveUrl } from './request.js';
 import { HttpCheck, type HttpCheckConfig, type StepConfig } from './schema.js';
 
 /** `{{name}}` references that no earlier step captured. */

@@ -2,6 +2,7 @@
  * Builds the HTTP request of one step: URL joined to the environment's base URL,
  * headers, credentials and body, with `{{name}}` filled from earlier captures.
  */
+import { stringsIn } from '../../config/strings.js';
 import { ConfigurationError } from '../../errors.js';
 import { CREDENTIAL_HEADERS, DEFAULT_MAX_BODY_BYTES, type HttpRequest } from '../../io/http.js';
 import { originOf } from '../../io/origins.js';
@@ -17,14 +18,6 @@ const USER_AGENT = 'release-gates';
 /** Names used as `{{name}}` in a string. */
 export function captureReferences(text: string): string[] {
   return [...text.matchAll(CAPTURE)].map((match) => match[1] ?? '');
-}
-
-/** Every string inside a JSON-like value. */
-export function stringsIn(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.flatMap(stringsIn);
-  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(stringsIn);
-  return [];
 }
 
 /** Fills `{{name}}`. In a URL, a value inside a larger string is URL-encoded. */
