@@ -60,18 +60,21 @@ smoke:
       auth: { basic: [admin, "\${ADMIN_PASS}"] }
 `;
 
-let pg: Postgres;
+let server: Postgres | undefined;
 beforeAll(async () => {
-  pg = await startPostgres();
-  await pg.createDatabase('app', 'CREATE TABLE leads (id int)');
+  server = await startPostgres();
+  await server.createDatabase('app', 'CREATE TABLE leads (id int)');
 }, 120_000);
 afterAll(async () => {
-  await pg?.stop();
+  // Undefined when the server did not start.
+  await server?.stop();
 });
 
 describe('a password inside a value', () => {
   it('is redacted everywhere the action writes, in every form', () =>
     withGitHub(async (gh) => {
+      if (!server) throw new Error('PostgreSQL did not start');
+      const pg = server;
       const workspace = makeWorkspace(CONFIG);
       const env = {
         DATABASE_URL: `postgresql+psycopg2://postgres:${encodeURIComponent(PW.sqlalchemy)}@127.0.0.1:${pg.port}/app?sslmode=disable`,

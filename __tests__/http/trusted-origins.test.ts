@@ -22,7 +22,11 @@ describe('originsNamedIn: what the config names', () => {
       undefined,
       42,
       // A parsed check entry holds its kind: a class instance is not read.
-      { kind: new (class Schema { url = 'https://schema.example.com' })() },
+      {
+        kind: new (class Schema {
+          url = 'https://schema.example.com';
+        })(),
+      },
     ];
     const named = originsNamedIn(stringsIn(config));
     expect([...named].sort()).toEqual(['http://metrics.internal:9090', 'https://api.example.com', 'https://status.example.com']);
