@@ -31,7 +31,8 @@ export function declaredSecrets(loaded: LoadedConfig): Set<string> {
 
 /**
  * The selected environment with its variables expanded; undefined when none is selected.
- * Secret-named variables are registered with `secrets`.
+ * Secret-named variables, and the password of any URL in a variable or the url, are
+ * registered with `secrets`.
  * @throws UsageError for an unknown environment; ConfigurationError for unset variables.
  */
 export function resolveEnvironment(
@@ -69,6 +70,8 @@ export function resolveEnvironment(
       : (expandTree(config.url, ['environments', name, 'url'], lookup, (path, missing) =>
           problems.push(onMissing(path, missing)),
         ) as string);
+  // Before any complaint quotes a value: a URL's password is a secret whatever the name.
+  for (const text of [url ?? '', ...Object.values(vars)]) secrets.addUrlPasswords(text);
   if (url && !/^https?:\/\/[^/\s]+/i.test(url)) {
     problems.push(
       loaded.source.problem(

@@ -55,9 +55,8 @@ export async function runGates(options: RunGatesOptions): Promise<RunResult> {
   const environment = resolveEnvironment(loaded, options.environment, env, secrets);
   const io: Io = { process: nodeProcessRunner, database: pgDatabase, ...options.io };
   const sections = options.gates.map((gate) => resolveGateSection(loaded, gate.name, environment, env));
-  // What the config writes, expanded: its URLs' origins get credentials, their passwords are secrets.
-  const written = stringsIn([environment?.url, environment?.vars, sections]);
-  for (const text of written) secrets.addUrlPasswords(text);
+  // The gates' URL passwords are secrets (the environment's are registered as it is resolved).
+  for (const text of stringsIn(sections)) secrets.addUrlPasswords(text);
   const scope: RunScope = {
     env,
     cwd: process.cwd(),
@@ -65,7 +64,7 @@ export async function runGates(options: RunGatesOptions): Promise<RunResult> {
     github: undefined,
     ...options.scope,
     configDigest: loaded.source.digest,
-    trustedOrigins: originsNamedIn(written),
+    trustedOrigins: originsNamedIn(stringsIn([environment?.url, environment?.vars, sections])),
   };
   const planned = options.gates.map((gate, index) => {
     const section = sections[index] as GateSectionConfig;
