@@ -71,66 +71,70 @@ afterAll(async () => {
 });
 
 describe('a password inside a value', () => {
-  it('is redacted everywhere the action writes, in every form', () =>
-    withGitHub(async (gh) => {
-      if (!server) throw new Error('PostgreSQL did not start');
-      const pg = server;
-      const workspace = makeWorkspace(CONFIG);
-      const env = {
-        DATABASE_URL: `postgresql+psycopg2://postgres:${encodeURIComponent(PW.sqlalchemy)}@127.0.0.1:${pg.port}/app?sslmode=disable`,
-        DIRECT_DATABASE_URL: pg.url('app', { password: PW.wrong }),
-        ADMIN_PASS: PW.admin,
-        // Read only by the script, never written in the config.
-        CACHE_URL: `redis://:${PW.cache}@127.0.0.1:1/0`,
-      };
-      const result = await runGate({
-        gh,
-        workspace: workspace.dir,
-        serviceUrl: 'http://127.0.0.1:9',
-        action: 'root',
-        with: { gates: 'preflight smoke' },
-        env,
-      });
+  it(
+    'is redacted everywhere the action writes, in every form',
+    () =>
+      withGitHub(async (gh) => {
+        if (!server) throw new Error('PostgreSQL did not start');
+        const pg = server;
+        const workspace = makeWorkspace(CONFIG);
+        const env = {
+          DATABASE_URL: `postgresql+psycopg2://postgres:${encodeURIComponent(PW.sqlalchemy)}@127.0.0.1:${pg.port}/app?sslmode=disable`,
+          DIRECT_DATABASE_URL: pg.url('app', { password: PW.wrong }),
+          ADMIN_PASS: PW.admin,
+          // Read only by the script, never written in the config.
+          CACHE_URL: `redis://:${PW.cache}@127.0.0.1:1/0`,
+        };
+        const result = await runGate({
+          gh,
+          workspace: workspace.dir,
+          serviceUrl: 'http://127.0.0.1:9',
+          action: 'root',
+          with: { gates: 'preflight smoke' },
+          env,
+        });
 
-      expect(runStep(result).exitCode).toBe(1);
-      const report = readReport(result.outputs.report!) as {
-        gates: { gate: string; status: string; checks: { name: string; status: string; details: string[] }[] }[];
-      };
-      expect(report.gates.map((gate) => [gate.gate, gate.status])).toEqual([
-        ['preflight', 'failed'],
-        ['smoke', 'skipped'],
-      ]);
-      const preflight = report.gates[0]!.checks;
-      expect(preflight.map((check) => [check.name, check.status])).toEqual([
-        ['migrations can reach the database', 'failed'],
-        ["pg_dump with the app's URL", 'failed'],
-        ['backup script, traced', 'failed'],
-        ['built-in pg_dump', 'failed'],
-        ['replica answers', 'failed'],
-        ['settings dump', 'failed'],
-      ]);
-      // The values were printed, and reached the evidence redacted.
-      const details = (name: string): string => preflight.find((check) => check.name === name)!.details.join('\n');
-      expect(details('migrations can reach the database')).toContain(`postgresql+psycopg2://postgres:***@127.0.0.1:${pg.port}/app`);
-      expect(details('migrations can reach the database')).toContain('password authentication failed, password was ***');
-      expect(details("pg_dump with the app's URL")).toContain(
-        `invalid connection option "postgresql+psycopg2://postgres:***@127.0.0.1:${pg.port}/app?sslmode"`,
-      );
-      expect(details('backup script, traced')).toContain(`--dbname=postgresql://postgres:***@127.0.0.1:${pg.port}/app`);
-      expect(details('backup script, traced')).toContain('password authentication failed for user "postgres"');
-      expect(details('built-in pg_dump')).toContain('password authentication failed for user "postgres"');
-      expect(details('replica answers')).toContain('replica postgres://reader:***@127.0.0.1:1/app');
-      expect(details('settings dump')).toContain('ADMIN_PASS=*** CACHE_URL=redis://:***@127.0.0.1:1/0');
+        expect(runStep(result).exitCode).toBe(1);
+        const report = readReport(result.outputs.report!) as {
+          gates: { gate: string; status: string; checks: { name: string; status: string; details: string[] }[] }[];
+        };
+        expect(report.gates.map((gate) => [gate.gate, gate.status])).toEqual([
+          ['preflight', 'failed'],
+          ['smoke', 'skipped'],
+        ]);
+        const preflight = report.gates[0]!.checks;
+        expect(preflight.map((check) => [check.name, check.status])).toEqual([
+          ['migrations can reach the database', 'failed'],
+          ["pg_dump with the app's URL", 'failed'],
+          ['backup script, traced', 'failed'],
+          ['built-in pg_dump', 'failed'],
+          ['replica answers', 'failed'],
+          ['settings dump', 'failed'],
+        ]);
+        // The values were printed, and reached the evidence redacted.
+        const details = (name: string): string => preflight.find((check) => check.name === name)!.details.join('\n');
+        expect(details('migrations can reach the database')).toContain(`postgresql+psycopg2://postgres:***@127.0.0.1:${pg.port}/app`);
+        expect(details('migrations can reach the database')).toContain('password authentication failed, password was ***');
+        expect(details("pg_dump with the app's URL")).toContain(
+          `invalid connection option "postgresql+psycopg2://postgres:***@127.0.0.1:${pg.port}/app?sslmode"`,
+        );
+        expect(details('backup script, traced')).toContain(`--dbname=postgresql://postgres:***@127.0.0.1:${pg.port}/app`);
+        expect(details('backup script, traced')).toContain('password authentication failed for user "postgres"');
+        expect(details('built-in pg_dump')).toContain('password authentication failed for user "postgres"');
+        expect(details('replica answers')).toContain('replica postgres://reader:***@127.0.0.1:1/app');
+        expect(details('settings dump')).toContain('ADMIN_PASS=*** CACHE_URL=redis://:***@127.0.0.1:1/0');
 
-      const places = writtenPlaces(result, gh);
-      for (const [name, password] of Object.entries(PW)) {
-        for (const form of leakForms(password)) {
-          for (const [place, text] of Object.entries(places))
-            expect([name, form, place, text.includes(form)]).toEqual([name, form, place, false]);
+        const places = writtenPlaces(result, gh);
+        for (const [name, password] of Object.entries(PW)) {
+          for (const form of leakForms(password)) {
+            for (const [place, text] of Object.entries(places))
+              expect([name, form, place, text.includes(form)]).toEqual([name, form, place, false]);
+          }
         }
-      }
-      // The runner masks them too, before anything could print them.
-      const masks = commands(result, 'add-mask').map((command) => command.message);
-      for (const password of Object.values(PW)) expect([password, masks.includes(password)]).toEqual([password, true]);
-    }));
+        // The runner masks them too, before anything could print them.
+        const masks = commands(result, 'add-mask').map((command) => command.message);
+        for (const password of Object.values(PW)) expect([password, masks.includes(password)]).toEqual([password, true]);
+      }),
+    180_000,
+  ); // a generous bound for a busy machine: pg_dump runs three times
 });
