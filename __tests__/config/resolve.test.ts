@@ -97,6 +97,25 @@ describe('resolveEnvironment', () => {
     expect(secrets.redact('pw=staging-pw-123 seed=seed-value-42 region=ca-central-1')).toBe('pw=*** seed=*** region=ca-central-1');
   });
 
+  it('registers the password of a URL in any var or the url, before a complaint could quote it', () => {
+    const text = [
+      'version: 1',
+      'environments:',
+      '  a:',
+      '    url: "${DATABASE_URL}"',
+      '    vars: { REPLICA: "postgres://reader:Repl1ca-pw-7@replica/app" }',
+      '',
+    ].join('\n');
+    const secrets = new SecretRegistry();
+    const problems = problemsOf(() =>
+      resolveEnvironment(parseConfig('c.yml', text), 'a', { DATABASE_URL: 'postgres://app:Db-pw-2a9f@db/app' }, secrets),
+    );
+    expect(problems.map((line) => secrets.redact(line))).toEqual([
+      'c.yml:4:10: environments.a.url: "postgres://app:***@db/app" is not an absolute http(s) URL (expected e.g. https://staging.example.com)',
+    ]);
+    expect(secrets.redact('postgres://reader:Repl1ca-pw-7@replica/app')).toBe('postgres://reader:***@replica/app');
+  });
+
   it('rejects an unknown environment with the ones it knows, as a usage error', () => {
     const run = () => resolveEnvironment(loaded, 'prod', {}, new SecretRegistry());
     expect(run).toThrow(UsageError);

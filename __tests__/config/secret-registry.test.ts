@@ -3,7 +3,7 @@
  * form a secret value may be printed in.
  */
 import { describe, expect, it } from '@jest/globals';
-import { CUT, isSecretName, MIN_SECRET_LENGTH, REDACTED, SecretRegistry } from '../../src/secrets/registry.js';
+import { CUT, isSecretName, MIN_SECRET_LENGTH, REDACTED, SecretRegistry, urlPasswords } from '../../src/secrets/registry.js';
 import { cut, joinList } from '../../src/text.js';
 
 /** A registry holding `values`. */
@@ -73,6 +73,17 @@ describe('SecretRegistry.redact', () => {
     const value = 'ab c:d@e{f}';
     const sent = new URL(`http://h/keys/${value}/x`).pathname;
     expect(registryWith(value).redact(sent)).toBe('/keys/***/x');
+  });
+
+  it('redacts the form a URL parser gives a value in user info (a password in DATABASE_URL)', () => {
+    const value = 'pa$$:w@rd&x,y';
+    const url = new URL('postgres://db.example.com/app');
+    url.username = 'app';
+    url.password = value;
+    // Not the encodeURIComponent form, nor the query or path form (those leave : and @).
+    expect(url.password).toBe('pa$$%3Aw%40rd&x,y');
+    expect(url.password).not.toBe(encodeURIComponent(value));
+    expect(registryWith(value).redact(`connecting to ${url.href}`)).toBe('connecting to postgres://app:***@db.example.com/app');
   });
 
   it('redacts the form-encoded form (URLSearchParams, space as +)', () => {
@@ -175,6 +186,35 @@ describe('SecretRegistry.addFromEnvironment', () => {
       new Set(['DEPLOY_CODE']),
     );
     expect(secrets.redact('token-value code-value https://api.example.com')).toBe('*** *** https://api.example.com');
+  });
+
+  it('registers the user-info password of a URL in any variable, as written and decoded', () => {
+    const secrets = new SecretRegistry();
+    secrets.addFromEnvironment(
+      {
+        DATABASE_URL: 'postgresql+psycopg2://app:s3cr%40t-Db-pw@db:5432/app?sslmode=require',
+        REDIS_URL: 'redis://:R3dis-pass-77@cache:6379/0',
+        REPO_URL: 'https://ghp-user-only-token@github.com/acme/app.git',
+      },
+      new Set(),
+    );
+    expect(secrets.redact('pg_dump: invalid connection option "postgresql+psycopg2://app:s3cr%40t-Db-pw@db:5432/app?sslmode"')).toBe(
+      'pg_dump: invalid connection option "postgresql+psycopg2://app:***@db:5432/app?sslmode"',
+    );
+    expect(secrets.redact('auth failed for s3cr@t-Db-pw; R3dis-pass-77')).toBe('auth failed for ***; ***');
+    // A user with no password is not one: only passwords are registered.
+    expect(secrets.redact('https://ghp-user-only-token@github.com/acme/app.git')).toBe(
+      'https://ghp-user-only-token@github.com/acme/app.git',
+    );
+  });
+});
+
+describe('urlPasswords', () => {
+  it('finds each URL password in a text; an unencoded @ gives every split', () => {
+    expect(urlPasswords('a postgres://app:one-pw@db/app and mysql://root:two-pw@h:3306/x')).toEqual(['one-pw', 'two-pw']);
+    expect(urlPasswords('postgres://app:p@ss@db/app')).toEqual(['p', 'p@ss']);
+    expect(urlPasswords('--dbname=postgres://app:pw-in-flag@db/app')).toEqual(['pw-in-flag']);
+    expect(urlPasswords('https://example.com/a:b@c and user@example.com and https://user@host/')).toEqual([]);
   });
 });
 

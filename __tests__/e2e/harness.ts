@@ -67,6 +67,48 @@ export function leaks(text: string): string[] {
   return secretValues().filter((secret) => text.includes(secret));
 }
 
+/**
+ * The forms a secret may leak in: as is, URL-encoded (encodeURIComponent, and as a URL
+ * parser writes it in user info), base64, JSON-escaped.
+ */
+export function leakForms(secret: string): string[] {
+  const userinfo = new URL('http://h');
+  userinfo.password = secret;
+  const forms = [
+    secret,
+    encodeURIComponent(secret),
+    userinfo.password,
+    Buffer.from(secret).toString('base64'),
+    JSON.stringify(secret).slice(1, -1),
+  ];
+  return [...new Set(forms)];
+}
+
+/**
+ * Every text an action run wrote where people or GitHub see it, by place: stdout and
+ * stderr (without the `::add-mask::` commands that register secrets), the job summary,
+ * `$GITHUB_OUTPUT`, the evidence record, every request body sent to GitHub, the check
+ * runs, the comments and the other workflow commands.
+ */
+export function writtenPlaces(result: CompositeRunResult, gh: GitHubApiServer): Record<string, string> {
+  const report = result.outputs.report;
+  const shownLog = [result.stdout, result.stderr]
+    .join('\n')
+    .split('\n')
+    .filter((line) => !line.startsWith('::add-mask::'))
+    .join('\n');
+  return {
+    'stdout/stderr': shownLog,
+    'job summary': result.summary,
+    GITHUB_OUTPUT: result.steps.map((step) => step.outputFile).join('\n'),
+    'evidence record': report !== undefined && existsSync(report) ? readFileSync(report, 'utf8') : '',
+    'requests to GitHub': JSON.stringify(gh.requests.map((r) => r.body)),
+    'check runs': JSON.stringify(githubState(gh).checkRuns),
+    comments: JSON.stringify(githubState(gh).comments),
+    'workflow commands': JSON.stringify(result.log.commands.filter((c) => c.command !== 'add-mask')),
+  };
+}
+
 /** A running example service. */
 export interface Service {
   url: string;

@@ -15,7 +15,6 @@ import {
   OTHER_SECRETS,
   TOKEN,
   commands,
-  githubState,
   leaks,
   makeWorkspace,
   pullRequestEvent,
@@ -25,6 +24,7 @@ import {
   seedPullRequest,
   startEchoServer,
   startService,
+  writtenPlaces,
   type Service,
 } from './harness.js';
 
@@ -106,21 +106,8 @@ describe.each([
     ]);
     expect(checks.find((c) => c.name === 'echo password')!.measured).toContain('***');
 
-    const shownLog = [result.stdout, result.stderr]
-      .join('\n')
-      .split('\n')
-      .filter((line) => !line.startsWith('::add-mask::'))
-      .join('\n');
-    const places: Record<string, string> = {
-      'stdout/stderr': shownLog,
-      'job summary': result.summary,
-      GITHUB_OUTPUT: result.steps.map((step) => step.outputFile).join('\n'),
-      'evidence record': report,
-      'requests to GitHub': JSON.stringify(gh.requests.map((r) => r.body)),
-      'check runs': JSON.stringify(githubState(gh).checkRuns),
-      comments: JSON.stringify(githubState(gh).comments),
-      'workflow commands': JSON.stringify(result.log.commands.filter((c) => c.command !== 'add-mask')),
-    };
+    const places = writtenPlaces(result, gh);
+    expect(places['evidence record']).toBe(report);
     for (const [place, text] of Object.entries(places)) expect([place, leaks(text)]).toEqual([place, []]);
 
     // Every plain secret was registered with the runner before anything could print it.

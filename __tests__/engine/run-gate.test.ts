@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import type { CheckContext, CheckSpec, RetryPolicy } from '../../src/engine/check.js';
-import type { Clock } from '../../src/engine/clock.js';
+import { fakeClock } from '../support/clock.js';
 import { gateStatusOf, overallStatus, type CheckOutcome, type CheckStatus } from '../../src/engine/model.js';
 import { runGate, type GateEvent, type RunGateOptions } from '../../src/engine/run-gate.js';
 
@@ -24,20 +24,6 @@ const failing =
   (counter: { n: number }, passOn = Infinity) =>
   (): Promise<CheckOutcome> =>
     Promise.resolve(++counter.n >= passOn ? PASS : FAIL);
-
-/** A clock whose time moves only when slept through: retries without waiting. */
-function fakeClock(): Clock & { time: number } {
-  const clock = {
-    time: 0,
-    now: () => clock.time,
-    date: () => new Date(Date.UTC(2024, 0, 1) + clock.time),
-    sleep: (ms: number) => {
-      clock.time += ms;
-      return Promise.resolve();
-    },
-  };
-  return clock;
-}
 
 async function gate(checks: CheckSpec[], options: Partial<RunGateOptions> = {}) {
   const events: GateEvent[] = [];
@@ -166,6 +152,18 @@ describe('retries', () => {
     const progress = events.flatMap((e) => (e.type === 'check-progress' ? [e.message] : []));
     expect(progress[0]).toMatch(/retrying in 300ms \(1s left\)$/);
     expect(progress[2]).toMatch(/retrying in 300ms \(400ms left\)$/);
+  });
+
+  it('until holds at its boundary: an attempt that would start at the deadline is not made', async () => {
+    const at = async (untilMs: number): Promise<number> => {
+      const counter = { n: 0 };
+      const { result } = await gate([spec('r', failing(counter), { retry: { untilMs, intervalMs: 300 } })], { clock: fakeClock() });
+      expect(result.checks[0]!.attempts).toBe(counter.n);
+      return counter.n;
+    };
+    expect(await at(900)).toBe(3); // at 0, 300, 600 ms; 900 is the deadline itself
+    expect(await at(901)).toBe(4); // 900 is within the window
+    expect(await at(300)).toBe(1); // 300 is the deadline itself
   });
 
   it('stops at the first pass, and the smaller of attempts and until wins', async () => {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parseConfig } from '../../src/config/load.js';
 import { ConfigurationError } from '../../src/errors.js';
 import { buildEvidence } from '../../src/evidence/record.js';
+import { fakeClock } from '../support/clock.js';
 import { startTarget, type Target } from '../support/targets/index.js';
 import { runBundle, runSmoke, smokeConfig } from '../support/targets/run-config.js';
 
@@ -97,6 +98,22 @@ describe('runbook 000 role flow', () => {
     expect(result.status).toBe('failed');
     expect(result.summary).toMatch(/^step 2\/3 slow step: no response from 127\.0\.0\.1:\d+ within 200ms$/);
     expect(result.details.at(-1)).toBe('- not run: submit paused assessment');
+  });
+
+  it("a step's until: holds at its boundary, on the engine's clock (no wall time)", async () => {
+    const attemptsWithin = async (until: string, key: string): Promise<number> => {
+      const clock = fakeClock();
+      const steps = `        - name: wait for ready
+          http: GET /flaky?key=${key}&fail=100
+          retry: { until: ${until}, every: 300ms }
+`;
+      const result = (await runSmoke(flow(steps + CREATE), { clock })).check();
+      expect(result.status).toBe('failed');
+      expect(result.details.at(-1)).toBe('- not run: create role');
+      return hits(key);
+    };
+    expect(await attemptsWithin('900ms', 'flow-until-900')).toBe(3); // at 0, 300, 600 ms; 900 is the deadline itself
+    expect(await attemptsWithin('901ms', 'flow-until-901')).toBe(4);
   });
 
   it('a step retries on its own and the flow goes on', async () => {

@@ -44,6 +44,12 @@ export interface RunScope {
   configDigest: string;
   /** The repository on GitHub, when there is an API to ask (Actions, or a token locally). */
   github: GitHubScope | undefined;
+  /**
+   * Origins credentials may go to: the environment's `url` and every absolute URL written
+   * in the environment's `vars:` and the gates being run, after `${VAR}` expansion (see
+   * `io/origins.ts`). A URL from a capture, a redirect or a response is not one of them.
+   */
+  trustedOrigins: ReadonlySet<string>;
 }
 
 export interface GitHubScope {

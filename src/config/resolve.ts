@@ -32,7 +32,8 @@ export function declaredSecrets(loaded: LoadedConfig): Set<string> {
 
 /**
  * The selected environment with its variables expanded; undefined when none is selected.
- * Secret-named variables are registered with `secrets`.
+ * Secret-named variables, and the password of any URL in a variable or the url, are
+ * registered with `secrets`.
  * @throws UsageError for an unknown environment; ConfigurationError for unset variables.
  */
 export function resolveEnvironment(
@@ -71,6 +72,8 @@ export function resolveEnvironment(
   };
   const url = expandField('url');
   const database = expandField('database');
+  // Before any complaint quotes a value: a URL's password is a secret whatever the name.
+  for (const text of [url ?? '', database ?? '', ...Object.values(vars)]) secrets.addUrlPasswords(text);
   // The password of the environment's database is a secret wherever the URL shows up.
   const databaseUrl = database === undefined ? undefined : parsePostgresUrl(database);
   secrets.add(databaseUrl?.password);

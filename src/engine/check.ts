@@ -1,5 +1,6 @@
 /** What the engine runs: a planned check, independent of its kind. */
 import type { SourceLocation } from '../errors.js';
+import type { Clock } from './clock.js';
 import type { CheckOutcome } from './model.js';
 
 /** How a failed check is tried again. */
@@ -20,6 +21,8 @@ export interface CheckContext {
   attempt: number;
   /** Reports progress on long work; shown live in the terminal and log. */
   progress: (message: string) => void;
+  /** The engine's clock: a check that waits (a flow step's retry) waits on it. */
+  clock: Clock;
 }
 
 /** A check ready to run. Kinds build these from config (see `checks/registry.ts`). */

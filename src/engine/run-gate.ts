@@ -73,12 +73,13 @@ async function runAttempt(
   attempt: number,
   gateSignal: AbortSignal,
   why: () => string,
+  clock: Clock,
   emit: (event: GateEvent) => void,
 ): Promise<CheckOutcome> {
   const progress = (message: string): void => emit({ type: 'check-progress', check, message });
   if (check.uninterruptible) {
     try {
-      return await check.run({ signal: gateSignal, attempt, progress });
+      return await check.run({ signal: gateSignal, attempt, progress, clock });
     } catch (error) {
       return bugOutcome(check, error);
     }
@@ -86,7 +87,7 @@ async function runAttempt(
   const attemptController = new AbortController();
   const timer = setTimeout(() => attemptController.abort(), check.timeoutMs + GRACE_MS);
   const signal = AbortSignal.any([gateSignal, attemptController.signal]);
-  const context = { signal, attempt, progress };
+  const context = { signal, attempt, progress, clock };
   try {
     return await raceAbort(
       Promise.resolve().then(() => check.run(context)),
@@ -121,7 +122,7 @@ async function runCheck(
     result: outcome,
     attempts,
     interrupted,
-  } = await withRetry(check.retry, (n) => runAttempt(check, n, gateSignal, why, emit), {
+  } = await withRetry(check.retry, (n) => runAttempt(check, n, gateSignal, why, clock, emit), {
     failed: (result) => result.status === 'failed',
     clock,
     signal: gateSignal,

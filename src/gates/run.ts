@@ -7,9 +7,13 @@ import { pgDatabase } from '../io/database.js';
 import { nodeProcessRunner } from '../io/process.js';
 import type { LoadedConfig } from '../config/load.js';
 import { declaredSecrets, resolveEnvironment, resolveGateSection, type ProcessEnv } from '../config/resolve.js';
+import type { Clock } from '../engine/clock.js';
 import { runGate, type GateEvent } from '../engine/run-gate.js';
 import { overallStatus, type GateResult, type GateStatus } from '../engine/model.js';
 import type { SecretRegistry } from '../secrets/registry.js';
+import { originsNamedIn } from '../io/origins.js';
+import { stringsIn } from '../config/strings.js';
+import type { GateSectionConfig } from '../config/schema/root.js';
 import type { Gate } from './gate.js';
 
 export interface RunGatesOptions {
@@ -22,10 +26,12 @@ export interface RunGatesOptions {
   /** `process` defaults to the real process runner. */
   io: Pick<Io, 'http'> & Partial<Io>;
   /** Defaults: `env` above, the current directory, no commit, no GitHub. */
-  scope?: Partial<Omit<RunScope, 'configDigest'>>;
+  scope?: Partial<Omit<RunScope, 'configDigest' | 'trustedOrigins'>>;
   signal?: AbortSignal;
   /** Overrides each gate's `concurrency:`. */
   concurrency?: number;
+  /** The engine's clock; default the real one (tests pass a controlled one). */
+  clock?: Clock;
   onGateStart?: (gate: Gate, checks: number, environment: ResolvedEnvironment | undefined) => void | Promise<void>;
   onEvent?: (gate: Gate, event: GateEvent) => void;
   onGateFinished?: (result: GateResult) => void | Promise<void>;
@@ -48,6 +54,9 @@ export async function runGates(options: RunGatesOptions): Promise<RunResult> {
   secrets.addFromEnvironment(env, declaredSecrets(loaded));
   const environment = resolveEnvironment(loaded, options.environment, env, secrets);
   const io: Io = { process: nodeProcessRunner, database: pgDatabase, ...options.io };
+  const sections = options.gates.map((gate) => resolveGateSection(loaded, gate.name, environment, env));
+  // The gates' URL passwords are secrets (the environment's are registered as it is resolved).
+  for (const text of stringsIn(sections)) secrets.addUrlPasswords(text);
   const scope: RunScope = {
     env,
     cwd: process.cwd(),
@@ -55,9 +64,10 @@ export async function runGates(options: RunGatesOptions): Promise<RunResult> {
     github: undefined,
     ...options.scope,
     configDigest: loaded.source.digest,
+    trustedOrigins: originsNamedIn(stringsIn([environment?.url, environment?.vars, sections])),
   };
-  const planned = options.gates.map((gate) => {
-    const section = resolveGateSection(loaded, gate.name, environment, env);
+  const planned = options.gates.map((gate, index) => {
+    const section = sections[index] as GateSectionConfig;
     const context = { loaded, gate: gate.name, section, environment, secrets, io, scope };
     return { gate, section, checks: gate.plan(context) };
   });
@@ -86,6 +96,7 @@ export async function runGates(options: RunGatesOptions): Promise<RunResult> {
       ...(section.deadline === undefined ? {} : { deadlineMs: section.deadline }),
       ...(gate.serial ? { serial: true } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.clock ? { clock: options.clock } : {}),
       onEvent: (event) => options.onEvent?.(gate, event),
     });
     // Reporters escape and cut text; they must only ever see redacted text.

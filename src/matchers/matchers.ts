@@ -4,6 +4,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { cut } from '../text.js';
+import { isSingularPath } from './jsonpath.js';
 import type { MatcherConfig } from './schema.js';
 
 /** One assertion's verdict, with what was measured and what was expected. */
@@ -82,16 +83,18 @@ function checkBounds(label: string, measuredText: string, value: number | undefi
  * Every comparison other than `exists` and `count` must hold for every value found, and
  * fails with "not found" when there is none.
  *
+ * @param label what was read: a JSONPath (`$.items[*]`), or a name such as `header X`.
  * @param coerce compare as text where the source is text (headers): `200` equals `"200"`.
  * @param singular the values come from a path naming one value (`$.items`, not
- *   `$.items[*]`): then `count` is the length of that value when it is an array.
+ *   `$.items[*]`): then `count` is the length of that value when it is an array. Default:
+ *   whether `label` is a singular JSONPath; a label that is not a JSONPath names one value.
  */
 export function applyMatcher(
   label: string,
   values: readonly unknown[],
   matcher: MatcherConfig,
   coerce = false,
-  singular = true,
+  singular = !label.startsWith('$') || isSingularPath(label),
 ): Assertion[] {
   const spec = matcher !== null && typeof matcher === 'object' ? matcher : { equals: matcher };
   const out: Assertion[] = [];

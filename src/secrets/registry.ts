@@ -83,6 +83,35 @@ function urlEncodedForms(value: string): string[] {
   ];
 }
 
+/** The authority of each `scheme://…` URL in a text: up to the path, query, fragment or a space. */
+const URL_AUTHORITY = /[a-z][a-z0-9+.-]*:\/\/([^\s/?#"'<>`\\]*)/gi;
+
+/**
+ * The user-info passwords of the URLs in `text`: `postgres://app:s3cret@db/app` gives
+ * `s3cret`, as written (percent-encoded). Parsers disagree on an unencoded `@` in a
+ * password (libpq splits at the first, the WHATWG URL parser at the last), so every split
+ * is given. A URL with a user and no password (`https://token@host`) gives nothing.
+ */
+export function urlPasswords(text: string): string[] {
+  const out: string[] = [];
+  for (const [, authority = ''] of text.matchAll(URL_AUTHORITY)) {
+    for (let at = authority.indexOf('@'); at !== -1; at = authority.indexOf('@', at + 1)) {
+      const userinfo = authority.slice(0, at);
+      const colon = userinfo.indexOf(':');
+      if (colon !== -1) out.push(userinfo.slice(colon + 1));
+    }
+  }
+  return out;
+}
+
+function decodePercent(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -168,12 +197,26 @@ export class SecretRegistry {
   }
 
   /**
-   * Registers the values of every secret-named variable in `env`: names in `declared`
-   * (the config's `secrets:`) and names matching {@link SECRET_NAME_PATTERNS}.
+   * Registers the password of every URL in `text` (see {@link urlPasswords}), as written
+   * and percent-decoded, each with its encoded forms: `DATABASE_URL`'s password is a
+   * secret whatever the variable is called.
+   */
+  addUrlPasswords(text: string): void {
+    for (const password of urlPasswords(text)) {
+      this.add(password);
+      this.add(decodePercent(password));
+    }
+  }
+
+  /**
+   * Registers the values of every secret-named variable in `env` (names in `declared`,
+   * the config's `secrets:`, and names matching {@link SECRET_NAME_PATTERNS}), and the
+   * URL passwords in every value.
    */
   addFromEnvironment(env: Readonly<Record<string, string | undefined>>, declared: ReadonlySet<string>): void {
     for (const [name, value] of Object.entries(env)) {
       if (isSecretName(name, declared)) this.add(value);
+      if (value !== undefined) this.addUrlPasswords(value);
     }
   }
 }

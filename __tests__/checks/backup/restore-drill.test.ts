@@ -113,19 +113,6 @@ describe('drills of backups made elsewhere', () => {
     expect(text).not.toContain(pg().password);
   });
 
-  it('into: an existing scratch database is restored over (repeatably) and kept', async () => {
-    await pg().createDatabase('scratch', 'CREATE TABLE leads (id int); INSERT INTO leads VALUES (99);');
-    await dumpFile('nightly.dump', 'c');
-    const config = `backup: { file: nightly.dump }\n      restore-drill: { into: "\${SCRATCH_DATABASE_URL}", query: SELECT count(*) AS n FROM leads, expect: { "$[0].n": 3 } }`;
-    for (let round = 1; round <= 2; round++) {
-      const result = (await drill(config, { SCRATCH_DATABASE_URL: pg().url('scratch') })).check();
-      expect(result.status).toBe('passed');
-      expect(result.details.join('\n')).not.toMatch(/dropped/);
-    }
-    expect(await pg().databases()).toContain('scratch');
-    expect(await pg().sql('scratch', 'SELECT count(*)::int AS n FROM leads')).toEqual([{ n: 3 }]);
-  });
-
   it('a plain SQL dump is restored with psql', async () => {
     await dumpFile('nightly.sql', 'p');
     const result = (

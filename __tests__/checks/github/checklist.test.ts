@@ -60,6 +60,16 @@ describe('checklist', () => {
     expect(run.gates[0]!.status).toBe('pending');
   });
 
+  it.each([
+    ['after', '- [x] Cost guardrails verified in staging\n- [ ] cost guardrails  verified in staging\n'],
+    ['before', '- [ ] Cost guardrails verified in staging\n\nNotes\n\n* [X] Cost guardrails verified in staging\n'],
+  ])('an unticked copy %s a ticked one keeps the item pending, naming the unticked copy', async (_where, body) => {
+    server.state.addPullRequest({ number: PR, headSha: HEAD, body });
+    const { check } = await runWithGitHub(COST, { server, pr: PR, headSha: HEAD });
+    expect(check()).toMatchObject({ status: 'pending', measured: '0 of 1 ticked' });
+    expect(check().details).toEqual([expect.stringMatching(/^☐ - \[ \] [Cc]ost guardrails {1,2}verified in staging: not ticked$/)]);
+  });
+
   it('passes once ticked: the body is read fresh from the API, not the event payload', async () => {
     const pr = server.state.addPullRequest({ number: PR, headSha: HEAD, body: releaseBody(' ') });
     expect((await runWithGitHub(COST, { server, pr: PR, headSha: HEAD })).check().status).toBe('pending');

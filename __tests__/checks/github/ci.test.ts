@@ -137,6 +137,18 @@ describe('github-ci: fail', () => {
     expect(run.status).toBe('failed');
   });
 
+  it.each(['cancelled', 'timed_out', 'action_required'] as const)('a check run that concluded %s is not green', async (conclusion) => {
+    const sha = mergeToMain(`fix/${conclusion}`);
+    greenWorkflow(sha);
+    server.state.addCheckRun({ headSha: sha, name: 'deploy (staging)', conclusion, detailsUrl: job(111, 9) });
+    const { check } = await runWithGitHub(MERGE_CI, { server, eventName: 'push', headSha: sha });
+    expect(check()).toMatchObject({
+      status: 'failed',
+      summary: `CI not green on the commit under test (${sha.slice(0, 12)}): 1 red (deploy (staging): ${conclusion})`,
+      measured: '1 red, 0 pending, 5 passed of 6',
+    });
+  });
+
   it('CI still running fails the attempt; retry: { until } waits it out', async () => {
     const sha = mergeToMain('feature/export');
     greenWorkflow(sha);

@@ -7,6 +7,7 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Clock } from '../../../src/engine/clock.js';
 import type { CheckResult } from '../../../src/engine/model.js';
 import type { GateEvent } from '../../../src/engine/run-gate.js';
 import { runGates, type RunResult } from '../../../src/gates/run.js';
@@ -32,7 +33,10 @@ export interface SmokeRun {
 }
 
 /** Writes `yaml` to a temp file, then parses and runs the smoke gate on environment `test`. */
-export async function runSmoke(yaml: string, options: { env?: Record<string, string>; signal?: AbortSignal } = {}): Promise<SmokeRun> {
+export async function runSmoke(
+  yaml: string,
+  options: { env?: Record<string, string>; signal?: AbortSignal; clock?: Clock } = {},
+): Promise<SmokeRun> {
   const http = new UndiciHttpClient();
   try {
     return await withConfigFile(yaml, 'rg-smoke-', async (loaded) => {
@@ -46,6 +50,7 @@ export async function runSmoke(yaml: string, options: { env?: Record<string, str
         secrets,
         io: { http },
         ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.clock ? { clock: options.clock } : {}),
         onEvent: (_gate, event) => events.push(event),
       });
       return { run, events, secrets, check: checkFinder(run) };

@@ -16,10 +16,16 @@ import { applyMatcher, type Assertion } from '../../matchers/matchers.js';
 import { assertionLine } from '../http/report.js';
 import { quoteIdentifier, serverOf, withDatabase, type PostgresUrl } from '../../io/postgres-url.js';
 import type { DrillExpectConfig } from './schema.js';
+import { sameDatabase } from './same-database.js';
 import { dumpFormat, restore, switchesDatabase } from './tools.js';
 
-/** Where the drill restores. */
-export type DrillTarget = { kind: 'scratch'; server: PostgresUrl } | { kind: 'existing'; into: PostgresUrl };
+/**
+ * Where the drill restores: a scratch database it creates on `server` and drops, or an
+ * existing database (`into:` with `allow-existing-target: true`), which must not be the
+ * database `source` (the one `pg-dump:` dumped) reaches.
+ */
+export type DrillTarget =
+  { kind: 'scratch'; server: PostgresUrl } | { kind: 'existing'; into: PostgresUrl; source: PostgresUrl | undefined };
 
 export interface DrillPlan {
   target: DrillTarget;
@@ -91,6 +97,20 @@ async function dropScratch(database: DatabaseConnector, server: PostgresUrl, nam
   }
 }
 
+/**
+ * Why restoring into `into` is refused: it reaches the database `source` reaches (another
+ * URL may name the same one), or that cannot be told. Undefined when it may go ahead.
+ */
+async function refuseSource(into: PostgresUrl, source: PostgresUrl | undefined, deps: DrillDeps): Promise<string | undefined> {
+  if (source === undefined) return undefined;
+  const compared = await sameDatabase(deps.database, source, into, deps.signal);
+  if ('unknown' in compared) {
+    return `cannot tell whether into: (${into.safe}) is the database pg-dump: dumps, so nothing was restored: ${compared.unknown}`;
+  }
+  if (!compared.same) return undefined;
+  return `into: (${into.safe}) is the database pg-dump: dumps (${source.safe}); pg_restore --clean would overwrite it, and allow-existing-target does not allow that. Remove into: so that the drill restores into a scratch database on the same server and drops it after`;
+}
+
 /** Runs the drill on `file`. Failures are in the report; nothing is thrown. */
 export async function runDrill(file: FoundFile, plan: DrillPlan, deps: DrillDeps): Promise<DrillReport> {
   const details: string[] = [];
@@ -141,6 +161,12 @@ export async function runDrill(file: FoundFile, plan: DrillPlan, deps: DrillDeps
     target = withDatabase(server, scratch);
   } else {
     target = plan.target.into;
+    const refused = await refuseSource(plan.target.into, plan.target.source, deps);
+    if (refused !== undefined) {
+      details.push(`✗ ${refused}`);
+      return fail(`restore drill refused: ${refused}`);
+    }
+    details.push(`⚠ restoring over the existing database ${target.safe} (allow-existing-target: true); it is kept`);
   }
 
   try {

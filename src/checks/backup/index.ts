@@ -19,6 +19,7 @@ import { describeFile, expectations, formatAge, judgeFile, type FileAssertion, t
 import { findFiles, type FoundFile } from '../files.js';
 import type { CheckKind, PlanContext } from '../kind.js';
 import { runDrill, type DrillPlan, type DrillReport } from './drill.js';
+import { drillProblems } from './drill-rules.js';
 import { isPostgresUrl, parsePostgresUrl, type PostgresUrl } from '../../io/postgres-url.js';
 import { BackupCheck, type BackupCheckConfig } from './schema.js';
 import { pgDump, type ToolContext } from './tools.js';
@@ -49,33 +50,6 @@ function commandProblems(config: BackupCheckConfig, path: ConfigPath, source: Pl
   const at = [...path, 'backup', 'command'];
   const words = splitCommandLine(config.backup.command, LIST_HINT);
   return words.ok ? [] : [source.problem(at, `${formatPath(at)}: ${words.problem}`)];
-}
-
-/** The restore drill's cross-field rules. */
-function drillProblems(config: BackupCheckConfig, path: ConfigPath, source: PlanContext['source']): ConfigProblem[] {
-  const drill = config['restore-drill'];
-  if (!drill) return [];
-  const at = [...path, 'restore-drill'];
-  if (drill.into !== undefined && drill.server !== undefined) {
-    return [source.problem(at, `${formatPath(at)}: takes into: (an existing scratch database) or server: (where to create one), not both`)];
-  }
-  if (drill.into === undefined && drill.server === undefined && !('pg-dump' in config.backup)) {
-    return [
-      source.problem(
-        at,
-        `${formatPath(at)}: needs server: "\${DATABASE_URL}" (a scratch database is created there and dropped) or into: "\${SCRATCH_DATABASE_URL}" when the backup is not made by pg-dump`,
-      ),
-    ];
-  }
-  if (drill.expect !== undefined && drill.query === undefined) {
-    return [
-      source.problem(
-        [...at, 'expect'],
-        `${formatPath([...at, 'expect'])}: needs a query: to compare with (e.g. query: SELECT count(*) AS n FROM alembic_version)`,
-      ),
-    ];
-  }
-  return [];
 }
 
 /** Cross-field rules, reported by `release-gates validate` too. */
@@ -151,7 +125,8 @@ function planDrill(
   }
   if (drill.into !== undefined) {
     const into = databaseUrl(drill.into, at('into'), context, problemsFound);
-    return into && { target: { kind: 'existing', into }, query: drill.query, expect: drill.expect };
+    const dumped = source?.kind === 'pg-dump' ? source.url : undefined;
+    return into && { target: { kind: 'existing', into, source: dumped }, query: drill.query, expect: drill.expect };
   }
   const server =
     drill.server !== undefined

@@ -11,6 +11,9 @@
  * - name: Database backup (runbook 003)
  *   backup: { command: [./scripts/backup_pg.sh], file: "*.dump" }
  *   restore-drill: { server: "${DATABASE_URL}", query: SELECT version_num FROM alembic_version, expect: { rows: 1 } }
+ * - name: restore into a disposable copy the team keeps
+ *   backup: { file: backups/nightly.dump }
+ *   restore-drill: { into: "${SCRATCH_DATABASE_URL}", allow-existing-target: true }
  * - name: nightly backup is recent
  *   backup: { file: backups/*.dump, max-age: 26h }
  * ```
@@ -86,8 +89,16 @@ export const DrillExpect = z
 
 /** Restore the backup into a scratch database, query it read-only, compare. */
 export const RestoreDrill = z.strictObject({
-  /** An existing scratch database to restore into (its objects are replaced; it is kept). */
+  /**
+   * An existing database to restore into: its objects are replaced (`pg_restore --clean`)
+   * and it is kept. Needs `allow-existing-target: true`; never the database `pg-dump:` dumps.
+   */
   into: DatabaseUrl.optional(),
+  /**
+   * Lets the drill overwrite the existing database `into:` names, which it did not create
+   * (in the spirit of actions/checkout's opt-ins for unsafe operations). Off by default.
+   */
+  'allow-existing-target': z.boolean().optional(),
   /** The server to create a scratch database on (dropped after). Default: the `pg-dump` URL's server. */
   server: DatabaseUrl.optional(),
   /** A read-only query run on the restored database. */

@@ -5,7 +5,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { formatDuration, formatSize } from '../../config/units.js';
 import type { HttpResponse } from '../../io/http.js';
-import { isSingularPath, queryJson } from '../../matchers/jsonpath.js';
+import { queryJson } from '../../matchers/jsonpath.js';
 import { applyMatcher, preview, show, type Assertion } from '../../matchers/matchers.js';
 import { isStatusClass, type ExpectConfig } from './schema.js';
 
@@ -103,7 +103,7 @@ export function evaluateExpect(expect: ExpectConfig | undefined, response: HttpR
   if (spec.json) {
     const json = parseJsonBody(response);
     for (const [path, matcher] of Object.entries(spec.json)) {
-      if (json.ok) out.push(...applyMatcher(path, queryJson(path, json.value), matcher, false, isSingularPath(path)));
+      if (json.ok) out.push(...applyMatcher(path, queryJson(path, json.value), matcher));
       else out.push({ label: path, ok: false, measured: json.reason, expected: 'a JSON body' });
     }
   }

@@ -8,7 +8,7 @@ import type { SecretRegistry } from '../../secrets/registry.js';
 import { queryJson } from '../../matchers/jsonpath.js';
 import { evaluateExpect, parseJsonBody } from './assertions.js';
 import type { Assertion } from '../../matchers/matchers.js';
-import { buildRequest, type RequestPlan } from './request.js';
+import { buildRequest, type Captures, type RequestPlan } from './request.js';
 
 /** What happened in one exchange. */
 export interface ExchangeReport {
@@ -27,7 +27,7 @@ export interface ExchangeReport {
 function takeCaptures(
   plan: RequestPlan,
   response: Parameters<typeof evaluateExpect>[1],
-  captures: Map<string, string>,
+  captures: Captures,
   secrets: SecretRegistry,
 ): Assertion[] {
   const out: Assertion[] = [];
@@ -54,7 +54,8 @@ function takeCaptures(
     }
     const text = typeof value === 'string' ? value : JSON.stringify(value);
     if (source.secret) secrets.add(text);
-    captures.set(name, text);
+    captures.values.set(name, text);
+    captures.from.set(name, response.url);
   }
   return out;
 }
@@ -66,7 +67,7 @@ function takeCaptures(
 export async function exchange(
   plan: RequestPlan,
   label: string,
-  context: { http: HttpClient; secrets: SecretRegistry; signal: AbortSignal; captures: Map<string, string> },
+  context: { http: HttpClient; secrets: SecretRegistry; signal: AbortSignal; captures: Captures },
 ): Promise<ExchangeReport> {
   const { request, note } = buildRequest(plan, context.captures, context.secrets, context.signal);
   try {

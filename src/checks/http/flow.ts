@@ -4,14 +4,13 @@
  * `/api/v1/roles/{id}/upload-job-spec`. A failing step stops the flow.
  */
 import { formatDuration } from '../../config/units.js';
-import { systemClock } from '../../engine/clock.js';
 import { retryBudgetMs, withRetry } from '../../engine/retry.js';
 import type { CheckKind } from '../kind.js';
 import { toRetryPolicy } from '../retry-policy.js';
 import { exchange } from './exchange.js';
 import { unknownCaptures } from './index.js';
 import { exchangeDetails, failureOf } from './report.js';
-import { resolveUrl, writtenOrigin } from './request.js';
+import { noCaptures, registerCredentials, resolveUrl } from './request.js';
 import { FlowCheck, type FlowCheckConfig } from './schema.js';
 
 export const flowKind: CheckKind<FlowCheckConfig> = {
@@ -34,20 +33,21 @@ export const flowKind: CheckKind<FlowCheckConfig> = {
       const retry = toRetryPolicy(step.retry);
       const locationContext = { ...context, location: context.source.locate([...context.path, 'steps', index]) };
       const url = resolveUrl(step.http.url, locationContext);
+      registerCredentials(step, context.secrets);
       return {
         label,
         step,
         retry,
         budgetMs: retryBudgetMs(retry, timeoutMs),
-        plan: { method: step.http.method, url, step, timeoutMs, trustedOrigin: writtenOrigin(url, context.environment?.url) },
+        plan: { method: step.http.method, url, step, timeoutMs, trustedOrigins: context.scope.trustedOrigins },
       };
     });
     const total = steps.length;
     return {
       timeoutMs: steps.reduce((sum, step) => sum + step.budgetMs, 0),
       ...(context.io.http.prepare ? { prepare: context.io.http.prepare } : {}),
-      run: async ({ signal, progress }) => {
-        const captures = new Map<string, string>();
+      run: async ({ signal, progress, clock }) => {
+        const captures = noCaptures();
         const details: string[] = [];
         for (const [index, step] of steps.entries()) {
           const tag = `step ${index + 1}/${total} ${step.label}`;
@@ -56,13 +56,13 @@ export const flowKind: CheckKind<FlowCheckConfig> = {
             () => exchange(step.plan, step.label, { http: context.io.http, secrets: context.secrets, signal, captures }),
             {
               failed: (r) => !r.ok,
-              clock: systemClock,
+              clock,
               signal,
               onRetry: ({ attempt, waitMs, remaining }) =>
                 progress(`${tag}: attempt ${attempt} failed; retrying in ${formatDuration(waitMs)} (${remaining})`),
             },
           );
-          const captured = Object.keys(step.step.capture ?? {}).filter((name) => captures.has(name));
+          const captured = Object.keys(step.step.capture ?? {}).filter((name) => captures.values.has(name));
           details.push(
             `${report.ok ? '✓' : '✗'} ${tag} → ${report.status ?? report.failure ?? ''}${captured.length ? ` (captured ${captured.join(', ')})` : ''}`,
           );

@@ -4,7 +4,8 @@ import type { ConfigProblem } from '../../errors.js';
 import type { CheckKind } from '../kind.js';
 import { exchange } from './exchange.js';
 import { exchangeOutcome } from './report.js';
-import { captureReferences, resolveUrl, stringsIn, writtenOrigin } from './request.js';
+import { stringsIn } from '../../config/strings.js';
+import { captureReferences, noCaptures, registerCredentials, resolveUrl } from './request.js';
 import { HttpCheck, type HttpCheckConfig, type StepConfig } from './schema.js';
 
 /** `{{name}}` references that no earlier step captured. */
@@ -35,13 +36,14 @@ export const httpKind: CheckKind<HttpCheckConfig> = {
   plan(config, context) {
     const timeoutMs = config.timeout ?? context.defaultTimeoutMs;
     const url = resolveUrl(config.http.url, context);
-    const plan = { method: config.http.method, url, step: config, timeoutMs, trustedOrigin: writtenOrigin(url, context.environment?.url) };
+    const plan = { method: config.http.method, url, step: config, timeoutMs, trustedOrigins: context.scope.trustedOrigins };
+    registerCredentials(config, context.secrets);
     const label = `${config.http.method} ${config.http.url}`;
     return {
       timeoutMs,
       ...(context.io.http.prepare ? { prepare: context.io.http.prepare } : {}),
       run: async ({ signal }) => {
-        const report = await exchange(plan, label, { http: context.io.http, secrets: context.secrets, signal, captures: new Map() });
+        const report = await exchange(plan, label, { http: context.io.http, secrets: context.secrets, signal, captures: noCaptures() });
         return exchangeOutcome(report, config);
       },
     };

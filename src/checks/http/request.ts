@@ -2,8 +2,10 @@
  * Builds the HTTP request of one step: URL joined to the environment's base URL,
  * headers, credentials and body, with `{{name}}` filled from earlier captures.
  */
+import { stringsIn } from '../../config/strings.js';
 import { ConfigurationError } from '../../errors.js';
 import { CREDENTIAL_HEADERS, DEFAULT_MAX_BODY_BYTES, type HttpRequest } from '../../io/http.js';
+import { originOf } from '../../io/origins.js';
 import type { SecretRegistry } from '../../secrets/registry.js';
 import type { PlanContext } from '../kind.js';
 import type { StepConfig } from './schema.js';
@@ -16,14 +18,6 @@ const USER_AGENT = 'release-gates';
 /** Names used as `{{name}}` in a string. */
 export function captureReferences(text: string): string[] {
   return [...text.matchAll(CAPTURE)].map((match) => match[1] ?? '');
-}
-
-/** Every string inside a JSON-like value. */
-export function stringsIn(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.flatMap(stringsIn);
-  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(stringsIn);
-  return [];
 }
 
 /** Fills `{{name}}`. In a URL, a value inside a larger string is URL-encoded. */
@@ -64,6 +58,18 @@ export function resolveUrl(url: string, context: Pick<PlanContext, 'environment'
   return `${base.replace(/\/+$/, '')}/${url.replace(/^\/+/, '')}`;
 }
 
+/** Values captured by earlier steps of a flow, and the URL of the response each came from. */
+export interface Captures {
+  values: Map<string, string>;
+  /** The response URL each value was read from: a captured relative URL is resolved against it. */
+  from: Map<string, string>;
+}
+
+/** No captures yet. */
+export function noCaptures(): Captures {
+  return { values: new Map(), from: new Map() };
+}
+
 /** Step fields that shape the request, after planning. */
 export interface RequestPlan {
   method: string;
@@ -71,25 +77,11 @@ export interface RequestPlan {
   step: StepConfig;
   timeoutMs: number;
   /**
-   * The origin credentials may go to: the one written in the config (the environment's
-   * URL, or the step's absolute URL). A URL taken from a response (`{{next}}`) to another
-   * origin gets no credentials.
+   * The origins credentials may go to: those the config names (`RunScope.trustedOrigins`).
+   * A request to any other origin, such as a URL a response gave (`{{next}}`), is sent
+   * without credentials.
    */
-  trustedOrigin?: string | undefined;
-}
-
-/** The origin of a URL as written, or undefined when a capture decides it. */
-export function writtenOrigin(url: string, environmentUrl: string | undefined): string | undefined {
-  const origin = (text: string | undefined): string | undefined => {
-    try {
-      return text === undefined ? undefined : new URL(text).origin;
-    } catch {
-      return undefined;
-    }
-  };
-  const host = /^https?:\/\/([^/]*)/i.exec(url)?.[1];
-  if (host !== undefined && !host.includes('{{')) return origin(url);
-  return origin(environmentUrl);
+  trustedOrigins: ReadonlySet<string>;
 }
 
 /** A request, and a note when credentials were held back from another origin. */
@@ -99,56 +91,89 @@ export interface BuiltRequest {
 }
 
 /**
- * The request to send for a step, with captures filled. Credentials are registered as
- * secrets so they are redacted wherever they might appear. Credential headers are
- * `Authorization`, `Cookie`, `Proxy-Authorization` and any header holding a secret; they
- * never go to an origin the config did not name, nor across a redirect.
+ * The `Authorization` header value of `auth:`, with captures filled. The basic password,
+ * the bearer token and the base64 `user:password` are registered as secrets.
  */
-export function buildRequest(
-  plan: RequestPlan,
-  captures: ReadonlyMap<string, string>,
-  secrets: SecretRegistry,
-  signal: AbortSignal,
-): BuiltRequest {
-  const { step } = plan;
-  const headers: Record<string, string> = { 'user-agent': USER_AGENT, accept: '*/*' };
-  for (const [name, value] of Object.entries(step.headers ?? {})) {
-    headers[name.toLowerCase()] = fillCaptures(String(value), captures);
-  }
-  if (step.auth && 'basic' in step.auth) {
-    const [user, password] = step.auth.basic.map((part) => fillCaptures(part, captures));
+function authorization(auth: StepConfig['auth'], captures: ReadonlyMap<string, string>, secrets: SecretRegistry): string | undefined {
+  if (auth && 'basic' in auth) {
+    const [user, password] = auth.basic.map((part) => fillCaptures(part, captures));
     secrets.add(password);
     const token = Buffer.from(`${user ?? ''}:${password ?? ''}`).toString('base64');
     secrets.add(token);
-    headers.authorization = `Basic ${token}`;
-  } else if (step.auth && 'bearer' in step.auth) {
-    const token = fillCaptures(step.auth.bearer, captures);
-    secrets.add(token);
-    headers.authorization = `Bearer ${token}`;
+    return `Basic ${token}`;
   }
+  if (auth && 'bearer' in auth) {
+    const token = fillCaptures(auth.bearer, captures);
+    secrets.add(token);
+    return `Bearer ${token}`;
+  }
+  return undefined;
+}
+
+/**
+ * Registers the values given to `auth:` as secrets when the check is planned, so they are
+ * redacted from every output even when this check never sends them (a failing command
+ * that prints the same password). Values filled from captures are registered when sent.
+ */
+export function registerCredentials(step: StepConfig, secrets: SecretRegistry): void {
+  if (step.auth && stringsIn(step.auth).flatMap(captureReferences).length === 0) authorization(step.auth, new Map(), secrets);
+}
+
+/**
+ * The URL of a step with captures filled. A URL that is one capture (`{{next}}`) and holds
+ * a relative URL (`/roles/7`, as a `Location` header gives it) is resolved against the
+ * URL of the response it was captured from.
+ */
+function requestUrl(template: string, captures: Captures): string {
+  const filled = fillCaptures(template, captures.values, true);
+  const whole = /^\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}$/.exec(template)?.[1];
+  const base = whole === undefined ? undefined : captures.from.get(whole);
+  if (base === undefined || /^[a-z][a-z0-9+.-]*:/i.test(filled)) return filled;
+  try {
+    return new URL(filled, base).href;
+  } catch {
+    return filled;
+  }
+}
+
+/**
+ * The request to send for a step, with captures filled. Credentials are registered as
+ * secrets so they are redacted wherever they might appear. Credential headers are
+ * `Authorization`, `Cookie`, `Proxy-Authorization` and any header holding a secret; they
+ * go only to an origin the config names (`plan.trustedOrigins`), never to one a capture
+ * supplied, nor across a redirect to another origin (`io/http.ts`).
+ */
+export function buildRequest(plan: RequestPlan, captures: Captures, secrets: SecretRegistry, signal: AbortSignal): BuiltRequest {
+  const { step } = plan;
+  const headers: Record<string, string> = { 'user-agent': USER_AGENT, accept: '*/*' };
+  for (const [name, value] of Object.entries(step.headers ?? {})) {
+    headers[name.toLowerCase()] = fillCaptures(String(value), captures.values);
+  }
+  const auth = authorization(step.auth, captures.values, secrets);
+  if (auth !== undefined) headers.authorization = auth;
   let body: string | undefined;
   if (step.json !== undefined) {
-    body = JSON.stringify(fillDeep(step.json, captures));
+    body = JSON.stringify(fillDeep(step.json, captures.values));
     headers['content-type'] ??= 'application/json';
   } else if (step.form !== undefined) {
     const form = new URLSearchParams();
-    for (const [name, value] of Object.entries(step.form)) form.append(name, fillCaptures(String(value), captures));
+    for (const [name, value] of Object.entries(step.form)) form.append(name, fillCaptures(String(value), captures.values));
     body = form.toString();
     headers['content-type'] ??= 'application/x-www-form-urlencoded';
   } else if (step.body !== undefined) {
-    body = fillCaptures(step.body, captures);
+    body = fillCaptures(step.body, captures.values);
   }
   const follow = step['follow-redirects'];
-  const url = fillCaptures(plan.url, captures, true);
+  const url = requestUrl(plan.url, captures);
   const credentialHeaders = Object.entries(headers)
     .filter(([name, value]) => (CREDENTIAL_HEADERS as readonly string[]).includes(name) || secrets.redact(value) !== value)
     .map(([name]) => name);
   let note: string | undefined;
   let sent = headers;
   const target = originOf(url);
-  if (plan.trustedOrigin !== undefined && target !== undefined && target !== plan.trustedOrigin && credentialHeaders.length) {
+  if (credentialHeaders.length && (target === undefined || !plan.trustedOrigins.has(target))) {
     sent = Object.fromEntries(Object.entries(headers).filter(([name]) => !credentialHeaders.includes(name)));
-    note = `credentials not sent to ${target}: only to ${plan.trustedOrigin}, the origin the config names`;
+    note = `credentials not sent to ${target ?? url}: not an origin the config names (${credentialHeaders.join(', ')} held back)`;
   }
   const request: HttpRequest = {
     method: plan.method,
@@ -162,12 +187,4 @@ export function buildRequest(
     signal,
   };
   return note === undefined ? { request } : { request, note };
-}
-
-function originOf(url: string): string | undefined {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return undefined;
-  }
 }

@@ -45,7 +45,7 @@ export const Expect = z.strictObject({
   'max-latency': Duration.optional(),
 });
 
-/** Credentials. Sent only to the origin of the request, never across a redirect. */
+/** Credentials. Sent only to origins the config names (`RunScope.trustedOrigins`), never across a redirect to another origin. */
 export const Auth = z.union([z.strictObject({ basic: z.tuple([z.string(), z.string()]) }), z.strictObject({ bearer: z.string().min(1) })], {
   error: 'expected { basic: [user, password] } or { bearer: token }',
 });
