@@ -16,7 +16,9 @@ const KINDS = CHECK_KINDS.map((kind) => kind.key).join(', ');
 
 /** Expected problems per fixture, `line:col: message`, in the order they are reported. */
 const EXPECTED: Record<string, readonly string[]> = {
-  '01-yaml-syntax.yml': ['6:28: invalid YAML: Flow map in block collection must be sufficiently indented and end with a }'],
+  '01-yaml-syntax.yml': [
+    '6:28: invalid YAML: a { … } mapping is not closed, or a line inside it is indented less than its key (expected "}" to close it, and its lines indented under the key)',
+  ],
   '02-duplicate-key.yml': ['6:7: invalid YAML: duplicate key "name" (expected each key once per mapping)'],
   '03-tab-indent.yml': ['4:1: invalid YAML: tab used for indentation (expected spaces)'],
   '04-empty-file.yml': ['1:1: expected a mapping at the top level, starting with "version: 1"; the file is empty'],

@@ -33,3 +33,27 @@ export function digestMarker(configDigest: string): string {
 export function digestIn(summary: string | undefined): string | undefined {
   return (summary ? DIGEST.exec(summary) : null)?.[1];
 }
+
+/** `Readiness probe` → `readiness-probe`: a check id derived from its name. */
+export function slug(text: string): string {
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'check'
+  );
+}
+
+/**
+ * A check's name and id in the evidence: the config's `name:` (else the kind's
+ * description, e.g. `GET /healthz`) and `id:` (else the name's {@link slug}). Both are
+ * unique within a gate, so evidence and `environment-passed` name one check each.
+ */
+export function checkIdentity(
+  common: { name?: string | undefined; id?: string | undefined },
+  describe: () => string,
+): { id: string; name: string } {
+  const name = common.name ?? describe();
+  return { id: common.id ?? slug(name), name };
+}

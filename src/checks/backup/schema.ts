@@ -16,6 +16,7 @@
  * ```
  */
 import { z } from 'zod';
+import { jsonPathKeyIssue } from '../../matchers/jsonpath.js';
 import { Matcher } from '../../matchers/schema.js';
 import { CheckCommon, Duration, Numeric, NumericBounds, Size, Variables } from '../../config/schema/common.js';
 
@@ -81,6 +82,8 @@ export const DrillExpect = z
           message: `unknown key "${key}" (expected rows: or a JSONPath over the rows, e.g. $[0].n)`,
         });
       }
+      const problem = key.startsWith('$') ? jsonPathKeyIssue(key) : undefined;
+      if (problem) ctx.addIssue({ code: 'custom', path: [], message: problem, params: { key } });
     }
   });
 

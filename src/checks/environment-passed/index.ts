@@ -15,7 +15,6 @@
  * environment on the commit must pass, and there must be at least one. An environment's
  * `requires:` adds this check to preflight by itself (see `implied.ts`).
  */
-import { isNode } from 'yaml';
 import { z } from 'zod';
 import { CheckCommon, EnvironmentReference } from '../../config/schema/common.js';
 import { formatPath, type ConfigPath, type ConfigSource } from '../../config/source.js';
@@ -160,12 +159,12 @@ function outcome(
 /** The environment names of each config, read once however many checks ask. */
 const environmentNames = new WeakMap<ConfigSource, string[]>();
 
-/** The names under `environments:`; only that mapping is read, not the whole document. */
+/** The names under `environments:`. */
 function environmentsOf(source: ConfigSource): string[] {
   let names = environmentNames.get(source);
   if (names === undefined) {
-    const node: unknown = source.document.get('environments', true);
-    const environments: unknown = isNode(node) ? node.toJS(source.document, { maxAliasCount: 100 }) : undefined;
+    const root = source.toJS();
+    const environments: unknown = root !== null && typeof root === 'object' ? (root as { environments?: unknown }).environments : undefined;
     names = environments !== null && typeof environments === 'object' ? Object.keys(environments) : [];
     environmentNames.set(source, names);
   }

@@ -103,8 +103,9 @@ export function evaluateExpect(expect: ExpectConfig | undefined, response: HttpR
   if (spec.json) {
     const json = parseJsonBody(response);
     for (const [path, matcher] of Object.entries(spec.json)) {
-      if (json.ok) out.push(...applyMatcher(path, queryJson(path, json.value), matcher, false, isSingularPath(path)));
-      else out.push({ label: path, ok: false, measured: json.reason, expected: 'a JSON body' });
+      const found = json.ok ? queryJson(path, json.value) : { ok: false as const, reason: json.reason };
+      if (found.ok) out.push(...applyMatcher(path, found.values, matcher, false, isSingularPath(path)));
+      else out.push({ label: path, ok: false, measured: found.reason, expected: json.ok ? 'a JSONPath that evaluates' : 'a JSON body' });
     }
   }
   const text = spec.body !== undefined || spec['csv-header'] ? response.body.toString('utf8') : '';

@@ -41,7 +41,8 @@ function takeCaptures(
     } else if (source.json !== undefined) {
       where = source.json;
       const json = parseJsonBody(response);
-      value = json.ok ? queryJson(source.json, json.value)[0] : undefined;
+      const found = json.ok ? queryJson(source.json, json.value) : undefined;
+      value = found?.ok ? found.values[0] : undefined;
     }
     if (value === undefined || value === null || typeof value === 'object') {
       out.push({
