@@ -66,7 +66,6 @@ function typeOf(value: unknown): string {
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `the string ${JSON.stringify(cut(value, 41))}`;
   if (typeof value === 'number') return `number ${String(value)}`;
-  if (value instanceof Date) return `the date ${value.toISOString()}`;
   return `${typeof value} ${JSON.stringify(value)}`;
 }
 

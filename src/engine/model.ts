@@ -78,6 +78,12 @@ export interface GateResult {
   interrupted?: 'deadline' | 'cancelled';
   /** Why the gate was skipped, when `status` is `skipped`. */
   reason?: string;
+  /**
+   * Set when `--check` left some of the gate's checks out: the patterns, and how many
+   * checks were not run. A partial result never counts as the gate passing for
+   * `environment-passed`.
+   */
+  partial?: { only: string[]; notRun: number };
 }
 
 /** How a status reads in every report: `unverified` reads "not verified". */

@@ -29,6 +29,17 @@ export function digestMarker(configDigest: string): string {
   return `<!-- release-gates:digest=${configDigest} -->`;
 }
 
+/** Marks the summary of a run that `--check` restricted to some checks. */
+export const PARTIAL_MARKER = '<!-- release-gates:partial -->';
+
+/**
+ * True when a check run's summary records a partial run: only some checks ran, so it
+ * never counts as its gate passing (`environment-passed` refuses it; docs/evidence.md).
+ */
+export function isPartial(summary: string | undefined): boolean {
+  return summary?.includes(PARTIAL_MARKER) ?? false;
+}
+
 /** The config digest a check run's summary records, if any. */
 export function digestIn(summary: string | undefined): string | undefined {
   return (summary ? DIGEST.exec(summary) : null)?.[1];

@@ -26,6 +26,11 @@ export interface EvidenceRecord {
   finishedAt: string;
   /** Wall time of the whole run in milliseconds. */
   durationMs: number;
+  /**
+   * Present when `--check` ran only some checks: the patterns given. Such a record says
+   * what those checks measured, never that a gate passed as a whole.
+   */
+  partial?: { only: string[] };
   gates: GateResult[];
 }
 
@@ -51,6 +56,7 @@ export function buildEvidence(run: RunResult, context: EvidenceContext, secrets:
     startedAt: context.startedAt.toISOString(),
     finishedAt: context.finishedAt.toISOString(),
     durationMs: context.finishedAt.getTime() - context.startedAt.getTime(),
+    ...(run.partial ? { partial: run.partial } : {}),
     gates: run.gates,
   });
 }

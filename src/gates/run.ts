@@ -11,6 +11,7 @@ import { runGate, type GateEvent } from '../engine/run-gate.js';
 import { overallStatus, type GateResult, type GateStatus } from '../engine/model.js';
 import type { SecretRegistry } from '../secrets/registry.js';
 import type { Gate } from './gate.js';
+import { selectChecks } from './select.js';
 
 export interface RunGatesOptions {
   loaded: LoadedConfig;
@@ -26,6 +27,8 @@ export interface RunGatesOptions {
   signal?: AbortSignal;
   /** Overrides each gate's `concurrency:`. */
   concurrency?: number;
+  /** `--check` patterns: run only the checks whose name or id matches (see `select.ts`). */
+  only?: readonly string[];
   onGateStart?: (gate: Gate, checks: number, environment: ResolvedEnvironment | undefined) => void | Promise<void>;
   onEvent?: (gate: Gate, event: GateEvent) => void;
   onGateFinished?: (result: GateResult) => void | Promise<void>;
@@ -36,6 +39,8 @@ export interface RunResult {
   status: GateStatus;
   environment: string | undefined;
   gates: GateResult[];
+  /** Set when `--check` left checks out: the run is partial (see `GateResult.partial`). */
+  partial?: { only: string[] };
 }
 
 /**
@@ -59,12 +64,35 @@ export async function runGates(options: RunGatesOptions): Promise<RunResult> {
   const planned = options.gates.map((gate) => {
     const section = resolveGateSection(loaded, gate.name, environment, env);
     const context = { loaded, gate: gate.name, section, environment, secrets, io, scope };
-    return { gate, section, checks: gate.plan(context) };
+    const checks = gate.plan(context);
+    return { gate, section, checks, total: checks.length };
   });
+  const only = options.only?.length ? [...options.only] : undefined;
+  if (only) {
+    const kept = selectChecks(
+      planned.map((entry) => ({ gate: entry.gate.name, checks: entry.checks })),
+      only,
+    );
+    planned.forEach((entry, index) => (entry.checks = kept[index] ?? []));
+  }
 
   const results: GateResult[] = [];
   let failedGate: string | undefined;
-  for (const { gate, section, checks } of planned) {
+  for (const { gate, section, checks, total } of planned) {
+    const partial = only && checks.length < total ? { only, notRun: total - checks.length } : undefined;
+    if (partial && checks.length === 0) {
+      results.push({
+        gate: gate.name,
+        environment: environment?.name,
+        status: 'skipped',
+        checks: [],
+        startedAt: new Date().toISOString(),
+        durationMs: 0,
+        reason: `not run: no check of ${gate.name} matches --check ${partial.only.join(' ')}`,
+        partial,
+      });
+      continue;
+    }
     if (failedGate !== undefined) {
       results.push({
         gate: gate.name,
@@ -88,11 +116,17 @@ export async function runGates(options: RunGatesOptions): Promise<RunResult> {
       ...(options.signal ? { signal: options.signal } : {}),
       onEvent: (event) => options.onEvent?.(gate, event),
     });
+    if (partial) result.partial = partial;
     // Reporters escape and cut text; they must only ever see redacted text.
     const redacted = secrets.redactDeep(result);
     results.push(redacted);
     await options.onGateFinished?.(redacted);
     if (result.status !== 'passed') failedGate = gate.name;
   }
-  return { status: overallStatus(results), environment: environment?.name, gates: results };
+  return {
+    status: overallStatus(results),
+    environment: environment?.name,
+    gates: results,
+    ...(results.some((result) => result.partial) && only ? { partial: { only } } : {}),
+  };
 }

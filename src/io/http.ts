@@ -1,10 +1,12 @@
 /**
- * HTTP behind a small interface, with the safety rules of issue #2: bodies are read up
- * to a cap, redirects are followed only when asked, and credentials (`Authorization`,
- * `Cookie`, `Proxy-Authorization`) never cross to another origin.
+ * HTTP behind a small interface, with the safety rules of the README's "Security": bodies
+ * are read up to a cap (after decoding gzip, deflate or br), redirects are followed only
+ * when asked, and credentials (`Authorization`, `Cookie`, `Proxy-Authorization`) never
+ * cross to another origin.
  */
 import type { Agent, Dispatcher } from 'undici';
 import { formatDuration, formatSize } from '../config/units.js';
+import { BodyDecodeError, readBody } from './http-body.js';
 
 /** Default cap on a response body: 1 MiB. */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -44,8 +46,13 @@ export interface HttpResponse {
   /** Header names lower-cased; repeated headers joined with `, `. */
   headers: Record<string, string>;
   body: Buffer;
-  /** True when the body was longer than `maxBodyBytes` and reading stopped there. */
+  /** True when the (decoded) body was longer than `maxBodyBytes` and reading stopped there. */
   truncated: boolean;
+  /**
+   * The `content-encoding` the body was decoded from (`gzip`, `deflate`, `br`), or with
+   * "(not decoded)" for one we do not decode; absent for a body sent as is.
+   */
+  encoding?: string;
   /** The URL that gave this response, after redirects. */
   url: string;
   redirects: Redirect[];
@@ -105,6 +112,7 @@ function describe(error: unknown, url: URL, phase: 'connect' | 'body', bytes: nu
       ? `response body not complete within ${formatDuration(timeoutMs)} (${formatSize(bytes)} read)`
       : `no response from ${where} within ${formatDuration(timeoutMs)}`;
   }
+  if (error instanceof BodyDecodeError) return `response body from ${where} could not be decoded: ${error.reason}`;
   const code = errorCode(error);
   switch (code) {
     case 'ECONNREFUSED':
@@ -201,25 +209,14 @@ export class UndiciHttpClient implements HttpClient {
             continue;
           }
           phase = 'body';
-          const chunks: Buffer[] = [];
-          let truncated = false;
-          for await (const chunk of res.body as AsyncIterable<Buffer>) {
-            const room = req.maxBodyBytes - bytes;
-            if (chunk.length > room) {
-              chunks.push(chunk.subarray(0, room));
-              bytes += room;
-              truncated = true;
-              break;
-            }
-            chunks.push(chunk);
-            bytes += chunk.length;
-          }
-          if (truncated) res.body.destroy();
+          const received = flattenHeaders(res.headers);
+          const read = await readBody(res.body, received['content-encoding'], req.maxBodyBytes, (n) => (bytes = n));
           return {
             status: res.statusCode,
-            headers: flattenHeaders(res.headers),
-            body: Buffer.concat(chunks, bytes),
-            truncated,
+            headers: received,
+            body: read.body,
+            truncated: read.truncated,
+            ...(read.encoding === undefined ? {} : { encoding: read.encoding }),
             url: url.href,
             redirects,
             elapsedMs: performance.now() - start,

@@ -11,7 +11,7 @@
  * It reads the commit's `release-gates / <gate> (<env>)` check runs. A gate counts when
  * its newest run for this config digest (the marker in the run's summary) concluded
  * `success`; a success recorded for another config never counts, and the check says so
- * (PRODUCT.md, "Beyond the peers"). Without `gates:`, every gate with a run for the
+ * (docs/evidence.md). A partial run (`release-gates run --check`) never counts. Without `gates:`, every gate with a run for the
  * environment on the commit must pass, and there must be at least one. An environment's
  * `requires:` adds this check to preflight by itself (see `implied.ts`).
  */
@@ -21,7 +21,7 @@ import { formatPath, type ConfigPath, type ConfigSource } from '../../config/sou
 import type { CheckOutcome } from '../../engine/model.js';
 import type { ConfigProblem } from '../../errors.js';
 import type { CheckRunInfo } from '../../github/api.js';
-import { checkRunName, digestIn, parseCheckRunName } from '../../evidence/identity.js';
+import { checkRunName, digestIn, isPartial, parseCheckRunName } from '../../evidence/identity.js';
 import { cut, joinList } from '../../text.js';
 import { ask, githubRun, noCommitOutcome, shortSha } from '../github-scope.js';
 import type { CheckKind } from '../kind.js';
@@ -62,7 +62,19 @@ function shortDigest(digest: string): string {
 /** The verdict of one gate from its runs on the commit, newest first. */
 function verdictOf(gate: string, env: string, runs: readonly CheckRunInfo[], digest: string): Verdict {
   const at = (run: CheckRunInfo): string => (run.htmlUrl ? ` ${run.htmlUrl}` : '');
-  const ours = runs.find((run) => digestIn(run.summary) === digest);
+  // A partial run (`--check`) never counts; the newest full run for this config does.
+  const forDigest = runs.filter((run) => digestIn(run.summary) === digest);
+  const ours = forDigest.find((run) => !isPartial(run.summary));
+  const partial = forDigest[0];
+  if (!ours && partial) {
+    return {
+      gate,
+      passed: false,
+      running: false,
+      line: `${gate} ran only some checks (--check), which does not count`,
+      detail: `✗ ${partial.name}: a partial run (only some checks) for this config; run the whole gate${at(partial)}`,
+    };
+  }
   if (ours) {
     const passed = ours.status === 'completed' && ours.conclusion === 'success';
     const how = ours.status === 'completed' ? (ours.conclusion ?? 'no conclusion') : ours.status;

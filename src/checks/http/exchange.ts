@@ -8,6 +8,7 @@ import type { SecretRegistry } from '../../secrets/registry.js';
 import { queryJson } from '../../matchers/jsonpath.js';
 import { evaluateExpect, parseJsonBody } from './assertions.js';
 import type { Assertion } from '../../matchers/matchers.js';
+import { fillExpect, rememberTyped } from './expect-captures.js';
 import { buildRequest, type RequestPlan } from './request.js';
 
 /** What happened in one exchange. */
@@ -56,6 +57,7 @@ function takeCaptures(
     const text = typeof value === 'string' ? value : JSON.stringify(value);
     if (source.secret) secrets.add(text);
     captures.set(name, text);
+    rememberTyped(captures, name, value);
   }
   return out;
 }
@@ -78,8 +80,9 @@ export async function exchange(
         `redirect ${redirect.status} → ${redirect.to}${redirect.droppedCredentials ? ' (credentials not forwarded: other origin)' : ''}`,
       );
     }
+    if (response.encoding !== undefined) notes.push(`body sent with content-encoding ${response.encoding}; ${formatSize(response.body.length)} after decoding`);
     if (response.truncated) notes.push(`body cut at ${formatSize(response.body.length)} (max-body); the rest was not read`);
-    const assertions = evaluateExpect(plan.step.expect, response);
+    const assertions = evaluateExpect(fillExpect(plan.step.expect, context.captures), response);
     if (assertions.every((assertion) => assertion.ok)) {
       assertions.push(...takeCaptures(plan, response, context.captures, context.secrets));
     }

@@ -6,7 +6,7 @@ import type { Annotation, CheckRunOutput, Conclusion } from '../../github/api.js
 import { blocksGate, needsAttention, type GateResult } from '../../engine/model.js';
 import { codeBlock, escapeInline } from '../markdown/escape.js';
 import { attentionEmoji, checksTable, evidenceLines, tally, type LineLink } from '../markdown/tables.js';
-import { digestMarker } from '../../evidence/identity.js';
+import { digestMarker, PARTIAL_MARKER } from '../../evidence/identity.js';
 
 /** GitHub accepts at most 50 annotations per request (GITHUB.md). */
 export const ANNOTATIONS_PER_REQUEST = 50;
@@ -81,6 +81,7 @@ export function checkRunOutput(result: GateResult, context: OutputContext): Chec
   // Markers go after the cut, so truncation never loses them; the comment id stays last.
   const marker =
     `\n${digestMarker(context.configDigest)}` +
+    (result.partial ? `\n${PARTIAL_MARKER}` : '') +
     (context.commentId === undefined ? '' : `\n<!-- release-gates:comment=${context.commentId} -->`);
   const summary = fit(header.join('\n') + body, MAX_OUTPUT_CHARS - marker.length, 'summary') + marker;
   const failures = failuresText(result);

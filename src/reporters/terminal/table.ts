@@ -5,6 +5,7 @@
 import Table from 'cli-table3';
 import { formatDuration } from '../../config/units.js';
 import { needsAttention, statusLabel, type CheckResult, type GateResult } from '../../engine/model.js';
+import { terminalSafe } from './safe.js';
 import type { Style } from './style.js';
 
 /** `file:line:col` of a check, as editors link it. */
@@ -61,7 +62,7 @@ export function renderTable(result: GateResult, style: Style, columns: number): 
   });
   for (const check of result.checks) {
     const status = style.status(check.status) + (check.optional && check.status === 'unverified' ? ' (optional)' : '');
-    table.push([check.name, status, check.measured, check.expected, String(check.durationMs)]);
+    table.push([terminalSafe(check.name), status, terminalSafe(check.measured), terminalSafe(check.expected), String(check.durationMs)]);
   }
   return table.toString();
 }
