@@ -1,7 +1,8 @@
 /**
  * The runner's side of the action through `@actions/core`: logging, annotations,
  * masking, outputs and the job summary. Untrusted text goes to the log inside
- * `::stop-commands::` so it cannot run workflow commands (GITHUB.md, "Runner contract").
+ * `::stop-commands::` so it cannot run workflow commands
+ * (https://docs.github.com/actions/writing-workflows/choosing-what-your-workflow-does/workflow-commands-for-github-actions#stopping-and-starting-workflow-commands).
  */
 import * as core from '@actions/core';
 import { guardedWrite } from '../io/guarded-output.js';

@@ -11,7 +11,7 @@ import type { SourceLocation } from '../errors.js';
  *   reason. It does not block the gate.
  * - `unverified`: the check applies but could not run (no GitHub token, the API
  *   unreachable, the PR unreadable). It blocks the gate unless the check is `optional`
- *   (issue #7: "a gate is green only when it verified").
+ *   (docs/evidence.md, "Statuses": a gate is green only when it verified).
  */
 export type CheckStatus = 'passed' | 'failed' | 'skipped' | 'pending' | 'unverified';
 

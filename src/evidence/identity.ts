@@ -1,8 +1,8 @@
 /**
  * Evidence identity: how a gate's result is named and bound to its config on GitHub, so
  * that checks (`environment-passed`, `github-ci`) and reporters (check runs, the sticky
- * comment) agree on it. A check run is `release-gates / <gate> (<env>)` (PRODUCT.md,
- * "Reporting contract") and its summary carries the config digest it ran under.
+ * comment) agree on it. A check run is `release-gates / <gate> (<env>)` and its summary
+ * carries the config digest it ran under (docs/evidence.md).
  */
 
 const DIGEST = /<!-- release-gates:digest=(sha256:[0-9a-f]{64}) -->/;
@@ -22,8 +22,8 @@ export function parseCheckRunName(name: string): { gate: string; environment: st
 
 /**
  * The machine-readable config digest of a completed run's summary, so that a later gate
- * (`environment-passed`) counts a result only for the same config (PRODUCT.md, "Beyond
- * the peers").
+ * (`environment-passed`) counts a result only for the same config (docs/evidence.md,
+ * "Bound to the commit and the config").
  */
 export function digestMarker(configDigest: string): string {
   return `<!-- release-gates:digest=${configDigest} -->`;

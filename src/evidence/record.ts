@@ -1,6 +1,6 @@
 /**
  * The JSON evidence record: what ran, against which commit, config and environment, and
- * what each check measured (PRODUCT.md, "Reporting contract": `report` output).
+ * what each check measured (docs/evidence.md, "Where results go").
  */
 import { writeFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';

@@ -1,6 +1,6 @@
 /**
  * Runs gates in order for one environment. After a gate fails, the later ones are
- * reported as skipped, with the reason (issue #3, root action `gates` input).
+ * reported as skipped, with the reason (README.md, "From a terminal": the `gates` input).
  */
 import type { Io, ResolvedEnvironment, RunScope } from '../checks/kind.js';
 import { pgDatabase } from '../io/database.js';

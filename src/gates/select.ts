@@ -10,7 +10,7 @@ import { joinList } from '../text.js';
 
 /** A glob as a regular expression: `*` any text, `?` one character, the rest literal. */
 function globRegex(pattern: string): RegExp {
-  const body = [...pattern].map((char) => (char === '*' ? '.*' : char === '?' ? '.' : char.replace(/[.+^${}()|[\]\\]/g, '\\$&'))).join('');
+  const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
   return new RegExp(`^${body}$`, 'i');
 }
 
@@ -26,7 +26,10 @@ export function selected(check: Pick<CheckSpec, 'id' | 'name'>, patterns: readon
  * The checks of each gate that the patterns select, gate by gate.
  * @throws UsageError when a pattern selects no check of any gate, listing the checks.
  */
-export function selectChecks(planned: readonly { gate: string; checks: readonly CheckSpec[] }[], patterns: readonly string[]): CheckSpec[][] {
+export function selectChecks(
+  planned: readonly { gate: string; checks: readonly CheckSpec[] }[],
+  patterns: readonly string[],
+): CheckSpec[][] {
   const unmatched = patterns.filter((pattern) => !planned.some(({ checks }) => checks.some((check) => selected(check, [pattern]))));
   if (unmatched.length > 0) {
     const names = planned.flatMap(({ gate, checks }) => checks.map((check) => `${gate}: ${check.name} (${check.id})`));

@@ -12,7 +12,7 @@ const DECODERS: Record<string, () => Gunzip> = {
   gzip: createGunzip,
   'x-gzip': createGunzip,
   deflate: createInflate,
-  br: createBrotliDecompress as () => Gunzip,
+  br: createBrotliDecompress,
 };
 
 /** What was read. */

@@ -1,6 +1,7 @@
 /**
  * The job summary ($GITHUB_STEP_SUMMARY): the gates table and each gate's checks, the
- * same tables as the check runs and the comment. At most 1 MiB per step (GITHUB.md).
+ * same tables as the check runs and the comment. At most 1 MiB per step
+ * (https://docs.github.com/actions/writing-workflows/choosing-what-your-workflow-does/workflow-commands-for-github-actions#adding-a-job-summary).
  */
 import { needsAttention, type GateResult } from '../engine/model.js';
 import type { RunResult } from '../gates/run.js';

@@ -1,5 +1,5 @@
 /**
- * Config of the `backup` check kind (PRODUCT.md, preflight: "a backup exists: made by a
+ * Config of the `backup` check kind (README.md, "Preflight checks": "a backup exists: made by a
  * command or by `pg_dump`, non-empty and recent, with an optional restore drill").
  *
  * ```yaml

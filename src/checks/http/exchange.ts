@@ -80,7 +80,8 @@ export async function exchange(
         `redirect ${redirect.status} → ${redirect.to}${redirect.droppedCredentials ? ' (credentials not forwarded: other origin)' : ''}`,
       );
     }
-    if (response.encoding !== undefined) notes.push(`body sent with content-encoding ${response.encoding}; ${formatSize(response.body.length)} after decoding`);
+    if (response.encoding !== undefined)
+      notes.push(`body sent with content-encoding ${response.encoding}; ${formatSize(response.body.length)} after decoding`);
     if (response.truncated) notes.push(`body cut at ${formatSize(response.body.length)} (max-body); the rest was not read`);
     const assertions = evaluateExpect(fillExpect(plan.step.expect, context.captures), response);
     if (assertions.every((assertion) => assertion.ok)) {

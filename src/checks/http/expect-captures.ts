@@ -13,7 +13,7 @@ const typedValues = new WeakMap<ReadonlyMap<string, string>, Map<string, unknown
 /** Records a captured value with its type, for whole-value references in `expect:`. */
 export function rememberTyped(captures: ReadonlyMap<string, string>, name: string, value: unknown): void {
   let typed = typedValues.get(captures);
-  if (!typed) typedValues.set(captures, (typed = new Map()));
+  if (!typed) typedValues.set(captures, (typed = new Map<string, unknown>()));
   typed.set(name, value);
 }
 
@@ -45,5 +45,12 @@ function fill(value: unknown, key: string | undefined, captures: ReadonlyMap<str
 /** `expect:` with every `{{name}}` in its values filled from `captures`. */
 export function fillExpect(expect: ExpectConfig | undefined, captures: ReadonlyMap<string, string>): ExpectConfig | undefined {
   if (!expect || captures.size === 0) return expect;
-  return { ...expect, ...(fill({ headers: expect.headers, json: expect.json, body: expect.body, 'csv-header': expect['csv-header'] }, undefined, captures) as object) };
+  return {
+    ...expect,
+    ...(fill(
+      { headers: expect.headers, json: expect.json, body: expect.body, 'csv-header': expect['csv-header'] },
+      undefined,
+      captures,
+    ) as object),
+  };
 }

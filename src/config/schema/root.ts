@@ -1,5 +1,5 @@
 /**
- * The whole config file, `version: 1` (PRODUCT.md, "Config"): secrets, environments and
+ * The whole config file, `version: 1` (README.md, "A config reads like the runbook"): secrets, environments and
  * one section per gate.
  */
 import { z } from 'zod';

@@ -1,6 +1,6 @@
 /**
  * The check run of one gate and environment, `release-gates / <gate> (<env>)`
- * (PRODUCT.md, "Reporting contract"): its name, conclusion, output and annotations.
+ * (docs/evidence.md, "Where results go"): its name, conclusion, output and annotations.
  */
 import type { Annotation, CheckRunOutput, Conclusion } from '../../github/api.js';
 import { blocksGate, needsAttention, type GateResult } from '../../engine/model.js';
@@ -8,11 +8,12 @@ import { codeBlock, escapeInline } from '../markdown/escape.js';
 import { attentionEmoji, checksTable, evidenceLines, tally, type LineLink } from '../markdown/tables.js';
 import { digestMarker, PARTIAL_MARKER } from '../../evidence/identity.js';
 
-/** GitHub accepts at most 50 annotations per request (GITHUB.md). */
+/** GitHub accepts at most 50 annotations per request
+ * (https://docs.github.com/rest/checks/runs#update-a-check-run). */
 export const ANNOTATIONS_PER_REQUEST = 50;
-/** `output.summary` and `output.text` are each at most 65,535 characters (GITHUB.md). */
+/** `output.summary` and `output.text` are each at most 65,535 characters (docs/evidence.md, "Platform limits"). */
 export const MAX_OUTPUT_CHARS = 65_535;
-/** An annotation title is at most 255 characters (GITHUB.md). */
+/** An annotation title is at most 255 characters (https://docs.github.com/rest/checks/runs#update-a-check-run). */
 const MAX_ANNOTATION_TITLE = 255;
 const COMMENT_ID = /<!-- release-gates:comment=(\d+) -->/;
 

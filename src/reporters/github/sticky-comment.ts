@@ -1,7 +1,7 @@
 /**
  * The one sticky PR comment: a table of gates by environment, rebuilt from the
  * `release-gates / …` check runs on the commit so that parallel jobs converge
- * (PRODUCT.md, "Reporting contract"; GITHUB.md, "PR comments").
+ * (docs/evidence.md, "Where results go").
  */
 import { GitHubError, type CheckRunInfo, type GitHubApi } from '../../github/api.js';
 import type { Logger } from '../../io/logger.js';
@@ -12,7 +12,7 @@ import { commentIdIn } from './check-run.js';
 
 /** Hidden marker that identifies the sticky comment. */
 export const COMMENT_MARKER = '<!-- release-gates:sticky-comment -->';
-/** A comment body is at most 65,536 characters (GITHUB.md). */
+/** A comment body is at most 65,536 characters (docs/evidence.md, "Platform limits"). */
 export const MAX_COMMENT_CHARS = 65_536;
 
 const CONCLUSION_STATUS: Record<string, GateCell['status']> = {
@@ -104,7 +104,7 @@ function markedIds(comments: readonly { id: number; body: string }[]): number[] 
  * Writes the sticky comment and returns its id. Tries `knownId` first (from a check
  * run's summary), then looks it up (paginated); creates it when missing, then lists
  * again and deletes every duplicate but the lowest id, because find-then-create is not
- * atomic (GITHUB.md).
+ * atomic: two jobs can both find none and create one.
  */
 export async function upsertComment(
   api: GitHubApi,

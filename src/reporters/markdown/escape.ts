@@ -1,7 +1,7 @@
 /**
  * Escaping for text that did not come from us (response bodies, PR text, check names)
  * before it goes into markdown: it must not break a table, open HTML, run code spans or
- * mention people (issue #3, "must not break out of the comment's markdown").
+ * mention people (README.md, "Security").
  */
 import { cut } from '../../text.js';
 

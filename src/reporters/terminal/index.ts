@@ -26,10 +26,13 @@ export class TerminalReporter {
 
   /** Live progress: retries, waits and steps of a flow. */
   event(_gate: Gate, event: GateEvent): void {
-    if (event.type === 'check-progress') this.output.err(this.style.dim(`  … ${terminalSafe(event.check.name)}: ${terminalSafe(event.message)}\n`));
+    if (event.type === 'check-progress')
+      this.output.err(this.style.dim(`  … ${terminalSafe(event.check.name)}: ${terminalSafe(event.message)}\n`));
     else if (event.type === 'check-finished' && this.output.isTTY) {
       this.output.err(
-        this.style.dim(`  ${event.result.status === 'passed' ? '✓' : '✗'} ${terminalSafe(event.result.name)} (${event.result.durationMs} ms)\n`),
+        this.style.dim(
+          `  ${event.result.status === 'passed' ? '✓' : '✗'} ${terminalSafe(event.result.name)} (${event.result.durationMs} ms)\n`,
+        ),
       );
     }
   }
