@@ -70,7 +70,7 @@ export function resolveEnvironment(
       : (expandTree(config.url, ['environments', name, 'url'], lookup, (path, missing) =>
           problems.push(onMissing(path, missing)),
         ) as string);
-  const urlIssue = url ? urlProblem(url, { absolute: true }) : undefined;
+  const urlIssue = url && problems.length === 0 ? urlProblem(url, { absolute: true }) : undefined;
   if (urlIssue) {
     problems.push(loaded.source.problem(['environments', name, 'url'], `environments.${name}.url: ${urlIssue} (after \${} expansion)`));
   }

@@ -5,7 +5,7 @@
  * YAML's own core ones are refused, so `!env X` is not silently the text "X".
  */
 import { createHash } from 'node:crypto';
-import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
 import { ConfigurationError, type ConfigProblem, type SourceLocation } from '../errors.js';
 import { firstInvalidUtf8 } from './utf8.js';
 import { yamlMessage } from './yaml-errors.js';
@@ -74,9 +74,14 @@ export class ConfigSource {
     const source = new ConfigSource(file, text, document, lines, bytes);
     // A tab used as indentation confuses the parser into further errors on the same
     // lines; the tab is the one to fix.
+    // After a syntax error the parser's idea of the structure is unreliable, and the errors
+    // that follow are echoes of the first: only the first is reported. Duplicate keys and
+    // unknown tags are each a mistake of their own.
     const tabs = document.errors.filter((error) => error.code === 'TAB_AS_INDENT');
     const tags = document.warnings.filter((warning) => warning.code === 'TAG_RESOLVE_FAILED');
-    const errors = tabs.length > 0 ? tabs : [...document.errors, ...tags];
+    const own = (error: YAMLError): boolean => error.code === 'DUPLICATE_KEY';
+    const syntax = document.errors.filter((error) => !own(error)).sort((a, b) => a.pos[0] - b.pos[0]);
+    const errors = tabs.length > 0 ? tabs : [...syntax.slice(0, 1), ...document.errors.filter(own), ...tags];
     // An error at the end of the file (an unclosed bracket) points just after the last
     // character, where the closing one is missing, not at an empty last line.
     const problems: ConfigProblem[] = errors.map((error) => ({

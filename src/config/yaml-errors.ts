@@ -106,7 +106,8 @@ function duplicateKey(text: string, offset: number): string | undefined {
 }
 
 /** An unknown `!tag`: YAML tags are not a way to read variables here. */
-export function unknownTagMessage(tag: string): string {
+export function unknownTagMessage(written: string): string {
+  const tag = written.replace(/^tag:yaml\.org,2002:/, '!!');
   const hint = /env/i.test(tag) ? 'write "${NAME}" to read a variable' : 'remove it, or quote the value';
   return `unknown tag "${tag}" (expected no tag: ${hint})`;
 }

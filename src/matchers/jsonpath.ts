@@ -57,6 +57,8 @@ function expressionProblem(expression: string): string | undefined {
     return undefined;
   } catch (error) {
     const message = (error instanceof Error ? error.message : String(error)).replace(/ at character \d+$/, '').replaceAll('_$_v', '@');
+    const after = /^Expected expression after (.+)$/.exec(message)?.[1];
+    if (after !== undefined) return `expected an expression after "${after}"`;
     return message.charAt(0).toLowerCase() + message.slice(1);
   }
 }
