@@ -55,6 +55,7 @@ describe('release-gates validate on a bad config', () => {
     const result = await runCli(['validate', '--config', file]);
     expectUserError(result, [
       `config file ${file} not found (expected a YAML file; pass --config FILE, default .github/release-gates.yml)`,
+      'see `release-gates validate --help`',
     ]);
   });
 
@@ -84,7 +85,7 @@ describe('release-gates run on a bad invocation', () => {
       ].join('\n'),
     );
     const result = await runCli(['run', 'smoke', '--config', file, '--env', 'nope']);
-    expectUserError(result, ['unknown environment "nope" (expected one of: staging, production)']);
+    expectUserError(result, ['unknown environment "nope" (expected one of: staging, production)', 'see `release-gates run --help`']);
   });
 
   it('rejects a missing config file with exit 2', async () => {
@@ -92,6 +93,7 @@ describe('release-gates run on a bad invocation', () => {
     const result = await runCli(['run', 'smoke', '--config', file, '--env', 'staging']);
     expectUserError(result, [
       `config file ${file} not found (expected a YAML file; pass --config FILE, default .github/release-gates.yml)`,
+      'see `release-gates run --help`',
     ]);
   });
 

@@ -75,7 +75,9 @@ export function textAssertions(label: string, text: string, spec: TextExpectatio
   const lines = text.split(/\r?\n/).filter((line) => line !== '').length;
   const last = lastLine(text);
   const nowhere =
-    text.trim() === '' ? `${label} is empty` : `not in ${lines} line${lines === 1 ? '' : 's'}; last: ${show(secrets.redact(last ?? ''))}`;
+    text.trim() === ''
+      ? `${label} is empty`
+      : `not found in its ${lines} line${lines === 1 ? '' : 's'}; the last is ${show(secrets.redact(last ?? ''))}`;
   const out: Assertion[] = [];
   if (object.contains !== undefined) {
     const index = text.indexOf(object.contains);

@@ -195,7 +195,15 @@ export class UndiciHttpClient implements HttpClient {
           const location = res.headers.location;
           if (REDIRECTS.has(res.statusCode) && typeof location === 'string' && redirects.length < req.maxRedirects) {
             await res.body.dump({ limit: 64 * 1024, signal });
-            const next = new URL(location, url);
+            let next: URL;
+            try {
+              next = new URL(location, url);
+            } catch {
+              throw new HttpFailure(
+                `redirect ${res.statusCode} to an unusable Location ${JSON.stringify(location)} (expected a URL, absolute or relative to ${url.href})`,
+                performance.now() - start,
+              );
+            }
             const droppedCredentials =
               next.origin !== url.origin && Object.keys(headers).length !== Object.keys(withoutCredentials(headers, credentials)).length;
             if (next.origin !== url.origin) headers = withoutCredentials(headers, credentials);
@@ -222,6 +230,7 @@ export class UndiciHttpClient implements HttpClient {
             elapsedMs: performance.now() - start,
           };
         } catch (error) {
+          if (error instanceof HttpFailure) throw error;
           const timedOut = timeout.signal.aborted && !req.signal?.aborted;
           throw new HttpFailure(describe(error, url, phase, bytes, timedOut, req.timeoutMs), performance.now() - start);
         }

@@ -115,7 +115,11 @@ export async function runCommand(
         markdown,
         async () => {
           await mkdir(dirname(markdown), { recursive: true });
-          await writeFile(markdown, secrets.redact(commentPreview(run, { headSha: commit ?? undefined, updatedAt: new Date() })));
+          const environments = Object.keys(loaded.config.environments ?? {});
+          await writeFile(
+            markdown,
+            secrets.redact(commentPreview(run, { headSha: commit ?? undefined, updatedAt: new Date(), environments })),
+          );
         },
         output,
       );

@@ -5,7 +5,7 @@
  */
 import { cut } from '../../text.js';
 
-const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
 /**
  * Breaks an @mention. GitHub finds mentions after rendering, so neither `\@` nor
@@ -17,7 +17,7 @@ const UNMENTION = '@\u200b';
 export function escapeInline(text: string): string {
   return (
     text
-      .replace(/[&<>"]/g, (char) => HTML[char] ?? char)
+      .replace(/[&<>]/g, (char) => HTML[char] ?? char)
       .replace(/([\\`*_[\]|#~])/g, '\\$1')
       .replace(/@/g, UNMENTION)
       // CommonMark ends a line at LF, CR LF and a lone CR; any of them would end a table row.
@@ -49,4 +49,67 @@ export function link(text: string, url: string | undefined): string {
   if (!url || !/^https?:\/\//.test(url)) return text;
   const safe = url.replace(URL_UNSAFE, (char) => (char === '(' ? '%28' : char === ')' ? '%29' : encodeURIComponent(char)));
   return `[${text}](${safe})`;
+}
+
+/** Balanced backtick spans: a run of backticks, text, and the same run again. */
+const CODE_SPAN = /(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g;
+
+/**
+ * A code span holding `text` literally: the fence is longer than any backtick run inside
+ * (CommonMark 6.1), a `|` is escaped so a table cell does not split (GFM 4.10), and a
+ * line break becomes a space.
+ */
+export function codeSpan(text: string): string {
+  const inner = text.replace(/\r\n?|\n/g, ' ').replace(/\|/g, '\\|');
+  const longest = Math.max(0, ...[...inner.matchAll(/`+/g)].map((match) => match[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = inner.startsWith('`') || inner.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${inner}${pad}${fence}`;
+}
+
+/** Splits `text` into plain parts and the contents of its code spans. */
+function spans(text: string): { code: boolean; text: string }[] {
+  const out: { code: boolean; text: string }[] = [];
+  let last = 0;
+  for (const match of text.matchAll(CODE_SPAN)) {
+    if (match.index > last) out.push({ code: false, text: text.slice(last, match.index) });
+    out.push({ code: true, text: match[2] ?? '' });
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) out.push({ code: false, text: text.slice(last) });
+  return out;
+}
+
+/**
+ * Inline markdown for a result's text (a summary, a measured value): `code spans` in it
+ * stay code spans (ours, like a checklist hint; a target's, which cannot break out of
+ * one), and everything else is escaped as by {@link escapeInline}.
+ */
+export function escapeText(text: string): string {
+  return spans(text)
+    .map((part) => (part.code ? codeSpan(part.text) : escapeInline(part.text)))
+    .join('');
+}
+
+/** `escapeText` cut to `max` characters, for a table cell. */
+export function escapeTextCell(text: string, max = 200): string {
+  return escapeText(cut(text, max));
+}
+
+const HTML_TEXT: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/**
+ * Text inside an HTML element on one line (a `<summary>`), where markdown is not read:
+ * HTML is escaped, code spans become `<code>`, mentions are broken, and line breaks
+ * become spaces.
+ */
+export function htmlText(text: string): string {
+  const html = (value: string): string =>
+    value
+      .replace(/[&<>]/g, (char) => HTML_TEXT[char] ?? char)
+      .replace(/@/g, UNMENTION)
+      .replace(/\r\n?|\n/g, ' ');
+  return spans(text)
+    .map((part) => (part.code ? `<code>${html(part.text)}</code>` : html(part.text)))
+    .join('');
 }
