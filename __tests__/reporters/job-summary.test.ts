@@ -35,7 +35,9 @@ describe('jobSummary', () => {
     expect(summary).toContain('| check | result | measured | expected | ms |');
     expect(summary).toContain('### ❌ failed smoke · staging: 1 failed, 2 passed');
     // No failing assertion in the evidence: the summary heads it, measured and expected lead it.
-    expect(summary).toMatch(/<details><summary>❌ health · <code>\.github\/release-gates\.yml:\d+<\/code>: status: measured 503, expected 2xx<\/summary>\n\n```text\nmeasured: 503\nexpected: 2xx\n/);
+    expect(summary).toMatch(
+      /<details><summary>❌ health · <code>\.github\/release-gates\.yml:\d+<\/code>: status: measured 503, expected 2xx<\/summary>\n\n```text\nmeasured: 503\nexpected: 2xx\n/,
+    );
     expect(summary).toContain('body: {"status":"degraded"}');
   });
 
