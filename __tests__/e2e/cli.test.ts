@@ -242,7 +242,7 @@ describe('captures in a later step’s expect', () => {
     const file = config('capture3.yml', flow('/scrape').replace('{{scrape_url}}', '{{scrape_uri}}'));
     const result = await runCli(['validate', '--config', file]);
     expect(result.stderr).toBe(
-      `${file}:11:28: smoke.checks[0].steps[1].expect.json["$.url"]: "{{scrape_uri}}" is not captured by an earlier step (captures in scope: scrape_url)\n`,
+      `${file}:11:36: smoke.checks[0].steps[1].expect.json["$.url"]: "{{scrape_uri}}" is not captured by an earlier step (captures in scope: scrape_url)\n`,
     );
     expect(result.code).toBe(2);
     expect(existsSync(file)).toBe(true);
