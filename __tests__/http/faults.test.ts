@@ -97,7 +97,7 @@ describe('responses that are not what was expected', () => {
     const { result } = await one('    - http: GET /invalid-json\n      expect: { json: { $.status: ok } }\n');
     expect(result.status).toBe('failed');
     expect(result.measured).toMatch(/^\$\.status: body is not valid JSON/);
-    expect(result.measured).toContain('it starts `{"status": ok`');
+    expect(result.measured).toContain('it starts: {"status": ok');
     expect(result.expected).toBe('$.status: a JSON body');
   });
 });

@@ -25,14 +25,12 @@ export function show(value: unknown): string {
 
 /**
  * The start of a text (a body, a line of output), shown as it is: its first `max`
- * characters in a code span, `…` when there is more, line breaks as `\n`. Not quoted as
- * a JSON string, so a JSON body reads as JSON, not with every quote escaped.
+ * characters, `…` when there is more, line breaks as `\n`. Not quoted as a JSON string,
+ * so a JSON body reads as JSON, not with every quote escaped.
  */
 export function preview(text: string, max = 60): string {
   if (text === '') return '(empty)';
-  return `\`${cut(text, max + 1)
-    .replace(/\r?\n/g, '\\n')
-    .replace(/`/g, "'")}\``;
+  return cut(text, max + 1).replace(/\r?\n/g, '\\n');
 }
 
 /** The type name `type:` compares against. */

@@ -26,7 +26,7 @@ export function parseJsonBody(response: HttpResponse): JsonBody {
   } catch (error) {
     // V8's message quotes the body itself after a comma: keep the first clause.
     const message = (error instanceof Error ? error.message : String(error)).split(/, "|\n/)[0];
-    return { ok: false, reason: `body is not valid JSON (${message}); it starts ${preview(text)}` };
+    return { ok: false, reason: `body is not valid JSON (${message}); it starts: ${preview(text)}` };
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import type { Annotation, CheckRunOutput, Conclusion } from '../../github/api.js';
 import { blocksGate, needsAttention, type GateResult } from '../../engine/model.js';
-import { codeBlock, codeSpan, escapeInline, escapeText, link } from '../markdown/escape.js';
+import { codeBlock, codeSpan, escapeInline, link } from '../markdown/escape.js';
 import {
   attentionEmoji,
   checksTable,
@@ -74,7 +74,7 @@ export function failuresText(result: GateResult, lineLink: LineLink = () => unde
     const headline = failureHeadline(check);
     return [
       `### ${attentionEmoji(check)} ${escapeInline(check.name)} · ${where}`,
-      ...(headline ? [escapeText(headline)] : []),
+      ...(headline ? [escapeInline(headline)] : []),
       '',
       codeBlock(evidenceLines(check).join('\n')),
     ].join('\n');

@@ -51,9 +51,6 @@ export function link(text: string, url: string | undefined): string {
   return `[${text}](${safe})`;
 }
 
-/** Balanced backtick spans: a run of backticks, text, and the same run again. */
-const CODE_SPAN = /(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g;
-
 /**
  * A code span holding `text` literally: the fence is longer than any backtick run inside
  * (CommonMark 6.1), a `|` is escaped so a table cell does not split (GFM 4.10), and a
@@ -67,49 +64,17 @@ export function codeSpan(text: string): string {
   return `${fence}${pad}${inner}${pad}${fence}`;
 }
 
-/** Splits `text` into plain parts and the contents of its code spans. */
-function spans(text: string): { code: boolean; text: string }[] {
-  const out: { code: boolean; text: string }[] = [];
-  let last = 0;
-  for (const match of text.matchAll(CODE_SPAN)) {
-    if (match.index > last) out.push({ code: false, text: text.slice(last, match.index) });
-    out.push({ code: true, text: match[2] ?? '' });
-    last = match.index + match[0].length;
-  }
-  if (last < text.length) out.push({ code: false, text: text.slice(last) });
-  return out;
-}
+const HTML_TEXT: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '`': '&#96;' };
 
 /**
- * Inline markdown for a result's text (a summary, a measured value): `code spans` in it
- * stay code spans (ours, like a checklist hint; a target's, which cannot break out of
- * one), and everything else is escaped as by {@link escapeInline}.
- */
-export function escapeText(text: string): string {
-  return spans(text)
-    .map((part) => (part.code ? codeSpan(part.text) : escapeInline(part.text)))
-    .join('');
-}
-
-/** `escapeText` cut to `max` characters, for a table cell. */
-export function escapeTextCell(text: string, max = 200): string {
-  return escapeText(cut(text, max));
-}
-
-const HTML_TEXT: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
-
-/**
- * Text inside an HTML element on one line (a `<summary>`), where markdown is not read:
- * HTML is escaped, code spans become `<code>`, mentions are broken, and line breaks
- * become spaces.
+ * Text inside an HTML element on one line (a `<summary>`), where markdown is not read (so
+ * it is not escaped for markdown, which would show its backslashes): HTML and backticks
+ * are written as entities,
+ * mentions are broken, and line breaks become spaces.
  */
 export function htmlText(text: string): string {
-  const html = (value: string): string =>
-    value
-      .replace(/[&<>]/g, (char) => HTML_TEXT[char] ?? char)
-      .replace(/@/g, UNMENTION)
-      .replace(/\r\n?|\n/g, ' ');
-  return spans(text)
-    .map((part) => (part.code ? `<code>${html(part.text)}</code>` : html(part.text)))
-    .join('');
+  return text
+    .replace(/[&<>`]/g, (char) => HTML_TEXT[char] ?? char)
+    .replace(/@/g, UNMENTION)
+    .replace(/\r\n?|\n/g, ' ');
 }

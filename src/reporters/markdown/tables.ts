@@ -3,7 +3,7 @@
  * demo report, so every place shows the same evidence the same way.
  */
 import { statusLabel, type CheckResult, type CheckStatus, type GateResult, type GateStatus } from '../../engine/model.js';
-import { codeSpan, escapeCell, escapeTextCell, link } from './escape.js';
+import { codeSpan, escapeCell, link } from './escape.js';
 
 /** Gates in the order a release runs them (README.md); rows of every gates table follow it. */
 export const PIPELINE_ORDER: readonly string[] = ['preflight', 'migrate', 'smoke', 'monitor', 'rollback'];
@@ -83,7 +83,7 @@ export type LineLink = (check: CheckResult) => string | undefined;
 export function checksTable(result: GateResult, lineLink: LineLink = () => undefined): string {
   const rows = result.checks.map(
     (check) =>
-      `| ${link(escapeCell(check.name, 80), lineLink(check))} | ${checkBadge(check)} | ${escapeTextCell(check.measured)} | ${escapeTextCell(check.expected)} | ${check.durationMs} |`,
+      `| ${link(escapeCell(check.name, 80), lineLink(check))} | ${checkBadge(check)} | ${escapeCell(check.measured)} | ${escapeCell(check.expected)} | ${check.durationMs} |`,
   );
   return ['| check | result | measured | expected | ms |', '|---|---|---|---|---:|', ...rows].join('\n');
 }
