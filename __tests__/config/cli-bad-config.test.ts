@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { malformedFixture, requireBundle, runCli, type CliResult } from './helpers.js';
+import { malformedFixture, requireBundle, runCli, runProgram, type CliResult } from './helpers.js';
 
 let dir: string;
 
@@ -64,6 +64,19 @@ describe('release-gates validate on a bad config', () => {
     expect(result.stderr).toBe('');
     expect(result.stdout).toMatch(/^examples\/go-no-go\/release-gates\.yml: valid\. Gates: preflight \(8 checks\), smoke \(7 checks\)\. /);
     expect(result.code).toBe(0);
+  });
+});
+
+describe('the config digest', () => {
+  it("is the sha256 of the file's bytes, exactly as sha256sum prints it (a BOM, CRLF and UTF-8 included)", async () => {
+    const file = join(dir, 'digest.yml');
+    writeFileSync(file, Buffer.from('\ufeffversion: 1\r\n# Café ✓\r\nsmoke:\r\n  checks: []\r\n', 'utf8'));
+    const result = await runCli(['validate', '--config', file]);
+    expect(result.code).toBe(0);
+    const digest = /Digest sha256:([0-9a-f]{64})$/m.exec(result.stdout)?.[1];
+    const sum = await runProgram('sha256sum', [file]);
+    expect(sum.code).toBe(0);
+    expect(digest).toBe(sum.stdout.split(' ')[0]);
   });
 });
 
