@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { malformedFixture, requireBundle, runCli, type CliResult } from './helpers.js';
+import { malformedFixture, requireBundle, runCli, runProgram, type CliResult } from './helpers.js';
 
 let dir: string;
 
@@ -55,6 +55,7 @@ describe('release-gates validate on a bad config', () => {
     const result = await runCli(['validate', '--config', file]);
     expectUserError(result, [
       `config file ${file} not found (expected a YAML file; pass --config FILE, default .github/release-gates.yml)`,
+      'see `release-gates validate --help`',
     ]);
   });
 
@@ -63,6 +64,19 @@ describe('release-gates validate on a bad config', () => {
     expect(result.stderr).toBe('');
     expect(result.stdout).toMatch(/^examples\/go-no-go\/release-gates\.yml: valid\. Gates: preflight \(8 checks\), smoke \(7 checks\)\. /);
     expect(result.code).toBe(0);
+  });
+});
+
+describe('the config digest', () => {
+  it("is the sha256 of the file's bytes, exactly as sha256sum prints it (a BOM, CRLF and UTF-8 included)", async () => {
+    const file = join(dir, 'digest.yml');
+    writeFileSync(file, Buffer.from('\ufeffversion: 1\r\n# Café ✓\r\nsmoke:\r\n  checks: []\r\n', 'utf8'));
+    const result = await runCli(['validate', '--config', file]);
+    expect(result.code).toBe(0);
+    const digest = /Digest sha256:([0-9a-f]{64})$/m.exec(result.stdout)?.[1];
+    const sum = await runProgram('sha256sum', [file]);
+    expect(sum.code).toBe(0);
+    expect(digest).toBe(sum.stdout.split(' ')[0]);
   });
 });
 
@@ -84,7 +98,7 @@ describe('release-gates run on a bad invocation', () => {
       ].join('\n'),
     );
     const result = await runCli(['run', 'smoke', '--config', file, '--env', 'nope']);
-    expectUserError(result, ['unknown environment "nope" (expected one of: staging, production)']);
+    expectUserError(result, ['unknown environment "nope" (expected one of: staging, production)', 'see `release-gates run --help`']);
   });
 
   it('rejects a missing config file with exit 2', async () => {
@@ -92,6 +106,7 @@ describe('release-gates run on a bad invocation', () => {
     const result = await runCli(['run', 'smoke', '--config', file, '--env', 'staging']);
     expectUserError(result, [
       `config file ${file} not found (expected a YAML file; pass --config FILE, default .github/release-gates.yml)`,
+      'see `release-gates run --help`',
     ]);
   });
 

@@ -134,8 +134,8 @@ expect:
         '✗ $.pw64: measured "***", expected == "nope"',
       ]),
     );
-    // The body preview shows the JSON body as a JSON string: the password escaped twice.
-    expect(details.find((line) => line.startsWith('✗ body:'))).toContain('{\\"password\\":\\"***\\"');
+    // The body preview shows the JSON body as it came, redacted.
+    expect(details.find((line) => line.startsWith('✗ body:'))).toContain('{"password":"***"');
   });
 
   it('prints no secret, nor an encoding of it, on stdout', () => {

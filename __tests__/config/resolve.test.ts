@@ -111,7 +111,7 @@ describe('resolveEnvironment', () => {
       resolveEnvironment(parseConfig('c.yml', text), 'a', { DATABASE_URL: 'postgres://app:Db-pw-2a9f@db/app' }, secrets),
     );
     expect(problems.map((line) => secrets.redact(line))).toEqual([
-      'c.yml:4:10: environments.a.url: "postgres://app:***@db/app" is not an absolute http(s) URL (expected e.g. https://staging.example.com)',
+      'c.yml:4:10: environments.a.url: the scheme "postgres:" is not http or https (expected http:// or https://) (after ${} expansion)',
     ]);
     expect(secrets.redact('postgres://reader:Repl1ca-pw-7@replica/app')).toBe('postgres://reader:***@replica/app');
   });
@@ -170,10 +170,10 @@ describe('resolveGateSection', () => {
 
   it('reports typed fields that expand to garbage at their positions', () => {
     expect(problemsOf(() => resolve('staging', { T: 'soon', S: 'ok', N: 'many', SMOKE_TIMEOUT: '5 sec' }))).toEqual([
-      'gates.yml:15:12: smoke.timeout: expected a duration: a number of milliseconds or a string like 500ms, 5s, 2m, got the string "5 sec"',
-      'gates.yml:18:16: smoke.checks[0].timeout: expected a duration: a number of milliseconds or a string like 500ms, 5s, 2m, got the string "soon"',
-      'gates.yml:20:17: smoke.checks[0].expect.status: expected a status code like 200, a class like 2xx, or a list like [200, 202], got the string "ok"',
-      'gates.yml:23:26: smoke.checks[0].expect.json["$.count"].gt: expected a number, got the string "many"',
+      'gates.yml:15:12: smoke.timeout: expected a duration: a number of milliseconds or a string like 500ms, 5s, 2m, got the string "5 sec" (after ${} expansion)',
+      'gates.yml:18:16: smoke.checks[0].timeout: expected a duration: a number of milliseconds or a string like 500ms, 5s, 2m, got the string "soon" (after ${} expansion)',
+      'gates.yml:20:17: smoke.checks[0].expect.status: expected a status code like 200, a class like 2xx, or a list like [200, 202], got the string "ok" (after ${} expansion)',
+      'gates.yml:23:26: smoke.checks[0].expect.json["$.count"].gt: expected a number, got the string "many" (after ${} expansion)',
     ]);
   });
 

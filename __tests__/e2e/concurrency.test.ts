@@ -31,6 +31,9 @@ function matrixConfig(): string {
     ['environments'],
     doc.createNode(Object.fromEntries(CELLS.map((env) => [env, { url: failingCell(env) ? '${FAILING_BASE}' : '${API_BASE}' }]))),
   );
+  // Eight cells at once on a busy machine: a latency bound would test the machine's speed.
+  const checks = doc.getIn(['smoke', 'checks']) as { items: unknown[] };
+  checks.items.forEach((_, index) => doc.deleteIn(['smoke', 'checks', index, 'expect', 'max-latency']));
   return doc.toString();
 }
 

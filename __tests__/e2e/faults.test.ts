@@ -53,7 +53,9 @@ async function runUnder(
   const result = await runGate({ gh, workspace: workspace.dir, serviceUrl: (outcome === 'healthy' ? healthy : failing).url, ...extra });
   expect(runStep(result).exitCode).toBe(outcome === 'healthy' ? 0 : 1);
   expect(result.outputs.result).toBe(outcome === 'healthy' ? 'passed' : 'failed');
-  expect(result.summary).toContain(`## release-gates for \`${HEAD_SHA.slice(0, 12)}\`: ${outcome === 'healthy' ? 'passed' : 'failed'}`);
+  expect(result.summary).toContain(
+    `## ${outcome === 'healthy' ? '✅ passed' : '❌ failed'} · release-gates for \`${HEAD_SHA.slice(0, 12)}\``,
+  );
   expect(result.stdout + result.stderr).not.toMatch(/internal error|Unhandled|TypeError|at .*\.js:\d+/);
   expect(gh.faults.pending.filter((fault) => fault.remaining !== Infinity)).toEqual([]);
   return result;

@@ -117,6 +117,8 @@ describe('environment order (requires: [staging])', () => {
       writeFileSync(file, `${readFileSync(file, 'utf8')}# changed\n`);
       const changed = await run('preflight', 'production');
       expect(runStep(changed).exitCode).toBe(1);
-      expect(checkRun(gh, 'release-gates / preflight (production)')?.output.text ?? '').toMatch(/only for config sha256:/);
+      expect(checkRun(gh, 'release-gates / preflight (production)')?.output.text ?? '').toMatch(
+        /success for config sha256:[0-9a-f]+…, not this config sha256:/,
+      );
     }));
 });

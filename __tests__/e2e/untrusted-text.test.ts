@@ -105,8 +105,6 @@ function expectNoInjectedCommand(result: GateRunResult): void {
   expect(result.steps.map((s) => s.outputFile).join('')).not.toMatch(/pwned|result<<[^\n]*\npassed/);
   expect(result.outputs.result).toBe('failed');
   expect(runStep(result).exitCode).toBe(1);
-  // Every stop-commands region was closed by its own token, so the runner resumed.
-  expect(result.log.stopRegions).toBeGreaterThan(0);
   expect(ran.at(-1)).toEqual(
     expect.objectContaining({ command: 'error', message: expect.stringContaining('release-gates: smoke failed') }),
   );
@@ -124,14 +122,10 @@ describe('pull_request with a nasty body, a nasty config and nasty responses', (
     });
 
     expectNoInjectedCommand(result);
-    // Not vacuous: the bare command lines are in the log, and only the wrapping disarms them.
-    const unwrapped = processLog(
-      result.stdout
-        .split('\n')
-        .filter((line) => !/^::(stop-commands::|[0-9a-f-]{36}::$)/.test(line))
-        .join('\n'),
-    );
-    expect(unwrapped.commands.map((c) => c.command)).toContain('set-output');
+    // Not vacuous: the injected lines reach the log, as data: line breaks from a target are
+    // shown escaped (`\n`), so none of them starts a line of the log.
+    expect(result.stdout).toContain('\\n::set-output name=result::passed\\n::error file=pwned.yml,line=1::pwned');
+    expect(processLog(result.stdout).commands.filter((c) => INJECTED.has(c.line.trim()))).toEqual([]);
     const [run] = githubState(gh).checkRuns;
     expect(run!.conclusion).toBe('failure');
     expectSafeMarkdown('check run summary', run!.output.summary!);

@@ -182,7 +182,7 @@ describe('JSON, body, CSV and latency through evaluateExpect', () => {
   it('a body that is not JSON fails every JSON expectation with the reason', () => {
     const [, field] = check({ json: { '$.status': 'ok' } }, response({ body: '<html>502 Bad Gateway</html>' }));
     expect(field).toMatchObject({ ok: false, expected: 'a JSON body' });
-    expect(field!.measured).toMatch(/^body is not valid JSON \(.*\); it starts "<html>502 Bad Gateway<\/html>"$/);
+    expect(field!.measured).toMatch(/^body is not valid JSON \(.*\); it starts: <html>502 Bad Gateway<\/html>$/);
   });
 
   it('a cut body is not parsed as JSON', () => {
@@ -197,7 +197,7 @@ describe('JSON, body, CSV and latency through evaluateExpect', () => {
     expect(check({ body: { matches: '^2\\.' } }, res)[1]).toEqual({
       label: 'body',
       ok: false,
-      measured: '"line one\\nversion: 1.4.2\\n"',
+      measured: 'line one\\nversion: 1.4.2\\n',
       expected: 'matches /^2\\./',
     });
   });

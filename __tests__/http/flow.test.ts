@@ -125,8 +125,8 @@ describe('runbook 000 role flow', () => {
     expect(check().status).toBe('passed');
     const progress = events.flatMap((event) => (event.type === 'check-progress' ? [event.message] : []));
     expect(progress.slice(0, 2)).toEqual([
-      'step 1/3 wait for ready: attempt 1 failed; retrying in 50ms (attempt 2 of 4)',
-      'step 1/3 wait for ready: attempt 2 failed; retrying in 50ms (attempt 3 of 4)',
+      'step 1/3 wait for ready: attempt 1 failed: status: measured 503, expected 2xx; retrying in 50ms (attempt 2 of 4)',
+      'step 1/3 wait for ready: attempt 2 failed: status: measured 503, expected 2xx; retrying in 50ms (attempt 3 of 4)',
     ]);
     expect(progress).toContain('step 1/3 wait for ready passed');
   });

@@ -28,13 +28,40 @@ describe('jobSummary', () => {
         lineLink,
       },
     );
-    expect(summary).toMatch(/^## release-gates for `eeeeeeeeeeee`: failed\n/);
+    expect(summary).toMatch(/^## ❌ failed · release-gates for `eeeeeeeeeeee`\n/);
     expect(summary).toContain('| gate | staging |');
     expect(summary).toContain('| smoke | ❌ failed · 1 failed, 2 passed |');
     expect(summary).toContain('| monitor | ⏭️ skipped · not run: gate smoke did not pass |');
     expect(summary).toContain('| check | result | measured | expected | ms |');
-    expect(summary).toContain('<details><summary>❌ health: status: measured 503, expected 2xx</summary>');
+    expect(summary).toContain('### ❌ failed smoke · staging: 1 failed, 2 passed');
+    // No failing assertion in the evidence: the summary heads it, measured and expected lead it.
+    expect(summary).toMatch(
+      /<details><summary>❌ health · <code>\.github\/release-gates\.yml:\d+<\/code>: status: measured 503, expected 2xx<\/summary>\n\n```text\nmeasured: 503\nexpected: 2xx\n/,
+    );
     expect(summary).toContain('body: {"status":"degraded"}');
+  });
+
+  it('states a failure once when its evidence has the failing assertion', () => {
+    const failed = check('failed', {
+      name: 'readiness',
+      summary: 'GET /readyz: $.status: measured "degraded", expected == "ok"',
+      measured: '$.status: "degraded"',
+      expected: '$.status: == "ok"',
+      details: ['✓ status: 200 (expected 200)', '✗ $.status: measured "degraded", expected == "ok"'],
+    });
+    const summary = jobSummary(run(gate([failed])), { headSha: SHA, lineLink });
+    expect(summary.split('measured "degraded"')).toHaveLength(2);
+    expect(summary).not.toContain('measured: $.status');
+  });
+
+  it('links each gate to its check run, in the table and its heading', () => {
+    const summary = jobSummary(run(gate([check('passed')])), {
+      headSha: SHA,
+      lineLink,
+      checkRunUrl: (name, environment) => `https://github.com/o/r/runs/${name}-${environment ?? ''}`,
+    });
+    expect(summary).toContain('| smoke | [✅ passed · 1 passed](https://github.com/o/r/runs/smoke-staging) |');
+    expect(summary).toContain('### ✅ passed [smoke · staging](https://github.com/o/r/runs/smoke-staging): 1 passed');
   });
 
   it('quotes the read-only notice, escaped', () => {

@@ -75,13 +75,23 @@ describe('gatesTable', () => {
   ];
 
   it('has a row per gate and a column per environment', () => {
-    const table = rows(gatesTable(cells));
+    const table = rows(gatesTable(cells, ['staging', 'production']));
     expect(table[0]).toEqual(['gate', 'staging', 'production']);
     expect(table.map((row) => row[0])).toEqual(['gate', 'preflight', 'smoke']);
   });
 
+  it('puts environments in the config order and gates in pipeline order, whatever order the cells come in', () => {
+    const shuffled = [...cells].reverse();
+    expect(rows(gatesTable(shuffled, ['staging', 'production']))[0]).toEqual(['gate', 'staging', 'production']);
+    expect(rows(gatesTable(shuffled, ['production', 'staging']))[0]).toEqual(['gate', 'production', 'staging']);
+    expect(rows(gatesTable(shuffled, ['staging', 'production'])).map((row) => row[0])).toEqual(['gate', 'preflight', 'smoke']);
+    // Without a known order, columns are alphabetical: the same table on every run.
+    expect(rows(gatesTable(shuffled))[0]).toEqual(['gate', 'production', 'staging']);
+    expect(rows(gatesTable(cells))[0]).toEqual(['gate', 'production', 'staging']);
+  });
+
   it('links each cell to its check run and leaves missing cells empty', () => {
-    const table = rows(gatesTable(cells));
+    const table = rows(gatesTable(cells, ['staging', 'production']));
     expect(table[1]).toEqual(['preflight', '[✅ passed · 4 passed](https://github.com/o/r/runs/1)', '']);
     expect(table[2]![1]).toBe('[❌ failed · 1 failed, 6 passed](https://github.com/o/r/runs/2)');
     expect(table[2]![2]).toBe('🔄 in progress · running');

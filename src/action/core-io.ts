@@ -1,35 +1,15 @@
 /**
  * The runner's side of the action through `@actions/core`: logging, annotations,
  * masking, outputs and the job summary. Untrusted text goes to the log inside
- * `::stop-commands::` so it cannot run workflow commands (GITHUB.md, "Runner contract").
+ * `::stop-commands::` so it cannot run workflow commands
+ * (https://docs.github.com/actions/writing-workflows/choosing-what-your-workflow-does/workflow-commands-for-github-actions#stopping-and-starting-workflow-commands).
  */
-import { randomUUID } from 'node:crypto';
 import * as core from '@actions/core';
+import { guardedWrite } from '../io/guarded-output.js';
 import type { Annotator, Logger } from '../io/logger.js';
 import type { Output } from '../io/output.js';
 
-// The runner reads `::cmd` at the start of a line and the legacy `##[cmd]` anywhere in it.
-const COMMAND_LIKE = /^\s*::|##\[/m;
-
-/** Whether the log is at the start of a line (stdout and stderr share one log). */
-let atLineStart = true;
-
-/**
- * Writes text to the log; text holding something that looks like a workflow command is
- * wrapped in `::stop-commands::<token>` … `::<token>::`.
- */
-export function guardedWrite(write: (text: string) => void, text: string): void {
-  if (text.length === 0) return;
-  if (!COMMAND_LIKE.test(text)) {
-    write(text);
-    atLineStart = text.endsWith('\n');
-    return;
-  }
-  // The opener only counts at the start of a line: end a line left open first.
-  const token = randomUUID();
-  write(`${atLineStart ? '' : '\n'}::stop-commands::${token}\n${text}${text.endsWith('\n') ? '' : '\n'}::${token}::\n`);
-  atLineStart = true;
-}
+export { guardedWrite };
 
 /** stdout and stderr of the step, with workflow commands disabled inside untrusted text. */
 export const actionOutput: Output = {

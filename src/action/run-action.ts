@@ -72,6 +72,7 @@ export async function runAction(env: ProcessEnv, gateOverride?: string): Promise
       logger: coreLog,
       annotator: coreLog,
       lineLink: (check) => `${blob}#L${check.location.line}`,
+      environments: Object.keys(loaded.config.environments ?? {}),
       get environmentUrl() {
         return environmentUrl;
       },
@@ -117,7 +118,10 @@ export async function runAction(env: ProcessEnv, gateOverride?: string): Promise
     const summary = jobSummary(run, {
       headSha: context.headSha,
       lineLink: (check) => `${blob}#L${check.location.line}`,
-      notice: reporter.isReadOnly ? 'Read-only token: results are in this summary and the annotations only.' : undefined,
+      notice: reporter.isReadOnly
+        ? `${api ? 'Read-only token' : 'No GitHub token'}: results are in this summary and the annotations only.`
+        : undefined,
+      checkRunUrl: (gate, environment) => reporter.checkRunUrl(gate, environment),
     });
     await core.summary.addRaw(secrets.redact(summary)).write();
     const record = buildEvidence(

@@ -5,7 +5,7 @@
  * answer to a failed call into a failed check.
  *
  * - No `scope.github` (no token or repository): not verified, saying how to enable it.
- *   The check applies; it could not run, so it is not a pass (issue #7).
+ *   The check applies; it could not run, so it is not a pass (docs/evidence.md, "Statuses").
  * - A PR check on a run without a PR (`push`, `merge_group`, local without `--pr`):
  *   skipped, saying why. Not failed: the check does not apply to that run.
  * - A GitHub API error: not verified when GitHub could not answer (unreachable, 5xx

@@ -16,7 +16,7 @@ import { TextExpectation, type TextExpectationConfig } from '../config/schema/co
 import type { ProcessResult } from '../io/process.js';
 import type { SecretRegistry } from '../secrets/registry.js';
 import { parseOutputJson } from './command/stdout-json.js';
-import { queryJson } from '../matchers/jsonpath.js';
+import { jsonPathSource, queryJson } from '../matchers/jsonpath.js';
 import { applyMatcher, show, type Assertion } from '../matchers/matchers.js';
 import { Matcher } from '../matchers/schema.js';
 
@@ -29,7 +29,7 @@ export const OutputExpect = z.strictObject({
   stdout: TextExpectation.optional(),
   stderr: TextExpectation.optional(),
   /** JSONPath → matcher, on stdout read as JSON (see {@link parseOutputJson}). */
-  json: z.record(z.string().regex(/^\$/, { error: 'expected a JSONPath starting with $, e.g. $.app_env' }), Matcher).optional(),
+  json: z.record(jsonPathSource('expected a JSONPath starting with $, e.g. $.app_env'), Matcher).optional(),
 });
 
 export type OutputExpectConfig = z.output<typeof OutputExpect>;
@@ -75,7 +75,9 @@ export function textAssertions(label: string, text: string, spec: TextExpectatio
   const lines = text.split(/\r?\n/).filter((line) => line !== '').length;
   const last = lastLine(text);
   const nowhere =
-    text.trim() === '' ? `${label} is empty` : `not in ${lines} line${lines === 1 ? '' : 's'}; last: ${show(secrets.redact(last ?? ''))}`;
+    text.trim() === ''
+      ? `${label} is empty`
+      : `not found in its ${lines} line${lines === 1 ? '' : 's'}; the last is ${show(secrets.redact(last ?? ''))}`;
   const out: Assertion[] = [];
   if (object.contains !== undefined) {
     const index = text.indexOf(object.contains);
@@ -114,7 +116,9 @@ export function jsonAssertions(
       const reason = truncated ? `${json.reason} (stdout was cut at the output cap)` : json.reason;
       return [{ label: path, ok: false, measured: secrets.redact(reason), expected: 'JSON on stdout' }];
     }
-    const values = queryJson(path, json.value);
+    const found = queryJson(path, json.value);
+    if (!found.ok) return [{ label: path, ok: false, measured: found.reason, expected: 'a JSONPath that evaluates' }];
+    const values = found.values;
     const shown = applyMatcher(path, secrets.redactDeep(values), matcher);
     return applyMatcher(path, values, matcher).map((assertion, index) => ({
       ...assertion,

@@ -1,9 +1,9 @@
 /** Maps a check's `retry:` config to the engine's retry policy. */
-import type { RetryConfig } from '../config/schema/common.js';
+import { DEFAULT_RETRY_PAUSE_MS, type RetryConfig } from '../config/schema/common.js';
 import type { RetryPolicy } from '../engine/check.js';
 
 /** Pause between attempts when `retry:` names none: 2 seconds. */
-export const DEFAULT_RETRY_INTERVAL_MS = 2000;
+export const DEFAULT_RETRY_INTERVAL_MS = DEFAULT_RETRY_PAUSE_MS;
 
 /** The engine policy for a `retry:` block, or undefined when there is none. */
 export function toRetryPolicy(retry: RetryConfig | undefined): RetryPolicy | undefined {

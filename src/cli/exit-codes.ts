@@ -1,5 +1,5 @@
 /**
- * Exit codes of the CLI (issue #2): 0 when every gate passed, 1 when a gate failed or
+ * Exit codes of the CLI (docs/evidence.md, "Exit codes"): 0 when every gate passed, 1 when a gate failed or
  * waits for a person, 2 for a config or usage error, 3 for a bug in release-gates.
  */
 import type { GateStatus } from '../engine/model.js';

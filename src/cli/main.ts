@@ -5,8 +5,9 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { DEFAULT_CONFIG_PATH } from '../config/load.js';
 import type { ProcessEnv } from '../config/resolve.js';
-import { isUserError } from '../errors.js';
+import { isUserError, UsageError } from '../errors.js';
 import { GATES } from '../gates/registry.js';
+import { guarded } from '../io/guarded-output.js';
 import { redacting, type Output } from '../io/output.js';
 import { SecretRegistry } from '../secrets/registry.js';
 import { VERSION } from '../version.js';
@@ -21,10 +22,30 @@ export interface CliContext {
   signal?: AbortSignal;
 }
 
-function positiveInt(value: string): number {
-  const n = Number(value);
+/**
+ * An option's value, refusing one that looks like another option: `--env --json x`
+ * means a forgotten environment name, not an environment called "--json".
+ */
+function value(text: string): string {
+  if (text.startsWith('-')) throw new InvalidArgumentError(`expected a value, got the option "${text}" (the value is missing before it).`);
+  return text;
+}
+
+function positiveInt(text: string): number {
+  const n = Number(value(text));
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1.');
   return n;
+}
+
+/** Collects a repeatable option's values. */
+function collect(text: string, previous: string[]): string[] {
+  return [...previous, value(text)];
+}
+
+/** The hint that ends every usage error: the help of the command that was meant. */
+function helpHint(argv: readonly string[]): string {
+  const command = ['run', 'validate', 'schema'].find((name) => argv[0] === name);
+  return `see \`release-gates ${command ? `${command} ` : ''}--help\``;
 }
 
 function program(context: CliContext & { secrets: SecretRegistry }, setCode: (code: number) => void): Command {
@@ -37,17 +58,32 @@ function program(context: CliContext & { secrets: SecretRegistry }, setCode: (co
     .command('run')
     .description(`run gates in order (${GATES.map((g) => g.name).join(', ')})`)
     .argument('<gates...>', 'gate names')
-    .option('-c, --config <file>', 'config file', DEFAULT_CONFIG_PATH)
-    .option('-e, --env <name>', 'environment to run against')
-    .option('--json <file>', 'write the JSON evidence record to this file')
-    .option('--markdown <file>', 'write the PR comment this run would post (markdown) to this file')
+    .option('-c, --config <file>', 'config file', value, DEFAULT_CONFIG_PATH)
+    .option('-e, --env <name>', 'environment to run against', value)
+    .option('--json <file>', 'write the JSON evidence record to this file', value)
+    .option('--markdown <file>', 'write the PR comment this run would post (markdown) to this file', value)
+    .option(
+      '--check <name>',
+      'run only the checks whose name or id matches (repeatable; * and ? are wildcards); the run is partial and does not count for environment-passed',
+      collect,
+      [],
+    )
     .option('--concurrency <n>', 'checks run at once (overrides the config)', positiveInt)
     .option('--pr <number>', 'pull request for the PR checks (needs GITHUB_TOKEN and GITHUB_REPOSITORY)', positiveInt)
     .option('--no-color', 'plain output')
     .action(
       async (
         gates: string[],
-        options: { config: string; env?: string; json?: string; markdown?: string; concurrency?: number; pr?: number; color: boolean },
+        options: {
+          config: string;
+          env?: string;
+          json?: string;
+          markdown?: string;
+          concurrency?: number;
+          pr?: number;
+          check: string[];
+          color: boolean;
+        },
       ) => {
         const { color, ...rest } = options;
         setCode(await runCommand(gates, color ? rest : { ...rest, color: false }, context));
@@ -56,7 +92,7 @@ function program(context: CliContext & { secrets: SecretRegistry }, setCode: (co
   cli
     .command('validate')
     .description('check a config file and report every problem with its position')
-    .option('-c, --config <file>', 'config file', DEFAULT_CONFIG_PATH)
+    .option('-c, --config <file>', 'config file', value, DEFAULT_CONFIG_PATH)
     .action(async (options: { config: string }) => setCode(await validateCommand(options, context.output)));
   cli
     .command('schema')
@@ -69,16 +105,27 @@ function program(context: CliContext & { secrets: SecretRegistry }, setCode: (co
 export async function main(argv: readonly string[], cliContext: CliContext): Promise<number> {
   const secrets = new SecretRegistry();
   secrets.addFromEnvironment(cliContext.env, new Set());
-  const context = { ...cliContext, output: redacting(cliContext.output, secrets), secrets };
+  // In a workflow step, text from targets must not run workflow commands in the log.
+  const sink = cliContext.env.GITHUB_ACTIONS === 'true' ? guarded(cliContext.output) : cliContext.output;
+  const context = { ...cliContext, output: redacting(sink, secrets), secrets };
   let code = 0;
   try {
-    await program(context, (c) => (code = c)).parseAsync([...argv], { from: 'user' });
+    const cli = program(context, (c) => (code = c));
+    if (argv.length === 0) {
+      context.output.out(cli.helpInformation());
+      return 0;
+    }
+    await cli.parseAsync([...argv], { from: 'user' });
     return code;
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help'
-        ? 0
-        : EXIT_USAGE;
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+      context.output.err(`${helpHint(argv)}\n`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof UsageError) {
+      context.output.err(`${error.message}\n${helpHint(argv)}\n`);
+      return EXIT_USAGE;
     }
     if (isUserError(error)) {
       context.output.err(`${error.message}\n`);

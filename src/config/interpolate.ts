@@ -1,6 +1,6 @@
 /**
  * `${VAR}` and `${VAR:-default}` in config strings, read from the selected environment's
- * `vars:` and then from the process environment (PRODUCT.md, "Config"). `$${` writes a
+ * `vars:` and then from the process environment (README.md, "A config reads like the runbook"). `$${` writes a
  * literal `${`. `{{name}}` is left alone: it is a flow capture, filled in at run time.
  */
 

@@ -6,9 +6,10 @@ import { readFile } from 'node:fs/promises';
 import { ConfigurationError, UsageError, type ConfigProblem } from '../errors.js';
 import { pathKey, templateErrors } from './interpolate.js';
 import { verbatimPaths } from './verbatim.js';
-import { describeIssue, sortProblems, suggestion, toProblems } from './problems.js';
-import { GATE_NAMES, RootSchema, type RootConfig } from './schema/root.js';
-import { ConfigSource, formatPath, type ConfigPath } from './source.js';
+import { crossProblems } from './cross-checks.js';
+import { describeIssue, sortProblems, toProblems } from './problems.js';
+import { RootSchema, type RootConfig } from './schema/root.js';
+import { ConfigSource, formatPath } from './source.js';
 
 /** Where the actions and the CLI look for the config by default. */
 export const DEFAULT_CONFIG_PATH = '.github/release-gates.yml';
@@ -32,49 +33,27 @@ function templateProblems(value: unknown, path: (string | number)[], source: Con
   return [];
 }
 
-function crossProblems(config: RootConfig, source: ConfigSource): ConfigProblem[] {
-  const problems: ConfigProblem[] = [];
-  const environments = config.environments ?? {};
-  for (const [name, environment] of Object.entries(environments)) {
-    for (const [index, required] of (environment.requires ?? []).entries()) {
-      const path: ConfigPath = ['environments', name, 'requires', index];
-      const label = formatPath(path);
-      if (required === name) {
-        problems.push(
-          source.problem(path, `${label}: environment "${name}" cannot require itself (expected environments that run before it)`),
-        );
-      } else if (!(required in environments)) {
-        const others = Object.keys(environments).filter((other) => other !== name);
-        const near = suggestion(required, others);
-        const hint = near
-          ? `did you mean "${near}"?`
-          : others.length
-            ? `expected one of: ${others.join(', ')}`
-            : 'no other environment is defined';
-        problems.push(source.problem(path, `${label}: unknown environment "${required}" (${hint})`));
-      }
-    }
-  }
-  for (const gate of GATE_NAMES) {
-    for (const [index, entry] of (config[gate]?.checks ?? []).entries()) {
-      problems.push(...(entry.kind.problems?.(entry.config, [gate, 'checks', index], source) ?? []));
-    }
-  }
-  return problems;
-}
-
 /**
  * Parses and validates config text.
  * @throws ConfigurationError with every problem, each at `file:line:col`.
  */
 export function parseConfig(file: string, text: string): LoadedConfig {
-  const source = ConfigSource.parse(file, text);
+  return validate(ConfigSource.parse(file, text));
+}
+
+/**
+ * Validates a parsed config.
+ * @throws ConfigurationError with every problem, each at `file:line:col`.
+ */
+function validate(source: ConfigSource): LoadedConfig {
   const raw = source.toJS();
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     const got =
-      raw === null || raw === undefined
+      source.text.trim() === ''
         ? 'the file is empty'
-        : `got ${Array.isArray(raw) ? 'a list' : `${typeof raw} ${JSON.stringify(raw)}`}`;
+        : !source.hasContent
+          ? 'the file has no content, only comments'
+          : `got ${raw === null || raw === undefined ? 'null' : Array.isArray(raw) ? 'a list' : `${typeof raw} ${JSON.stringify(raw)}`}`;
     throw new ConfigurationError([
       { location: source.locate([]), message: `expected a mapping at the top level, starting with "version: 1"; ${got}` },
     ]);
@@ -97,16 +76,17 @@ export function parseConfig(file: string, text: string): LoadedConfig {
 
 /**
  * Reads and validates a config file.
- * @throws UsageError when the file cannot be read; ConfigurationError when it is invalid.
+ * @throws UsageError when the file cannot be read; ConfigurationError when it is invalid
+ *   (not UTF-8, not YAML, or not a valid config).
  */
 export async function loadConfig(file: string): Promise<LoadedConfig> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'not found' : code === 'EISDIR' ? 'is a directory' : `cannot be read (${code ?? String(error)})`;
     throw new UsageError(`config file ${file} ${why} (expected a YAML file; pass --config FILE, default ${DEFAULT_CONFIG_PATH})`);
   }
-  return parseConfig(file, text);
+  return validate(ConfigSource.fromBytes(file, bytes));
 }

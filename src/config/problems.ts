@@ -65,6 +65,7 @@ function typeOf(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `the string ${JSON.stringify(cut(value, 41))}`;
+  if (typeof value === 'number') return `number ${String(value)}`;
   return `${typeof value} ${JSON.stringify(value)}`;
 }
 
@@ -77,13 +78,32 @@ function inputOf(value: unknown): string {
 
 const EXPECTED_NAMES: Record<string, string> = {
   object: 'a mapping',
+  record: 'a mapping',
+  map: 'a mapping',
   array: 'a list',
+  set: 'a list',
+  tuple: 'a list',
   string: 'a string',
   number: 'a number',
+  nan: 'a number',
+  bigint: 'a whole number',
   boolean: 'true or false',
   int: 'a whole number',
   null: 'null',
+  undefined: 'nothing',
+  date: 'a date',
 };
+
+/** What a schema expects, in words: a custom message of the schema, else its type's name. */
+function expectedOf(issue: Issue & { expected: string }): string {
+  if (!isDefaultMessage(issue.message)) return issue.message.replace(/^expected /, '');
+  return EXPECTED_NAMES[issue.expected] ?? 'a value of another kind';
+}
+
+/** True for zod's own wording (`Invalid input: expected string, received number`), never shown. */
+function isDefaultMessage(message: string): boolean {
+  return /^(Invalid|Too (small|big)|Unrecognized|Expected|Required)\b/.test(message);
+}
 
 /** True when an alternative of a union failed only because the value has another type. */
 function isTypeMismatch(issues: readonly Issue[]): boolean {
@@ -102,7 +122,7 @@ function expectedTypes(alternatives: readonly (readonly Issue[])[]): string[] {
   const names = alternatives.flatMap((issues) =>
     issues.flatMap((issue) =>
       issue.code === 'invalid_type'
-        ? [EXPECTED_NAMES[issue.expected] ?? issue.expected]
+        ? [EXPECTED_NAMES[issue.expected] ?? 'a value of another kind']
         : issue.code === 'invalid_union'
           ? expectedTypes(issue.errors as Issue[][])
           : [],
@@ -153,7 +173,7 @@ export function describeIssue(issue: Issue, schema: AnySchema): DescribedIssue[]
       });
     }
     case 'invalid_type': {
-      const expected = EXPECTED_NAMES[issue.expected] ?? issue.expected;
+      const expected = expectedOf(issue);
       if (issue.input === undefined && path.length > 0) {
         const key = String(path[path.length - 1]);
         return [{ path: path.slice(0, -1), message: `missing required key "${key}" (expected ${expected})` }];
@@ -175,10 +195,11 @@ export function describeIssue(issue: Issue, schema: AnySchema): DescribedIssue[]
       return [{ path, message: sizeMessage(issue) }];
     case 'invalid_key': {
       const key = String(path[path.length - 1]);
+      // A message written for the key (an invalid JSONPath) names it already.
+      const own = (issue.issues as Issue[]).filter((sub) => sub.code === 'custom');
+      if (own.length > 0) return own.map((sub) => ({ path: path.slice(0, -1), key, message: sub.message }));
       const inner = (issue.issues as Issue[]).map((sub) =>
-        sub.message.startsWith('Invalid') || sub.message.startsWith('Too')
-          ? describeIssue({ ...sub, path: [] }, schema)[0]?.message
-          : sub.message,
+        isDefaultMessage(sub.message) ? describeIssue({ ...sub, path: [] }, schema)[0]?.message : sub.message,
       );
       return [{ path: path.slice(0, -1), key, message: `invalid key "${key}" (${inner.join('; ')})` }];
     }
@@ -194,7 +215,7 @@ export function describeIssue(issue: Issue, schema: AnySchema): DescribedIssue[]
       // Describe the one alternative the value was meant to be, when there is one: an
       // alternative that failed only on the value's type was not meant, nor (when another
       // alternative fits the keys) one that rejects a key of the value.
-      const custom = !issue.message.startsWith('Invalid input');
+      const custom = !isDefaultMessage(issue.message);
       const alternatives = (issue.errors as Issue[][]).filter((issues) => !isTypeMismatch(issues));
       const fitting = alternatives.filter((issues) => !issues.some((sub) => sub.path.length === 0 && sub.code === 'unrecognized_keys'));
       const candidates = fitting.length > 0 ? fitting : alternatives;
@@ -219,13 +240,20 @@ export function describeIssue(issue: Issue, schema: AnySchema): DescribedIssue[]
       return [
         {
           path,
-          message: issue.message.startsWith('Invalid')
-            ? `invalid format: ${typeOf(issue.input)}`
+          message: isDefaultMessage(issue.message)
+            ? `unexpected ${typeOf(issue.input)} (expected text of the form this field takes; see release-gates schema)`
             : `${issue.message}, got ${typeOf(issue.input)}`,
         },
       ];
-    default:
-      return [{ path, message: issue.message }];
+    case 'not_multiple_of':
+      return [{ path, message: `expected a multiple of ${String(issue.divisor)}, got ${typeOf(issue.input)}` }];
+    case 'invalid_element':
+      return (issue.issues as Issue[]).flatMap((sub) => describeIssue({ ...sub, path: [...path, ...sub.path] }, schema));
+    default: {
+      // Every code of zod 4 is handled above; a future one still gets our words.
+      const other = issue as Issue;
+      return [{ path, message: isDefaultMessage(other.message) ? `unexpected ${typeOf(other.input)}` : other.message }];
+    }
   }
 }
 

@@ -13,6 +13,7 @@ import { verbatimPaths } from './verbatim.js';
 import type { LoadedConfig } from './load.js';
 import { describeIssue, sortProblems, toProblems } from './problems.js';
 import { RootSchema, type GateName, type GateSectionConfig } from './schema/root.js';
+import { urlProblem } from './schema/url.js';
 
 /** Process environment as read by the resolver. */
 export type ProcessEnv = Readonly<Record<string, string | undefined>>;
@@ -78,13 +79,9 @@ export function resolveEnvironment(
   const databaseUrl = database === undefined ? undefined : parsePostgresUrl(database);
   secrets.add(databaseUrl?.password);
   secrets.add(databaseUrl?.rawPassword);
-  if (url && !/^https?:\/\/[^/\s]+/i.test(url)) {
-    problems.push(
-      loaded.source.problem(
-        ['environments', name, 'url'],
-        `environments.${name}.url: ${JSON.stringify(url)} is not an absolute http(s) URL (expected e.g. https://staging.example.com)`,
-      ),
-    );
+  const urlIssue = url && problems.length === 0 ? urlProblem(url, { absolute: true }) : undefined;
+  if (urlIssue) {
+    problems.push(loaded.source.problem(['environments', name, 'url'], `environments.${name}.url: ${urlIssue} (after \${} expansion)`));
   }
   if (problems.length) throw new ConfigurationError(sortProblems(problems));
   return {
@@ -119,8 +116,21 @@ export function resolveGateSection(
   const schema = RootSchema.shape[gate].unwrap();
   const parsed = schema.safeParse(expanded, { reportInput: true });
   if (!parsed.success) {
-    const described = parsed.error.issues.flatMap((issue) => describeIssue(issue, schema));
+    // Each problem names the expansion when the value as written held a `${VAR}`.
+    const described = parsed.error.issues
+      .flatMap((issue) => describeIssue(issue, schema))
+      .map((issue) => (templated(raw, issue.path) ? { ...issue, message: `${issue.message} (after \${} expansion)` } : issue));
     throw new ConfigurationError(sortProblems(toProblems(described, loaded.source, [gate])));
   }
   return parsed.data;
+}
+
+/** True when the value at `path` inside `value`, as written, holds a `${VAR}`. */
+function templated(value: unknown, path: readonly (string | number)[]): boolean {
+  let node: unknown = value;
+  for (const part of path) {
+    if (node === null || typeof node !== 'object') return false;
+    node = (node as Record<string | number, unknown>)[part];
+  }
+  return JSON.stringify(node ?? null).includes('${');
 }

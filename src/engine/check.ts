@@ -40,7 +40,7 @@ export interface CheckSpec {
    * The engine never abandons this check: no per-attempt timeout, and the gate deadline
    * or a cancellation only aborts `context.signal`, which the check reads between units
    * of work (a migration tool between migrations). For work that must not be killed
-   * mid-way (issue #9: "a migration in progress is never killed by release-gates").
+   * mid-way (a migration in progress is never killed by release-gates).
    */
   uninterruptible?: boolean;
   /**

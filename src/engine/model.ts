@@ -11,7 +11,7 @@ import type { SourceLocation } from '../errors.js';
  *   reason. It does not block the gate.
  * - `unverified`: the check applies but could not run (no GitHub token, the API
  *   unreachable, the PR unreadable). It blocks the gate unless the check is `optional`
- *   (issue #7: "a gate is green only when it verified").
+ *   (docs/evidence.md, "Statuses": a gate is green only when it verified).
  */
 export type CheckStatus = 'passed' | 'failed' | 'skipped' | 'pending' | 'unverified';
 
@@ -78,6 +78,12 @@ export interface GateResult {
   interrupted?: 'deadline' | 'cancelled';
   /** Why the gate was skipped, when `status` is `skipped`. */
   reason?: string;
+  /**
+   * Set when `--check` left some of the gate's checks out: the patterns, and how many
+   * checks were not run. A partial result never counts as the gate passing for
+   * `environment-passed`.
+   */
+  partial?: { only: string[]; notRun: number };
 }
 
 /** How a status reads in every report: `unverified` reads "not verified". */

@@ -9,7 +9,7 @@ import { systemClock, type Clock } from './clock.js';
 import { withRetry } from './retry.js';
 import { gateStatusOf, type CheckOutcome, type CheckResult, type GateResult } from './model.js';
 
-/** Default number of checks run at once (issue #2). */
+/** Default number of checks run at once (README.md, "Gate settings": `concurrency`). */
 export const DEFAULT_CONCURRENCY = 8;
 /** Default whole-gate deadline: 15 minutes. */
 export const DEFAULT_DEADLINE_MS = 15 * 60_000;

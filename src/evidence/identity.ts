@@ -1,8 +1,8 @@
 /**
  * Evidence identity: how a gate's result is named and bound to its config on GitHub, so
  * that checks (`environment-passed`, `github-ci`) and reporters (check runs, the sticky
- * comment) agree on it. A check run is `release-gates / <gate> (<env>)` (PRODUCT.md,
- * "Reporting contract") and its summary carries the config digest it ran under.
+ * comment) agree on it. A check run is `release-gates / <gate> (<env>)` and its summary
+ * carries the config digest it ran under (docs/evidence.md).
  */
 
 const DIGEST = /<!-- release-gates:digest=(sha256:[0-9a-f]{64}) -->/;
@@ -22,14 +22,49 @@ export function parseCheckRunName(name: string): { gate: string; environment: st
 
 /**
  * The machine-readable config digest of a completed run's summary, so that a later gate
- * (`environment-passed`) counts a result only for the same config (PRODUCT.md, "Beyond
- * the peers").
+ * (`environment-passed`) counts a result only for the same config (docs/evidence.md,
+ * "Bound to the commit and the config").
  */
 export function digestMarker(configDigest: string): string {
   return `<!-- release-gates:digest=${configDigest} -->`;
 }
 
+/** Marks the summary of a run that `--check` restricted to some checks. */
+export const PARTIAL_MARKER = '<!-- release-gates:partial -->';
+
+/**
+ * True when a check run's summary records a partial run: only some checks ran, so it
+ * never counts as its gate passing (`environment-passed` refuses it; docs/evidence.md).
+ */
+export function isPartial(summary: string | undefined): boolean {
+  return summary?.includes(PARTIAL_MARKER) ?? false;
+}
+
 /** The config digest a check run's summary records, if any. */
 export function digestIn(summary: string | undefined): string | undefined {
   return (summary ? DIGEST.exec(summary) : null)?.[1];
+}
+
+/** `Readiness probe` → `readiness-probe`: a check id derived from its name. */
+export function slug(text: string): string {
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'check'
+  );
+}
+
+/**
+ * A check's name and id in the evidence: the config's `name:` (else the kind's
+ * description, e.g. `GET /healthz`) and `id:` (else the name's {@link slug}). Both are
+ * unique within a gate, so evidence and `environment-passed` name one check each.
+ */
+export function checkIdentity(
+  common: { name?: string | undefined; id?: string | undefined },
+  describe: () => string,
+): { id: string; name: string } {
+  const name = common.name ?? describe();
+  return { id: common.id ?? slug(name), name };
 }

@@ -1,6 +1,6 @@
 /**
  * The JSON evidence record: what ran, against which commit, config and environment, and
- * what each check measured (PRODUCT.md, "Reporting contract": `report` output).
+ * what each check measured (docs/evidence.md, "Where results go").
  */
 import { writeFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -26,6 +26,11 @@ export interface EvidenceRecord {
   finishedAt: string;
   /** Wall time of the whole run in milliseconds. */
   durationMs: number;
+  /**
+   * Present when `--check` ran only some checks: the patterns given. Such a record says
+   * what those checks measured, never that a gate passed as a whole.
+   */
+  partial?: { only: string[] };
   gates: GateResult[];
 }
 
@@ -51,6 +56,7 @@ export function buildEvidence(run: RunResult, context: EvidenceContext, secrets:
     startedAt: context.startedAt.toISOString(),
     finishedAt: context.finishedAt.toISOString(),
     durationMs: context.finishedAt.getTime() - context.startedAt.getTime(),
+    ...(run.partial ? { partial: run.partial } : {}),
     gates: run.gates,
   });
 }

@@ -5,6 +5,8 @@ import { toRetryPolicy } from '../checks/retry-policy.js';
 import type { LoadedConfig } from '../config/load.js';
 import type { RetryConfig } from '../config/schema/common.js';
 import type { GateName, GateSectionConfig } from '../config/schema/root.js';
+import { formatPath } from '../config/source.js';
+import { checkIdentity } from '../evidence/identity.js';
 import type { CheckSpec } from '../engine/check.js';
 import { ConfigurationError, type ConfigProblem } from '../errors.js';
 import type { SecretRegistry } from '../secrets/registry.js';
@@ -23,17 +25,6 @@ export interface GateContext {
   scope: RunScope;
 }
 
-/** `Readiness probe` → `readiness-probe`. */
-export function slug(text: string): string {
-  return (
-    text
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60) || 'check'
-  );
-}
-
 interface CommonFields {
   name?: string;
   id?: string;
@@ -43,7 +34,7 @@ interface CommonFields {
 
 /**
  * Plans `extra` (checks a gate implies) and then every check of the section, in config
- * order. Ids are unique within the gate.
+ * order. Ids are unique within the gate (the config's were checked when it was loaded).
  * @throws ConfigurationError listing every check that cannot be planned.
  */
 export function planChecks(context: GateContext, extra: readonly CheckEntry[] = []): CheckSpec[] {
@@ -56,9 +47,15 @@ export function planChecks(context: GateContext, extra: readonly CheckEntry[] = 
     const path = entry.path ?? [context.gate, 'checks'];
     const location = context.loaded.source.locate(path);
     const common = entry.config as CommonFields;
-    const name = common.name ?? entry.kind.describe(entry.config);
-    let id = common.id ?? slug(name);
-    for (let n = 2; used.has(id); n++) id = `${common.id ?? slug(name)}-${n}`;
+    const { id, name } = checkIdentity(common, () => entry.kind.describe(entry.config));
+    if (used.has(id)) {
+      // Config checks were found unique at load; only an implied check can meet one.
+      problems.push({
+        location,
+        message: `${formatPath(path)}: a second check with the id "${id}" in ${context.gate} (expected each check of a gate to have its own id: add or change id:)`,
+      });
+      continue;
+    }
     used.add(id);
     try {
       const planned = entry.kind.plan(entry.config, {

@@ -1,6 +1,6 @@
 /**
  * Runs gates in order for one environment. After a gate fails, the later ones are
- * reported as skipped, with the reason (issue #3, root action `gates` input).
+ * reported as skipped, with the reason (README.md, "From a terminal": the `gates` input).
  */
 import type { Io, ResolvedEnvironment, RunScope } from '../checks/kind.js';
 import { pgDatabase } from '../io/database.js';
@@ -15,6 +15,7 @@ import { originsNamedIn } from '../io/origins.js';
 import { stringsIn } from '../config/strings.js';
 import type { GateSectionConfig } from '../config/schema/root.js';
 import type { Gate } from './gate.js';
+import { selectChecks } from './select.js';
 
 export interface RunGatesOptions {
   loaded: LoadedConfig;
@@ -32,6 +33,8 @@ export interface RunGatesOptions {
   concurrency?: number;
   /** The engine's clock; default the real one (tests pass a controlled one). */
   clock?: Clock;
+  /** `--check` patterns: run only the checks whose name or id matches (see `select.ts`). */
+  only?: readonly string[];
   onGateStart?: (gate: Gate, checks: number, environment: ResolvedEnvironment | undefined) => void | Promise<void>;
   onEvent?: (gate: Gate, event: GateEvent) => void;
   onGateFinished?: (result: GateResult) => void | Promise<void>;
@@ -42,6 +45,8 @@ export interface RunResult {
   status: GateStatus;
   environment: string | undefined;
   gates: GateResult[];
+  /** Set when `--check` left checks out: the run is partial (see `GateResult.partial`). */
+  partial?: { only: string[] };
 }
 
 /**
@@ -69,12 +74,35 @@ export async function runGates(options: RunGatesOptions): Promise<RunResult> {
   const planned = options.gates.map((gate, index) => {
     const section = sections[index] as GateSectionConfig;
     const context = { loaded, gate: gate.name, section, environment, secrets, io, scope };
-    return { gate, section, checks: gate.plan(context) };
+    const checks = gate.plan(context);
+    return { gate, section, checks, total: checks.length };
   });
+  const only = options.only?.length ? [...options.only] : undefined;
+  if (only) {
+    const kept = selectChecks(
+      planned.map((entry) => ({ gate: entry.gate.name, checks: entry.checks })),
+      only,
+    );
+    planned.forEach((entry, index) => (entry.checks = kept[index] ?? []));
+  }
 
   const results: GateResult[] = [];
   let failedGate: string | undefined;
-  for (const { gate, section, checks } of planned) {
+  for (const { gate, section, checks, total } of planned) {
+    const partial = only && checks.length < total ? { only, notRun: total - checks.length } : undefined;
+    if (partial && checks.length === 0) {
+      results.push({
+        gate: gate.name,
+        environment: environment?.name,
+        status: 'skipped',
+        checks: [],
+        startedAt: new Date().toISOString(),
+        durationMs: 0,
+        reason: `not run: no check of ${gate.name} matches --check ${partial.only.join(' ')}`,
+        partial,
+      });
+      continue;
+    }
     if (failedGate !== undefined) {
       results.push({
         gate: gate.name,
@@ -99,11 +127,17 @@ export async function runGates(options: RunGatesOptions): Promise<RunResult> {
       ...(options.clock ? { clock: options.clock } : {}),
       onEvent: (event) => options.onEvent?.(gate, event),
     });
+    if (partial) result.partial = partial;
     // Reporters escape and cut text; they must only ever see redacted text.
     const redacted = secrets.redactDeep(result);
     results.push(redacted);
     await options.onGateFinished?.(redacted);
     if (result.status !== 'passed') failedGate = gate.name;
   }
-  return { status: overallStatus(results), environment: environment?.name, gates: results };
+  return {
+    status: overallStatus(results),
+    environment: environment?.name,
+    gates: results,
+    ...(results.some((result) => result.partial) && only ? { partial: { only } } : {}),
+  };
 }

@@ -1,6 +1,6 @@
 /**
  * The GitHub REST calls release-gates makes, behind one small interface. The Octokit
- * implementation retries 5xx and honours rate limits (GITHUB.md, "Rate limits"); creates
+ * implementation retries 5xx and honours rate limits (https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api); creates
  * are not retried blindly, so a retried create cannot post a duplicate.
  */
 import type { Logger } from '../io/logger.js';
@@ -128,7 +128,7 @@ export class GitHubError extends Error {
     this.name = 'GitHubError';
   }
 
-  /** A read-only token: a fork's PR, or missing `permissions:` (GITHUB.md, "Forks and tokens"). */
+  /** A read-only token: a fork's PR, or missing `permissions:` (https://docs.github.com/actions/security-for-github-actions/security-guides/automatic-token-authentication#permissions-for-the-github_token). */
   get readOnly(): boolean {
     return this.status === 403 && /not accessible by integration|write access|permission/i.test(this.message);
   }

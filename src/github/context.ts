@@ -20,7 +20,7 @@ export interface RunContext {
   repo: string;
   eventName: string;
   /**
-   * The commit the gates are about (GITHUB.md, "Use the right SHA"): the PR head on
+   * The commit the gates are about (docs/evidence.md, "Where results go"): the PR head on
    * `pull_request`, `merge_group.head_sha` on `merge_group`, `GITHUB_SHA` otherwise.
    */
   headSha: string;
@@ -54,7 +54,9 @@ function readEvent(path: string | undefined): EventPayload {
   }
 }
 
-/** The head SHA for an event, per GITHUB.md. */
+/**
+ * The head SHA for an event (https://docs.github.com/actions/writing-workflows/choosing-when-your-workflow-runs/events-that-trigger-workflows).
+ */
 export function headShaFor(eventName: string, payload: EventPayload, githubSha: string | undefined): string | undefined {
   if (eventName.startsWith('pull_request')) return payload.pull_request?.head?.sha ?? githubSha;
   if (eventName === 'merge_group') return payload.merge_group?.head_sha ?? githubSha;

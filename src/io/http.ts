@@ -1,10 +1,12 @@
 /**
- * HTTP behind a small interface, with the safety rules of issue #2: bodies are read up
- * to a cap, redirects are followed only when asked, and credentials (`Authorization`,
- * `Cookie`, `Proxy-Authorization`) never cross to another origin.
+ * HTTP behind a small interface, with the safety rules of the README's "Security": bodies
+ * are read up to a cap (after decoding gzip, deflate or br), redirects are followed only
+ * when asked, and credentials (`Authorization`, `Cookie`, `Proxy-Authorization`) never
+ * cross to another origin.
  */
 import type { Agent, Dispatcher } from 'undici';
 import { formatDuration, formatSize } from '../config/units.js';
+import { BodyDecodeError, readBody } from './http-body.js';
 
 /** Default cap on a response body: 1 MiB. */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -44,8 +46,13 @@ export interface HttpResponse {
   /** Header names lower-cased; repeated headers joined with `, `. */
   headers: Record<string, string>;
   body: Buffer;
-  /** True when the body was longer than `maxBodyBytes` and reading stopped there. */
+  /** True when the (decoded) body was longer than `maxBodyBytes` and reading stopped there. */
   truncated: boolean;
+  /**
+   * The `content-encoding` the body was decoded from (`gzip`, `deflate`, `br`), or with
+   * "(not decoded)" for one we do not decode; absent for a body sent as is.
+   */
+  encoding?: string;
   /** The URL that gave this response, after redirects. */
   url: string;
   redirects: Redirect[];
@@ -105,6 +112,7 @@ function describe(error: unknown, url: URL, phase: 'connect' | 'body', bytes: nu
       ? `response body not complete within ${formatDuration(timeoutMs)} (${formatSize(bytes)} read)`
       : `no response from ${where} within ${formatDuration(timeoutMs)}`;
   }
+  if (error instanceof BodyDecodeError) return `response body from ${where} could not be decoded: ${error.reason}`;
   const code = errorCode(error);
   switch (code) {
     case 'ECONNREFUSED':
@@ -187,7 +195,15 @@ export class UndiciHttpClient implements HttpClient {
           const location = res.headers.location;
           if (REDIRECTS.has(res.statusCode) && typeof location === 'string' && redirects.length < req.maxRedirects) {
             await res.body.dump({ limit: 64 * 1024, signal });
-            const next = new URL(location, url);
+            let next: URL;
+            try {
+              next = new URL(location, url);
+            } catch {
+              throw new HttpFailure(
+                `redirect ${res.statusCode} to an unusable Location ${JSON.stringify(location)} (expected a URL, absolute or relative to ${url.href})`,
+                performance.now() - start,
+              );
+            }
             const droppedCredentials =
               next.origin !== url.origin && Object.keys(headers).length !== Object.keys(withoutCredentials(headers, credentials)).length;
             if (next.origin !== url.origin) headers = withoutCredentials(headers, credentials);
@@ -201,30 +217,20 @@ export class UndiciHttpClient implements HttpClient {
             continue;
           }
           phase = 'body';
-          const chunks: Buffer[] = [];
-          let truncated = false;
-          for await (const chunk of res.body as AsyncIterable<Buffer>) {
-            const room = req.maxBodyBytes - bytes;
-            if (chunk.length > room) {
-              chunks.push(chunk.subarray(0, room));
-              bytes += room;
-              truncated = true;
-              break;
-            }
-            chunks.push(chunk);
-            bytes += chunk.length;
-          }
-          if (truncated) res.body.destroy();
+          const received = flattenHeaders(res.headers);
+          const read = await readBody(res.body, received['content-encoding'], req.maxBodyBytes, (n) => (bytes = n));
           return {
             status: res.statusCode,
-            headers: flattenHeaders(res.headers),
-            body: Buffer.concat(chunks, bytes),
-            truncated,
+            headers: received,
+            body: read.body,
+            truncated: read.truncated,
+            ...(read.encoding === undefined ? {} : { encoding: read.encoding }),
             url: url.href,
             redirects,
             elapsedMs: performance.now() - start,
           };
         } catch (error) {
+          if (error instanceof HttpFailure) throw error;
           const timedOut = timeout.signal.aborted && !req.signal?.aborted;
           throw new HttpFailure(describe(error, url, phase, bytes, timedOut, req.timeoutMs), performance.now() - start);
         }

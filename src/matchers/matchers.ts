@@ -24,9 +24,14 @@ export function show(value: unknown): string {
   return cut(text, SHOW_MAX);
 }
 
-/** The start of a text, shown: its first `max` characters and `…` when there is more. */
+/**
+ * The start of a text (a body, a line of output), shown as it is: its first `max`
+ * characters, `…` when there is more, line breaks as `\n`. Not quoted as a JSON string,
+ * so a JSON body reads as JSON, not with every quote escaped.
+ */
 export function preview(text: string, max = 60): string {
-  return show(cut(text, max + 1));
+  if (text === '') return '(empty)';
+  return cut(text, max + 1).replace(/\r?\n/g, '\\n');
 }
 
 /** The type name `type:` compares against. */

@@ -10,7 +10,10 @@ import { commentBody } from './github/sticky-comment.js';
 import { tally } from './markdown/tables.js';
 
 /** Markdown of the comment for `run`. */
-export function commentPreview(run: RunResult, context: { headSha: string | undefined; updatedAt: Date }): string {
+export function commentPreview(
+  run: RunResult,
+  context: { headSha: string | undefined; updatedAt: Date; environments?: readonly string[] },
+): string {
   const cells = run.gates.map((gate) => ({
     gate: gate.gate,
     environment: gate.environment,
@@ -18,5 +21,11 @@ export function commentPreview(run: RunResult, context: { headSha: string | unde
     title: tally(gate),
     details: failuresText(gate),
   }));
-  return commentBody(cells, { headSha: context.headSha ?? 'local', runUrl: undefined, updatedAt: context.updatedAt, preview: true });
+  return commentBody(cells, {
+    headSha: context.headSha ?? 'local',
+    runUrl: undefined,
+    updatedAt: context.updatedAt,
+    preview: true,
+    ...(context.environments ? { environments: context.environments } : {}),
+  });
 }

@@ -1,11 +1,22 @@
 /**
  * The job summary ($GITHUB_STEP_SUMMARY): the gates table and each gate's checks, the
- * same tables as the check runs and the comment. At most 1 MiB per step (GITHUB.md).
+ * same tables as the check runs and the comment. At most 1 MiB per step
+ * (https://docs.github.com/actions/writing-workflows/choosing-what-your-workflow-does/workflow-commands-for-github-actions#adding-a-job-summary).
  */
 import { needsAttention, type GateResult } from '../engine/model.js';
 import type { RunResult } from '../gates/run.js';
-import { codeBlock, escapeInline } from './markdown/escape.js';
-import { attentionEmoji, checksTable, evidenceLines, gatesTable, tally, type LineLink } from './markdown/tables.js';
+import { codeBlock, codeSpan, escapeInline, htmlText, link } from './markdown/escape.js';
+import {
+  attentionEmoji,
+  checksTable,
+  evidenceLines,
+  failureHeadline,
+  gatesTable,
+  partialNote,
+  statusBadge,
+  tally,
+  type LineLink,
+} from './markdown/tables.js';
 
 /**
  * The step summary limit is 1 MiB of the file, so bytes of UTF-8, not characters: a
@@ -23,32 +34,55 @@ function fitBytes(text: string, max: number): string {
   return bytes.subarray(0, end).toString('utf8') + note;
 }
 
-function gateSection(result: GateResult, lineLink: LineLink): string {
-  const heading = `### ${escapeInline(result.gate)}${result.environment ? ` · ${escapeInline(result.environment)}` : ''}: ${tally(result)}`;
+function gateSection(result: GateResult, lineLink: LineLink, url: string | undefined): string {
+  const title = `${escapeInline(result.gate)}${result.environment ? ` · ${escapeInline(result.environment)}` : ''}`;
+  const heading = `### ${statusBadge(result.status)} ${link(title, url)}: ${escapeInline(tally(result))}`;
   if (result.status === 'skipped') return `${heading}\n\n${escapeInline(result.reason ?? 'not run')}`;
-  const failures = result.checks
-    .filter(needsAttention)
-    .map(
-      (check) =>
-        `<details><summary>${attentionEmoji(check)} ${escapeInline(check.name)}: ${escapeInline(check.summary)}</summary>\n\n${codeBlock(
-          evidenceLines(check, { config: true }).join('\n'),
-        )}\n\n</details>`,
-    );
-  return [heading, '', checksTable(result, lineLink), ...(failures.length ? ['', ...failures] : [])].join('\n');
+  const partial = partialNote(result);
+  const failures = result.checks.filter(needsAttention).map((check) => {
+    const headline = failureHeadline(check);
+    const where = `${check.location.file}:${check.location.line}`;
+    return `<details><summary>${attentionEmoji(check)} ${htmlText(check.name)} · <code>${htmlText(where)}</code>${headline ? `: ${htmlText(headline)}` : ''}</summary>\n\n${codeBlock(
+      evidenceLines(check).join('\n'),
+    )}\n\n</details>`;
+  });
+  return [
+    heading,
+    '',
+    ...(partial ? [partial, ''] : []),
+    checksTable(result, lineLink),
+    ...(failures.length ? ['', ...failures] : []),
+  ].join('\n');
 }
 
 /** The markdown of the job summary for a run. */
 export function jobSummary(
   run: RunResult,
-  context: { headSha: string | undefined; lineLink: LineLink; notice?: string | undefined },
+  context: {
+    headSha: string | undefined;
+    lineLink: LineLink;
+    notice?: string | undefined;
+    /** The page of a gate's check run, when one was written: the tables link to it. */
+    checkRunUrl?: (gate: string, environment: string | undefined) => string | undefined;
+  },
 ): string {
-  const cells = run.gates.map((gate) => ({ gate: gate.gate, environment: gate.environment, status: gate.status, title: tally(gate) }));
+  const urlOf = (gate: GateResult): string | undefined => context.checkRunUrl?.(gate.gate, gate.environment);
+  const cells = run.gates.map((gate) => ({
+    gate: gate.gate,
+    environment: gate.environment,
+    status: gate.status,
+    title: tally(gate),
+    url: urlOf(gate),
+  }));
   const parts = [
-    `## release-gates${context.headSha ? ` for \`${context.headSha.slice(0, 12)}\`` : ''}: ${run.status}`,
+    `## ${statusBadge(run.status)} · release-gates${context.headSha ? ` for \`${context.headSha.slice(0, 12)}\`` : ''}`,
     ...(context.notice ? ['', `> ${escapeInline(context.notice)}`] : []),
+    ...(run.partial
+      ? ['', `> **Partial run:** only checks matching ${run.partial.only.map((pattern) => codeSpan(pattern)).join(', ')} ran.`]
+      : []),
     '',
     gatesTable(cells),
-    ...run.gates.flatMap((gate) => ['', gateSection(gate, context.lineLink)]),
+    ...run.gates.flatMap((gate) => ['', gateSection(gate, context.lineLink, urlOf(gate))]),
   ];
   return `${fitBytes(parts.join('\n'), MAX_SUMMARY_BYTES)}\n`;
 }

@@ -1,12 +1,12 @@
 /**
  * The one secret registry. Every value registered here is replaced by `***` in every
  * text release-gates writes: terminal, job summary, check run, PR comment and evidence
- * record (PRODUCT.md, "One secret registry redacts every output").
+ * record (README.md, "Security").
  */
 
 /**
  * Variable names treated as secrets without being listed under `secrets:`.
- * Source: issue #2 ("the usual name patterns").
+ * Source: README.md, "Security" (the usual name patterns).
  */
 export const SECRET_NAME_PATTERNS: readonly RegExp[] = [
   /_TOKEN$/i,

@@ -92,7 +92,10 @@ describe('stdout and stderr', () => {
     const { check } = await runPreflight(
       preflightConfig(`    - command: [sh, -c, "echo one; echo two"]\n      expect: { stdout: { contains: head } }`),
     );
-    expect(check()).toMatchObject({ status: 'failed', summary: 'stdout: measured not in 2 lines; last: "two", expected contains "head"' });
+    expect(check()).toMatchObject({
+      status: 'failed',
+      summary: 'stdout: measured not found in its 2 lines; the last is "two", expected contains "head"',
+    });
   });
 
   it('the details keep the last 20 lines of a long output', async () => {

@@ -25,7 +25,7 @@ describe('parseOutputJson', () => {
     expect(parseOutputJson('')).toEqual({ ok: false, reason: 'stdout is empty' });
     expect(parseOutputJson('hello\nworld')).toEqual({
       ok: false,
-      reason: 'stdout is not JSON (2 lines; last: "world"); print(json.dumps(...)) writes JSON',
+      reason: 'stdout is not JSON (2 lines; last line: world); print(json.dumps(...)) writes JSON',
     });
   });
 
@@ -34,7 +34,7 @@ describe('parseOutputJson', () => {
     secrets.add('s3cr3t-t0ken-value');
     const padding = 'x'.repeat(54);
     const [assertion] = jsonAssertions(`${padding} s3cr3t-t0ken-value and more`, { '$.a': 1 }, secrets);
-    expect(assertion?.measured).toBe(`stdout is not JSON (1 line; last: "${padding} ***…"); print(json.dumps(...)) writes JSON`);
+    expect(assertion?.measured).toBe(`stdout is not JSON (1 line; last line: ${padding} ***…); print(json.dumps(...)) writes JSON`);
   });
 });
 

@@ -14,7 +14,7 @@ const server = useGitHubApi();
 const PR = 73;
 const HEAD = fakeSha('web-productization@9');
 const COST = preflightConfig('    - name: Cost guardrails\n      checklist: [Cost guardrails verified in staging]\n');
-const RERUN = 'then re-run (the `edited` trigger does it)';
+const RERUN = 'then re-run (the pull_request "edited" trigger does it)';
 
 /** A release PR description as runbooks 001 and 002 ask for, with `tick` as the cost item's box. */
 function releaseBody(tick: ' ' | 'x'): string {
@@ -53,7 +53,7 @@ describe('checklist', () => {
     expect(check()).toMatchObject({
       kind: 'checklist',
       status: 'pending',
-      summary: `tick \`- [ ] Cost guardrails verified in staging\` in the PR description of #${PR}, ${RERUN}`,
+      summary: `tick "- [ ] Cost guardrails verified in staging" in the PR description of #${PR}, ${RERUN}`,
       measured: '0 of 1 ticked',
     });
     expect(check().details).toEqual(['☐ - [ ] Cost guardrails verified in staging: not ticked']);
@@ -105,7 +105,7 @@ describe('checklist', () => {
       status: 'pending',
       summary:
         `2 of 3 items not ticked in the PR description of #${PR}: ` +
-        'tick `- [ ] Cost guardrails verified in staging`; add `- [x] Manual E2E acceptance complete`; ' +
+        'tick "- [ ] Cost guardrails verified in staging"; add "- [x] Manual E2E acceptance complete"; ' +
         RERUN,
       measured: '1 of 3 ticked',
     });
@@ -121,7 +121,7 @@ describe('checklist', () => {
     const { check } = await runWithGitHub(COST, { server, pr: PR, headSha: HEAD });
     expect(check()).toMatchObject({
       status: 'pending',
-      summary: `add \`- [x] Cost guardrails verified in staging\` to the PR description of #${PR}, ${RERUN}`,
+      summary: `add "- [x] Cost guardrails verified in staging" to the PR description of #${PR}, ${RERUN}`,
     });
   });
 

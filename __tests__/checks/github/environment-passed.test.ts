@@ -126,6 +126,62 @@ describe('environment-passed, end to end through the check runs', () => {
   });
 });
 
+describe('a partial run (--check) never satisfies environment-passed', () => {
+  it('refuses a staging run of some checks, and counts the full run after it', async () => {
+    const head = fakeSha('partial-run@1');
+    const yaml = rollout('# partial\n');
+    const partial = await runWithGitHub(yaml, {
+      server,
+      eventName: 'push',
+      headSha: head,
+      environment: 'staging',
+      gates: [smokeGate],
+      report: true,
+      only: ['readiness'],
+    });
+    expect(partial.run.status).toBe('passed');
+    // Every check of the gate matched: not partial after all. With a second check, it is.
+    expect(partial.run.gates[0]?.partial).toBeUndefined();
+    const wider = yaml.replace(
+      'smoke:\n  checks:\n',
+      'smoke:\n  checks:\n    - name: liveness\n      http: GET /livez\n      expect: { status: 404 }\n',
+    );
+    const some = await runWithGitHub(wider, {
+      server,
+      eventName: 'push',
+      headSha: head,
+      environment: 'staging',
+      gates: [smokeGate],
+      report: true,
+      only: ['readiness'],
+    });
+    expect(some.run.gates[0]?.partial).toEqual({ only: ['readiness'], notRun: 1 });
+    const run = server.state
+      .repo()
+      .checkRuns.filter((checkRun) => checkRun.headSha === head && checkRun.name === 'release-gates / smoke (staging)')
+      .at(-1);
+    expect(run?.conclusion).toBe('success');
+    expect(run?.output.summary).toContain('<!-- release-gates:partial -->');
+    expect(run?.output.summary).toContain('**Partial run:** only checks matching `readiness` ran; 1 check was not run.');
+
+    const production = await runWithGitHub(wider, {
+      server,
+      headSha: head,
+      environment: 'production',
+      gates: [preflightGate],
+    });
+    expect(production.check('staging passed for this commit')).toMatchObject({
+      status: 'failed',
+      summary: `staging has not passed for ${head.slice(0, 12)} with this config: smoke ran only some checks (--check), which does not count`,
+    });
+
+    // The whole gate on staging: now production may go.
+    await runWithGitHub(wider, { server, eventName: 'push', headSha: head, environment: 'staging', gates: [smokeGate], report: true });
+    const after = await runWithGitHub(wider, { server, headSha: head, environment: 'production', gates: [preflightGate] });
+    expect(after.check('staging passed for this commit').status).toBe('passed');
+  });
+});
+
 describe('environment-passed, from seeded check runs', () => {
   const SMOKE_ONLY = preflightConfig(
     '    - name: Staging smoke passed\n      environment-passed: { environment: staging, gates: [smoke] }\n',

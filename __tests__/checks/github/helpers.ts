@@ -117,6 +117,8 @@ export interface GitHubRunOptions {
   retryBaseMs?: number;
   /** Writes check runs and the comment with the reporter, as the action does. */
   report?: boolean;
+  /** `--check` patterns: a partial run. */
+  only?: string[];
 }
 
 export interface GitHubRun {
@@ -176,6 +178,7 @@ export async function runWithGitHub(yaml: string, options: GitHubRunOptions = {}
       secrets: new SecretRegistry(),
       io: { http },
       scope: { cwd: process.cwd(), headSha, github },
+      ...(options.only ? { only: options.only } : {}),
       onGateStart: async (gate, _checks, environment) => reporter?.gateStarted(gate.name, environment?.name),
       onGateFinished: (result) => reporter?.gateFinished(result),
     });

@@ -67,7 +67,12 @@ export function drillAssertions(rows: readonly Record<string, unknown>[], expect
   const { rows: count, ...paths } = expect;
   if (count !== undefined) out.push(...applyMatcher('rows', [rows.length], count, true));
   for (const [path, matcher] of Object.entries(paths)) {
-    out.push(...applyMatcher(path, queryJson(path, rows), matcher, true));
+    const found = queryJson(path, rows);
+    out.push(
+      ...(found.ok
+        ? applyMatcher(path, found.values, matcher, true)
+        : [{ label: path, ok: false, measured: found.reason, expected: 'a JSONPath that evaluates' }]),
+    );
   }
   return out;
 }

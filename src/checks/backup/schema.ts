@@ -1,5 +1,5 @@
 /**
- * Config of the `backup` check kind (PRODUCT.md, preflight: "a backup exists: made by a
+ * Config of the `backup` check kind (README.md, "Preflight checks": "a backup exists: made by a
  * command or by `pg_dump`, non-empty and recent, with an optional restore drill").
  *
  * ```yaml
@@ -19,6 +19,7 @@
  * ```
  */
 import { z } from 'zod';
+import { jsonPathKeyIssue } from '../../matchers/jsonpath.js';
 import { Matcher } from '../../matchers/schema.js';
 import { CheckCommon, Duration, Numeric, NumericBounds, Size, Variables } from '../../config/schema/common.js';
 
@@ -84,6 +85,8 @@ export const DrillExpect = z
           message: `unknown key "${key}" (expected rows: or a JSONPath over the rows, e.g. $[0].n)`,
         });
       }
+      const problem = key.startsWith('$') ? jsonPathKeyIssue(key) : undefined;
+      if (problem) ctx.addIssue({ code: 'custom', path: [], message: problem, params: { key } });
     }
   });
 

@@ -90,7 +90,7 @@ function stateOf(item: string, tasks: readonly TaskItem[]): ItemState {
   return found.length ? { item, state: 'ticked' } : { item, state: 'missing' };
 }
 
-const RERUN = 'then re-run (the `edited` trigger does it)';
+const RERUN = 'then re-run (the pull_request "edited" trigger does it)';
 
 function outcome(items: readonly string[], tasks: readonly TaskItem[], pr: number): CheckOutcome {
   const states = items.map((item) => stateOf(item, tasks));
@@ -114,7 +114,9 @@ function outcome(items: readonly string[], tasks: readonly TaskItem[], pr: numbe
       details,
     };
   }
-  const actions = waiting.map((state) => (state.state === 'unticked' ? `tick \`- [ ] ${state.shown}\`` : `add \`- [x] ${state.item}\``));
+  // Quoted, not in backticks: a summary is plain text, and reads the same in the log,
+  // the check run and the comment.
+  const actions = waiting.map((state) => (state.state === 'unticked' ? `tick "- [ ] ${state.shown}"` : `add "- [x] ${state.item}"`));
   const summary =
     waiting.length === 1 && waiting[0]
       ? `${actions[0] ?? ''} ${waiting[0].state === 'unticked' ? 'in' : 'to'} the PR description of #${pr}, ${RERUN}`

@@ -69,7 +69,7 @@ function fieldText(assertion: Assertion): string {
 
 function measuredOf(exit: string, assertions: readonly Assertion[], failed: Assertion | undefined): string {
   if (failed && failed.label !== 'exit code')
-    return `exit ${exit}, ${failed.label === 'stdout' || failed.label === 'stderr' ? `${failed.label} ${failed.measured}` : fieldText(failed)}`;
+    return `exit ${exit}, ${failed.label === 'stdout' || failed.label === 'stderr' ? `${failed.label}: ${failed.measured}` : fieldText(failed)}`;
   if (failed) return `exit ${exit}`;
   const fields = [...new Map(assertions.filter((a) => a.label.startsWith('$')).map((a) => [a.label, fieldText(a)])).values()];
   const more = fields.length > MEASURED_FIELDS ? ` (+${fields.length - MEASURED_FIELDS} more)` : '';

@@ -43,6 +43,6 @@ export function parseOutputJson(stdout: string): OutputJson {
   const last = lines[0] ?? '';
   return {
     ok: false,
-    reason: `stdout is not JSON (${lines.length} line${lines.length === 1 ? '' : 's'}; last: ${preview(last)}); print(json.dumps(...)) writes JSON`,
+    reason: `stdout is not JSON (${lines.length} line${lines.length === 1 ? '' : 's'}; last line: ${preview(last)}); print(json.dumps(...)) writes JSON`,
   };
 }

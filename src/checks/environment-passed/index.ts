@@ -11,18 +11,17 @@
  * It reads the commit's `release-gates / <gate> (<env>)` check runs. A gate counts when
  * its newest run for this config digest (the marker in the run's summary) concluded
  * `success`; a success recorded for another config never counts, and the check says so
- * (PRODUCT.md, "Beyond the peers"). Without `gates:`, every gate with a run for the
+ * (docs/evidence.md). A partial run (`release-gates run --check`) never counts. Without `gates:`, every gate with a run for the
  * environment on the commit must pass, and there must be at least one. An environment's
  * `requires:` adds this check to preflight by itself (see `implied.ts`).
  */
-import { isNode } from 'yaml';
 import { z } from 'zod';
 import { CheckCommon, EnvironmentReference } from '../../config/schema/common.js';
 import { formatPath, type ConfigPath, type ConfigSource } from '../../config/source.js';
 import type { CheckOutcome } from '../../engine/model.js';
 import type { ConfigProblem } from '../../errors.js';
 import type { CheckRunInfo } from '../../github/api.js';
-import { checkRunName, digestIn, parseCheckRunName } from '../../evidence/identity.js';
+import { checkRunName, digestIn, isPartial, parseCheckRunName } from '../../evidence/identity.js';
 import { cut, joinList } from '../../text.js';
 import { ask, githubRun, noCommitOutcome, shortSha } from '../github-scope.js';
 import type { CheckKind } from '../kind.js';
@@ -63,7 +62,19 @@ function shortDigest(digest: string): string {
 /** The verdict of one gate from its runs on the commit, newest first. */
 function verdictOf(gate: string, env: string, runs: readonly CheckRunInfo[], digest: string): Verdict {
   const at = (run: CheckRunInfo): string => (run.htmlUrl ? ` ${run.htmlUrl}` : '');
-  const ours = runs.find((run) => digestIn(run.summary) === digest);
+  // A partial run (`--check`) never counts; the newest full run for this config does.
+  const forDigest = runs.filter((run) => digestIn(run.summary) === digest);
+  const ours = forDigest.find((run) => !isPartial(run.summary));
+  const partial = forDigest[0];
+  if (!ours && partial) {
+    return {
+      gate,
+      passed: false,
+      running: false,
+      line: `${gate} ran only some checks (--check), which does not count`,
+      detail: `✗ ${partial.name}: a partial run (only some checks) for this config; run the whole gate${at(partial)}`,
+    };
+  }
   if (ours) {
     const passed = ours.status === 'completed' && ours.conclusion === 'success';
     const how = ours.status === 'completed' ? (ours.conclusion ?? 'no conclusion') : ours.status;
@@ -160,12 +171,12 @@ function outcome(
 /** The environment names of each config, read once however many checks ask. */
 const environmentNames = new WeakMap<ConfigSource, string[]>();
 
-/** The names under `environments:`; only that mapping is read, not the whole document. */
+/** The names under `environments:`. */
 function environmentsOf(source: ConfigSource): string[] {
   let names = environmentNames.get(source);
   if (names === undefined) {
-    const node: unknown = source.document.get('environments', true);
-    const environments: unknown = isNode(node) ? node.toJS(source.document, { maxAliasCount: 100 }) : undefined;
+    const root = source.toJS();
+    const environments: unknown = root !== null && typeof root === 'object' ? (root as { environments?: unknown }).environments : undefined;
     names = environments !== null && typeof environments === 'object' ? Object.keys(environments) : [];
     environmentNames.set(source, names);
   }

@@ -54,7 +54,8 @@ export type GithubCiConfig = z.output<typeof Schema>;
 /** Statuses the combined-status call lists (its first page). */
 const STATUS_PAGE = 100;
 
-/** Conclusions that count as passing, as for required checks (GITHUB.md). */
+/** Conclusions that count as passing, as for required checks
+ * (https://docs.github.com/repositories/configuring-branches-and-merges-in-your-repository/managing-protected-branches/troubleshooting-required-status-checks). */
 const PASSING = new Set(['success', 'neutral', 'skipped']);
 
 function describeTarget(target: GithubCiConfig['github-ci']): string {

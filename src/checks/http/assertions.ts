@@ -26,7 +26,7 @@ export function parseJsonBody(response: HttpResponse): JsonBody {
   } catch (error) {
     // V8's message quotes the body itself after a comma: keep the first clause.
     const message = (error instanceof Error ? error.message : String(error)).split(/, "|\n/)[0];
-    return { ok: false, reason: `body is not valid JSON (${message}); it starts ${preview(text)}` };
+    return { ok: false, reason: `body is not valid JSON (${message}); it starts: ${preview(text)}` };
   }
 }
 
@@ -76,17 +76,24 @@ function bodyAssertions(text: string, spec: NonNullable<ExpectConfig['body']>): 
   return out;
 }
 
+/** A header row as written: cells joined by `,`, a cell with a comma, quote or line break quoted. */
+function csvRow(cells: readonly string[]): string {
+  return cells.map((cell) => (/[",\r\n]/.test(cell) ? show(cell) : cell)).join(',');
+}
+
 function csvHeaderAssertion(text: string, expected: readonly string[]): Assertion {
-  let header: string[] = [];
+  let header: string[] | undefined;
   let problem: string | undefined;
   try {
-    const rows: string[][] = parseCsv(text, { to_line: 1, relax_column_count: true, bom: true, skip_empty_lines: true });
-    header = (rows[0] ?? []).map((cell) => cell.trim());
+    // The first record, which may span lines (a quoted cell with a line break).
+    const rows: string[][] = parseCsv(text, { to: 1, relax_column_count: true, bom: true, skip_empty_lines: true });
+    header = rows[0]?.map((cell) => cell.trim());
   } catch (error) {
     problem = `not CSV (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
   }
-  const ok = problem === undefined && header.length === expected.length && header.every((cell, i) => cell === expected[i]);
-  return { label: 'CSV header', ok, measured: problem ?? (header.join(',') || '(empty body)'), expected: expected.join(',') };
+  const ok = problem === undefined && header?.length === expected.length && header.every((cell, i) => cell === expected[i]);
+  const measured = problem ?? (header ? csvRow(header) : text.trim() === '' ? '(empty body)' : '(no header row)');
+  return { label: 'CSV header', ok, measured, expected: csvRow(expected) };
 }
 
 /**
@@ -103,13 +110,22 @@ export function evaluateExpect(expect: ExpectConfig | undefined, response: HttpR
   if (spec.json) {
     const json = parseJsonBody(response);
     for (const [path, matcher] of Object.entries(spec.json)) {
-      if (json.ok) out.push(...applyMatcher(path, queryJson(path, json.value), matcher));
-      else out.push({ label: path, ok: false, measured: json.reason, expected: 'a JSON body' });
+      const found = json.ok ? queryJson(path, json.value) : { ok: false as const, reason: json.reason };
+      if (found.ok) out.push(...applyMatcher(path, found.values, matcher));
+      else out.push({ label: path, ok: false, measured: found.reason, expected: json.ok ? 'a JSONPath that evaluates' : 'a JSON body' });
     }
   }
   const text = spec.body !== undefined || spec['csv-header'] ? response.body.toString('utf8') : '';
-  if (spec.body !== undefined) out.push(...bodyAssertions(text, spec.body));
-  if (spec['csv-header']) out.push(csvHeaderAssertion(text, spec['csv-header']));
+  // A failing assertion on a cut body says so in its own line: what it looks for may be in the rest.
+  const cut = (assertion: Assertion): Assertion =>
+    response.truncated && !assertion.ok
+      ? {
+          ...assertion,
+          measured: `${assertion.measured} (body cut at ${formatSize(response.body.length)} by max-body; the rest was not read)`,
+        }
+      : assertion;
+  if (spec.body !== undefined) out.push(...bodyAssertions(text, spec.body).map(cut));
+  if (spec['csv-header']) out.push(cut(csvHeaderAssertion(text, spec['csv-header'])));
   if (spec['max-latency'] !== undefined) {
     out.push({
       label: 'latency',

@@ -8,6 +8,7 @@ import type { SecretRegistry } from '../../secrets/registry.js';
 import { queryJson } from '../../matchers/jsonpath.js';
 import { evaluateExpect, parseJsonBody } from './assertions.js';
 import type { Assertion } from '../../matchers/matchers.js';
+import { fillExpect, rememberTyped } from './expect-captures.js';
 import { buildRequest, type Captures, type RequestPlan } from './request.js';
 
 /** What happened in one exchange. */
@@ -41,7 +42,8 @@ function takeCaptures(
     } else if (source.json !== undefined) {
       where = source.json;
       const json = parseJsonBody(response);
-      value = json.ok ? queryJson(source.json, json.value)[0] : undefined;
+      const found = json.ok ? queryJson(source.json, json.value) : undefined;
+      value = found?.ok ? found.values[0] : undefined;
     }
     if (value === undefined || value === null || typeof value === 'object') {
       out.push({
@@ -56,6 +58,7 @@ function takeCaptures(
     if (source.secret) secrets.add(text);
     captures.values.set(name, text);
     captures.from.set(name, response.url);
+    rememberTyped(captures.values, name, value);
   }
   return out;
 }
@@ -78,8 +81,10 @@ export async function exchange(
         `redirect ${redirect.status} → ${redirect.to}${redirect.droppedCredentials ? ' (credentials not forwarded: other origin)' : ''}`,
       );
     }
+    if (response.encoding !== undefined)
+      notes.push(`body sent with content-encoding ${response.encoding}; ${formatSize(response.body.length)} after decoding`);
     if (response.truncated) notes.push(`body cut at ${formatSize(response.body.length)} (max-body); the rest was not read`);
-    const assertions = evaluateExpect(plan.step.expect, response);
+    const assertions = evaluateExpect(fillExpect(plan.step.expect, context.captures.values), response);
     if (assertions.every((assertion) => assertion.ok)) {
       assertions.push(...takeCaptures(plan, response, context.captures, context.secrets));
     }

@@ -58,8 +58,10 @@ export const flowKind: CheckKind<FlowCheckConfig> = {
               failed: (r) => !r.ok,
               clock,
               signal,
-              onRetry: ({ attempt, waitMs, remaining }) =>
-                progress(`${tag}: attempt ${attempt} failed; retrying in ${formatDuration(waitMs)} (${remaining})`),
+              onRetry: ({ attempt, last, waitMs, remaining }) =>
+                progress(
+                  `${tag}: attempt ${attempt} failed: ${failureOf(last, step.step).summary}; retrying in ${formatDuration(waitMs)} (${remaining})`,
+                ),
             },
           );
           const captured = Object.keys(step.step.capture ?? {}).filter((name) => captures.values.has(name));

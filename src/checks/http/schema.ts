@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { CheckCommon, Duration, Retry, Size, Template, TextExpectation, VariableName } from '../../config/schema/common.js';
+import { urlProblem } from '../../config/schema/url.js';
+import { jsonPathSource } from '../../matchers/jsonpath.js';
 import { Matcher } from '../../matchers/schema.js';
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
@@ -11,14 +13,40 @@ const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as 
 /** `GET /healthz`: a method and a URL, absolute or relative to the environment's `url`. */
 export const RequestLine = z
   .string()
-  .regex(new RegExp(`^(${METHODS.join('|')})\\s+\\S.*$`), {
+  .regex(new RegExp(`^\\s*(${METHODS.join('|')})(\\s|$)`), {
     error: `expected "METHOD URL" with METHOD one of ${METHODS.join(', ')}, e.g. "GET /healthz"`,
   })
-  .transform((line) => {
+  .transform((line, ctx) => {
+    const [, method = 'GET', rest = ''] = /^(\S+)(?:[ \t]+([^]*))?$/.exec(line.trim()) ?? [];
+    const url = rest.trim();
+    const problem =
+      url === '' ? `"${method}" has no URL (expected e.g. "${method} /healthz" or "${method} https://host/path")` : urlProblem(url);
+    if (problem) {
+      ctx.addIssue({ code: 'custom', message: problem });
+      return z.NEVER;
+    }
     // A variable may put a space into the URL: keep it, percent-encoded.
-    const [, method = 'GET', url = '/'] = /^(\S+)\s+(.*)$/.exec(line.trim()) ?? [];
-    return { method, url: url.trim().replace(/ /g, '%20') };
+    return { method, url: url.replace(/ /g, '%20') };
   });
+
+/** A header name: an HTTP token (RFC 9110, section 5.1). */
+const HeaderName = z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, {
+  error: 'expected a header name of letters, digits and - (no spaces or colons)',
+});
+
+/**
+ * A header value: one line (RFC 9110, section 5.5: a line break would end the header, or
+ * start another one).
+ */
+export const HeaderValue = z.union([z.string(), z.number(), z.boolean()]).superRefine((value, ctx) => {
+  const control = typeof value === 'string' ? /[\u0000-\u0008\u000a-\u001f\u007f]/.exec(value)?.[0] : undefined;
+  if (control !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `a header value holds ${control === '\n' ? 'a line break' : control === '\r' ? 'a carriage return' : `the control character ${JSON.stringify(control)}`} (expected one line; in YAML, a | block ends with a line break: use a plain or quoted value)`,
+    });
+  }
+});
 
 const STATUS_CLASS = /^[1-5]xx$/;
 const StatusOne = z.union([z.number().int().min(100).max(599), z.string().regex(/^([1-5]xx|[1-5]\d\d)$/), Template], {
@@ -39,20 +67,26 @@ export function isStatusClass(status: string | number): boolean {
 export const Expect = z.strictObject({
   status: StatusSpec.optional(),
   headers: z.record(z.string(), Matcher).optional(),
-  json: z.record(z.string().regex(/^\$/, { error: 'expected a JSONPath starting with $, e.g. $.status' }), Matcher).optional(),
+  json: z.record(jsonPathSource('expected a JSONPath starting with $, e.g. $.status'), Matcher).optional(),
   body: TextExpectation.optional(),
   'csv-header': z.array(z.string()).min(1).optional(),
   'max-latency': Duration.optional(),
 });
 
 /** Credentials. Sent only to origins the config names (`RunScope.trustedOrigins`), never across a redirect to another origin. */
-export const Auth = z.union([z.strictObject({ basic: z.tuple([z.string(), z.string()]) }), z.strictObject({ bearer: z.string().min(1) })], {
-  error: 'expected { basic: [user, password] } or { bearer: token }',
-});
+export const Auth = z.union(
+  [
+    z.strictObject({ basic: z.tuple([z.string(), z.string()], { error: 'expected [user, password]' }) }),
+    z.strictObject({ bearer: z.string().min(1) }),
+  ],
+  {
+    error: 'expected { basic: [user, password] } or { bearer: token }',
+  },
+);
 
 const RequestFields = {
   http: RequestLine,
-  headers: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  headers: z.record(HeaderName, HeaderValue).optional(),
   auth: Auth.optional(),
   json: z.unknown().optional(),
   form: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
@@ -70,9 +104,9 @@ const oneBody = {
 
 /** A capture: a JSONPath into the response, or `{ header: name }`. */
 export const Capture = z.union([
-  z.string().regex(/^\$/, { error: 'expected a JSONPath like $.id, or { header: Location }' }),
+  jsonPathSource('expected a JSONPath like $.id, or { header: Location }'),
   z.strictObject({
-    json: z.string().regex(/^\$/).optional(),
+    json: jsonPathSource('expected a JSONPath like $.id').optional(),
     header: z.string().optional(),
     secret: z.boolean().optional(),
   }),

@@ -1,5 +1,5 @@
 /**
- * The `junit` check kind: test evidence from JUnit XML (PRODUCT.md, preflight: "the
+ * The `junit` check kind: test evidence from JUnit XML (README.md, "Preflight checks": "the
  * named tests or files ran and passed, not skipped"). Runbook 001's gate-to-test
  * mapping reads as:
  *

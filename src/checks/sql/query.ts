@@ -6,7 +6,7 @@
 import type { CheckOutcome } from '../../engine/model.js';
 import type { QueryResult, Transaction } from '../../io/database.js';
 import { describeDatabaseError, type DatabaseError } from '../../io/database.js';
-import { isSingularPath, queryJson } from '../../matchers/jsonpath.js';
+import { queryJson } from '../../matchers/jsonpath.js';
 import { applyMatcher, type Assertion } from '../../matchers/matchers.js';
 import { formatDuration } from '../../config/units.js';
 import { cut } from '../../text.js';
@@ -112,7 +112,9 @@ export function queryAssertions(run: QueryRun, plan: QueryPlan): Assertion[] {
     }
   }
   for (const [path, matcher] of Object.entries(expect?.json ?? {})) {
-    out.push(...applyMatcher(path, queryJson(path, run.rows), matcher, true, isSingularPath(path)));
+    const found = queryJson(path, run.rows);
+    if (found.ok) out.push(...applyMatcher(path, found.values, matcher, true));
+    else out.push({ label: path, ok: false, measured: found.reason, expected: 'a JSONPath that evaluates' });
   }
   const limit = expect?.['max-duration'];
   if (limit !== undefined) {

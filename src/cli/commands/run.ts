@@ -15,6 +15,7 @@ import { buildEvidence, writeEvidence } from '../../evidence/record.js';
 import { TerminalReporter } from '../../reporters/terminal/index.js';
 import type { SecretRegistry } from '../../secrets/registry.js';
 import { exitCodeFor } from '../exit-codes.js';
+import { checkWritable } from '../output-paths.js';
 
 export interface RunCommandOptions {
   config: string;
@@ -26,6 +27,21 @@ export interface RunCommandOptions {
   markdown?: string;
   /** Pull request number for the PR checks (approvals, labels, checklist) when run locally. */
   pr?: number;
+  /** `--check` patterns: run only the checks whose name or id matches. */
+  check?: string[];
+}
+
+/** Writes one output file; a failure is reported after the verdict, never thrown. */
+async function writeOutput(what: string, file: string, write: () => Promise<void>, output: Output): Promise<boolean> {
+  try {
+    await write();
+    output.err(`${what} written to ${file}\n`);
+    return true;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    output.err(`release-gates: could not write ${what} to ${file}: ${reason}\n`);
+    return false;
+  }
 }
 
 /**
@@ -62,6 +78,8 @@ export async function runCommand(
   const startedAt = new Date();
   const gates = gateNames.map(gateNamed);
   const loaded = await loadConfig(options.config);
+  if (options.json) await checkWritable('--json', options.json);
+  if (options.markdown) await checkWritable('--markdown', options.markdown);
   const { secrets, output } = context;
   const reporter = new TerminalReporter(output, options.color === undefined ? {} : { color: options.color });
   const http = new UndiciHttpClient();
@@ -78,30 +96,33 @@ export async function runCommand(
       scope: { cwd: process.cwd(), headSha: commit ?? undefined, github: await localGitHub(context.env, options.pr, output) },
       ...(context.signal ? { signal: context.signal } : {}),
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+      ...(options.check?.length ? { only: options.check } : {}),
       onGateStart: (gate, checks, environment) => reporter.gateStarted(gate, checks, environment),
       onEvent: (gate, event) => reporter.event(gate, event),
       onGateFinished: (result) => reporter.gateFinished(result),
     });
     reporter.finished(run);
-    if (options.json) {
-      const record = buildEvidence(
-        run,
-        {
-          commit,
-          configFile: options.config,
-          configDigest: loaded.source.digest,
-          startedAt,
-          finishedAt: new Date(),
-        },
-        secrets,
-      );
-      await writeEvidence(options.json, record);
-      output.err(`evidence written to ${options.json}\n`);
+    // The verdict is printed; a file that cannot be written now is said after it, and the
+    // exit code stays the gates'.
+    const { json, markdown } = options;
+    if (json) {
+      const context = { commit, configFile: options.config, configDigest: loaded.source.digest, startedAt, finishedAt: new Date() };
+      await writeOutput('evidence', json, () => writeEvidence(json, buildEvidence(run, context, secrets)), output);
     }
-    if (options.markdown) {
-      await mkdir(dirname(options.markdown), { recursive: true });
-      await writeFile(options.markdown, secrets.redact(commentPreview(run, { headSha: commit ?? undefined, updatedAt: new Date() })));
-      output.err(`PR comment preview written to ${options.markdown}\n`);
+    if (markdown) {
+      await writeOutput(
+        'PR comment preview',
+        markdown,
+        async () => {
+          await mkdir(dirname(markdown), { recursive: true });
+          const environments = Object.keys(loaded.config.environments ?? {});
+          await writeFile(
+            markdown,
+            secrets.redact(commentPreview(run, { headSha: commit ?? undefined, updatedAt: new Date(), environments })),
+          );
+        },
+        output,
+      );
     }
     return exitCodeFor(run.status);
   } finally {

@@ -6,9 +6,10 @@ import type { Output } from '../../io/output.js';
 /** Validates the config; problems are thrown as ConfigurationError (exit 2). */
 export async function validateCommand(options: { config: string }, output: Output): Promise<number> {
   const loaded = await loadConfig(options.config);
-  const sections = GATE_NAMES.filter((gate) => loaded.config[gate]).map(
-    (gate) => `${gate} (${loaded.config[gate]?.checks.length ?? 0} checks)`,
-  );
+  const sections = GATE_NAMES.filter((gate) => loaded.config[gate]).map((gate) => {
+    const count = loaded.config[gate]?.checks.length ?? 0;
+    return `${gate} (${count} ${count === 1 ? 'check' : 'checks'})`;
+  });
   const environments = Object.keys(loaded.config.environments ?? {});
   output.out(
     `${options.config}: valid. Gates: ${sections.join(', ') || 'none'}. Environments: ${environments.join(', ') || 'none'}. Digest ${loaded.source.digest}\n`,

@@ -3,7 +3,10 @@
  * expressions, numeric bounds, variables and the fields every check has.
  */
 import { z } from 'zod';
-import { DURATION_PATTERN, parseDuration, parseSize, SIZE_PATTERN } from '../units.js';
+import { DURATION_PATTERN, formatDuration, parseDuration, parseSize, SIZE_PATTERN } from '../units.js';
+
+/** Pause between attempts when `retry:` names none: 2 seconds. */
+export const DEFAULT_RETRY_PAUSE_MS = 2000;
 
 /**
  * A string holding `${VAR}`. Typed fields (durations, numbers, statuses) accept one when
@@ -97,6 +100,18 @@ export const Retry = z
   })
   .refine((retry) => retry.attempts !== undefined || retry.until !== undefined, {
     error: 'retry needs "attempts" or "until" (expected e.g. { attempts: 5, every: 2s } or { until: 2m, every: 5s })',
+  })
+  .superRefine((retry, ctx) => {
+    // A `${VAR}` reads as 0 until it is expanded; the expanded value is checked again.
+    const every = retry.every ?? retry.interval;
+    if (retry.until === undefined || retry.until === 0 || every === 0) return;
+    const pause = every ?? DEFAULT_RETRY_PAUSE_MS;
+    if (pause < retry.until) return;
+    ctx.addIssue({
+      code: 'custom',
+      path: ['until'],
+      message: `a window of ${formatDuration(retry.until)} holds no second attempt after a pause of ${formatDuration(pause)}${every === undefined ? ' (the default every:)' : ''} (expected until: longer than every:, e.g. { until: 2m, every: 5s })`,
+    });
   });
 
 /** Fields every check kind accepts. */

@@ -1,10 +1,11 @@
 /**
- * The whole config file, `version: 1` (PRODUCT.md, "Config"): secrets, environments and
+ * The whole config file, `version: 1` (README.md, "A config reads like the runbook"): secrets, environments and
  * one section per gate.
  */
 import { z } from 'zod';
 import { CheckDocumentSchema, CheckEntrySchema } from '../../checks/registry.js';
 import { Duration, EnvironmentName, VariableName, Variables } from './common.js';
+import { urlProblem } from './url.js';
 
 /** Gate sections a config may have, in the order gates run. */
 export const GATE_NAMES = ['preflight', 'smoke'] as const;
@@ -13,7 +14,13 @@ export type GateName = (typeof GATE_NAMES)[number];
 /** One deployment environment: its base URL, variables and the environments before it. */
 export const Environment = z.strictObject({
   /** Base URL that relative check URLs are joined to. `${VAR}` allowed. */
-  url: z.string().optional(),
+  url: z
+    .string()
+    .superRefine((url, ctx) => {
+      const problem = url === '' ? undefined : urlProblem(url, { absolute: true });
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .optional(),
   /**
    * PostgreSQL URL that `sql` checks query unless they name their own; `${VAR}` allowed.
    * Its password is a secret.

@@ -1,7 +1,7 @@
 /**
  * The preflight gate: everything a runbook checks "before you touch anything" — env and
  * secrets, files, commands, CI status, approvals, open incidents, labels, the previous
- * environment, manual sign-offs, test evidence and backups (PRODUCT.md, "preflight").
+ * environment, manual sign-offs, test evidence and backups (README.md, "Preflight checks").
  * An environment's `requires:` adds an `environment-passed` check for each environment
  * it names, unless the config already has one.
  */

@@ -1,6 +1,6 @@
 /**
  * The smoke gate: the runbook's health and smoke `curl` lines as HTTP checks and flows,
- * run concurrently with a limit, the order holding within a flow (PRODUCT.md, "smoke").
+ * run concurrently with a limit, the order holding within a flow (README.md, "HTTP checks").
  */
 import type { Gate } from '../gate.js';
 import { planChecks } from '../plan.js';

@@ -1,18 +1,28 @@
 /**
  * The check run of one gate and environment, `release-gates / <gate> (<env>)`
- * (PRODUCT.md, "Reporting contract"): its name, conclusion, output and annotations.
+ * (docs/evidence.md, "Where results go"): its name, conclusion, output and annotations.
  */
 import type { Annotation, CheckRunOutput, Conclusion } from '../../github/api.js';
 import { blocksGate, needsAttention, type GateResult } from '../../engine/model.js';
-import { codeBlock, escapeInline } from '../markdown/escape.js';
-import { attentionEmoji, checksTable, evidenceLines, tally, type LineLink } from '../markdown/tables.js';
-import { digestMarker } from '../../evidence/identity.js';
+import { codeBlock, codeSpan, escapeInline, link } from '../markdown/escape.js';
+import {
+  attentionEmoji,
+  checksTable,
+  evidenceLines,
+  failureHeadline,
+  partialNote,
+  statusBadge,
+  tally,
+  type LineLink,
+} from '../markdown/tables.js';
+import { digestMarker, PARTIAL_MARKER } from '../../evidence/identity.js';
 
-/** GitHub accepts at most 50 annotations per request (GITHUB.md). */
+/** GitHub accepts at most 50 annotations per request
+ * (https://docs.github.com/rest/checks/runs#update-a-check-run). */
 export const ANNOTATIONS_PER_REQUEST = 50;
-/** `output.summary` and `output.text` are each at most 65,535 characters (GITHUB.md). */
+/** `output.summary` and `output.text` are each at most 65,535 characters (docs/evidence.md, "Platform limits"). */
 export const MAX_OUTPUT_CHARS = 65_535;
-/** An annotation title is at most 255 characters (GITHUB.md). */
+/** An annotation title is at most 255 characters (https://docs.github.com/rest/checks/runs#update-a-check-run). */
 const MAX_ANNOTATION_TITLE = 255;
 const COMMENT_ID = /<!-- release-gates:comment=(\d+) -->/;
 
@@ -49,6 +59,8 @@ export interface OutputContext {
   lineLink: LineLink;
   /** The sticky comment's id, recorded so later runs can update it without a lookup. */
   commentId?: number | undefined;
+  /** The config's environments in its order, recorded for the sticky comment's columns. */
+  environments?: readonly string[] | undefined;
 }
 
 /**
@@ -56,34 +68,52 @@ export interface OutputContext {
  * code block. Undefined when every check passed. The check run's `text`, and the PR
  * comment's details.
  */
-export function failuresText(result: GateResult): string | undefined {
-  const failures = result.checks
-    .filter(needsAttention)
-    .map((check) =>
-      [
-        `### ${attentionEmoji(check)} ${escapeInline(check.name)}`,
-        `${escapeInline(check.summary)} (${escapeInline(`${check.location.file}:${check.location.line}`)})`,
-        '',
-        codeBlock(evidenceLines(check).join('\n')),
-      ].join('\n'),
-    );
+export function failuresText(result: GateResult, lineLink: LineLink = () => undefined): string | undefined {
+  const failures = result.checks.filter(needsAttention).map((check) => {
+    const where = link(codeSpan(`${check.location.file}:${check.location.line}`), lineLink(check));
+    const headline = failureHeadline(check);
+    return [
+      `### ${attentionEmoji(check)} ${escapeInline(check.name)} · ${where}`,
+      ...(headline ? [escapeInline(headline)] : []),
+      '',
+      codeBlock(evidenceLines(check).join('\n')),
+    ].join('\n');
+  });
   return failures.length ? failures.join('\n\n') : undefined;
+}
+
+/**
+ * The environments of the config, in its order, recorded in a check run's summary so
+ * that the sticky comment, rebuilt from check runs, puts its columns in that order.
+ */
+export function environmentsMarker(environments: readonly string[]): string {
+  return `<!-- release-gates:environments=${environments.map(encodeURIComponent).join(',')} -->`;
+}
+
+/** The environment order a check run's summary records; [] when none. */
+export function environmentsIn(summary: string | undefined): string[] {
+  const match = summary ? /<!-- release-gates:environments=([^ ]*) -->/.exec(summary) : null;
+  return match?.[1] ? match[1].split(',').map(decodeURIComponent) : [];
 }
 
 /** Title, summary (the checks table) and text (each failure's evidence). */
 export function checkRunOutput(result: GateResult, context: OutputContext): CheckRunOutput {
+  const partial = partialNote(result);
   const header = [
     `**${escapeInline(result.gate)}**${result.environment ? ` against **${escapeInline(result.environment)}**` : ''}` +
-      `${context.environmentUrl ? ` (${escapeInline(context.environmentUrl)})` : ''} for \`${context.headSha.slice(0, 12)}\`, config \`${context.configDigest.slice(0, 19)}…\``,
+      `${context.environmentUrl ? ` (${escapeInline(context.environmentUrl)})` : ''} for \`${context.headSha.slice(0, 12)}\`, config \`${context.configDigest.slice(0, 19)}…\`: ${statusBadge(result.status)}`,
     '',
+    ...(partial ? [partial, ''] : []),
   ];
   const body = result.checks.length ? checksTable(result, context.lineLink) : escapeInline(result.reason ?? 'no checks');
   // Markers go after the cut, so truncation never loses them; the comment id stays last.
   const marker =
     `\n${digestMarker(context.configDigest)}` +
+    (result.partial ? `\n${PARTIAL_MARKER}` : '') +
+    (context.environments?.length ? `\n${environmentsMarker(context.environments)}` : '') +
     (context.commentId === undefined ? '' : `\n<!-- release-gates:comment=${context.commentId} -->`);
-  const summary = fit(header.join('\n') + body, MAX_OUTPUT_CHARS - marker.length, 'summary') + marker;
-  const failures = failuresText(result);
+  const summary = fit(`${header.join('\n')}\n${body}`, MAX_OUTPUT_CHARS - marker.length, 'summary') + marker;
+  const failures = failuresText(result, context.lineLink);
   return {
     title: fit(tally(result), 1000, 'title'),
     summary,
@@ -98,7 +128,7 @@ export function annotationsFor(result: GateResult, configPath: string): Annotati
     start_line: check.location.line,
     end_line: check.location.line,
     annotation_level: blocksGate(check) ? 'failure' : 'warning',
-    message: fit(`${check.summary}\nmeasured: ${check.measured}\nexpected: ${check.expected}`, 64_000, 'message'),
+    message: fit([failureHeadline(check), ...evidenceLines(check)].filter((line) => line !== undefined).join('\n'), 64_000, 'message'),
     title: `${result.gate}: ${check.name}`.slice(0, MAX_ANNOTATION_TITLE),
   }));
 }

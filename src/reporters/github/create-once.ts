@@ -1,6 +1,6 @@
 /**
  * Creating a check run at most once. A POST retried after a 5xx can create a duplicate
- * (GITHUB.md, "Rate limits"), so after a failed create we look the run up by name and
+ * (https://docs.github.com/rest/using-the-rest-api/best-practices-for-using-the-rest-api#handle-rate-limit-errors-appropriately), so after a failed create we look the run up by name and
  * by the external id we gave it before trying again.
  */
 import { GitHubError, type CheckRunInfo, type GitHubApi } from '../../github/api.js';

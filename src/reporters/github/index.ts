@@ -15,7 +15,7 @@ import { tally, type GateCell, type LineLink } from '../markdown/tables.js';
 import { checkRunName, parseCheckRunName } from '../../evidence/identity.js';
 import { annotationsFor, batches, checkRunOutput, conclusionFor, failuresText } from './check-run.js';
 import { createCheckRunOnce } from './create-once.js';
-import { cellsFromCheckRuns, commentBody, knownCommentId, upsertComment } from './sticky-comment.js';
+import { cellsFromCheckRuns, commentBody, environmentOrder, knownCommentId, upsertComment } from './sticky-comment.js';
 
 export interface GitHubReporterOptions {
   api: GitHubApi | undefined;
@@ -27,6 +27,8 @@ export interface GitHubReporterOptions {
   annotator: Annotator;
   lineLink: LineLink;
   environmentUrl?: string | undefined;
+  /** The config's environments in its order: the sticky comment's columns. */
+  environments?: readonly string[] | undefined;
 }
 
 interface Started {
@@ -49,7 +51,7 @@ function cellsKey(runs: readonly CheckRunInfo[], own: readonly (GateCell & { nam
 }
 
 /** Status of a finished gate as a comment cell. */
-function cellOf(result: GateResult, url: string | undefined): GateCell & { name: string } {
+function cellOf(result: GateResult, url: string | undefined, lineLink: LineLink): GateCell & { name: string } {
   return {
     name: checkRunName(result.gate, result.environment),
     gate: result.gate,
@@ -57,8 +59,13 @@ function cellOf(result: GateResult, url: string | undefined): GateCell & { name:
     status: result.status,
     title: tally(result),
     url,
-    details: failuresText(result),
+    details: failuresText(result, lineLink),
   };
+}
+
+/** The `permissions:` a job needs for a write (https://docs.github.com/rest/checks/runs, https://docs.github.com/rest/issues/comments). */
+function permissionFor(what: string): string {
+  return /comment/.test(what) ? 'pull-requests: write' : /check run|annotations/.test(what) ? 'checks: write' : 'checks: read';
 }
 
 export class GitHubReporter {
@@ -83,6 +90,11 @@ export class GitHubReporter {
   /** The external id of a gate's check run: the job attempt, gate, environment and {@link nonce}. */
   private externalId(gate: string, environment: string | undefined): string {
     return `${this.options.context.runKey}:${gate}:${environment ?? ''}:${this.nonce}`;
+  }
+
+  /** The page of a gate's check run, once it was created (for the job summary's links). */
+  checkRunUrl(gate: string, environment: string | undefined): string | undefined {
+    return this.started.get(checkRunName(gate, environment))?.htmlUrl;
   }
 
   /** True once writes are off; reports go to the job summary and annotations. */
@@ -111,10 +123,13 @@ export class GitHubReporter {
       const denied = error instanceof GitHubError && error.readOnly;
       if (denied && onlyThis) {
         this.options.logger.warning(
-          `release-gates could not ${what}: GitHub answered ${error.status} "${error.message}" (the job needs permissions: pull-requests: write); the check runs are written`,
+          `release-gates could not ${what}: GitHub answered ${error.status} "${error.message}"; the job needs permissions: ${permissionFor(what)}. The check runs are written`,
         );
-      } else if (denied) this.readOnly(`GitHub answered ${error.status} "${error.message}" when ${what}`);
-      else this.options.logger.warning(`release-gates could not ${what}: ${error instanceof Error ? error.message : String(error)}`);
+      } else if (denied) {
+        this.readOnly(
+          `GitHub refused to let release-gates ${what} (${error.status} "${error.message}"); the job needs permissions: ${permissionFor(what)}`,
+        );
+      } else this.options.logger.warning(`release-gates could not ${what}: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
     }
   }
@@ -180,7 +195,7 @@ export class GitHubReporter {
     const pr = this.options.context.pullRequest;
     if (last && (!pr || this.isReadOnly)) await this.complete(last, last.result);
     if (last && pr && !this.isReadOnly) {
-      const own = finished.map((s) => cellOf(s.result, s.htmlUrl));
+      const own = finished.map((s) => cellOf(s.result, s.htmlUrl, this.options.lineLink));
       const runs = (await this.listRuns()) ?? [];
       const knownId = knownCommentId(runs);
       await this.complete(last, last.result, knownId);
@@ -235,7 +250,12 @@ export class GitHubReporter {
   ): Promise<{ id: number; key: string } | undefined> {
     const { context, logger } = this.options;
     const cells = cellsFromCheckRuns(runs, own);
-    const body = commentBody(cells, { headSha: context.headSha, runUrl: context.runUrl, updatedAt: new Date() });
+    const body = commentBody(cells, {
+      headSha: context.headSha,
+      runUrl: context.runUrl,
+      updatedAt: new Date(),
+      environments: environmentOrder(runs, this.options.environments),
+    });
     const id = await this.attempt('write the PR comment', (api) => upsertComment(api, issue, body, knownId, logger), true);
     return id === undefined ? undefined : { id, key: cellsKey(runs, own) };
   }

@@ -1,18 +1,18 @@
 /**
  * The one sticky PR comment: a table of gates by environment, rebuilt from the
  * `release-gates / …` check runs on the commit so that parallel jobs converge
- * (PRODUCT.md, "Reporting contract"; GITHUB.md, "PR comments").
+ * (docs/evidence.md, "Where results go").
  */
 import { GitHubError, type CheckRunInfo, type GitHubApi } from '../../github/api.js';
 import type { Logger } from '../../io/logger.js';
-import { escapeInline, link } from '../markdown/escape.js';
-import { gatesTable, statusBadge, type GateCell } from '../markdown/tables.js';
+import { escapeInline, htmlText, link } from '../markdown/escape.js';
+import { gatesTable, overallVerdict, statusBadge, type GateCell } from '../markdown/tables.js';
 import { parseCheckRunName } from '../../evidence/identity.js';
-import { commentIdIn } from './check-run.js';
+import { commentIdIn, environmentsIn } from './check-run.js';
 
 /** Hidden marker that identifies the sticky comment. */
 export const COMMENT_MARKER = '<!-- release-gates:sticky-comment -->';
-/** A comment body is at most 65,536 characters (GITHUB.md). */
+/** A comment body is at most 65,536 characters (docs/evidence.md, "Platform limits"). */
 export const MAX_COMMENT_CHARS = 65_536;
 
 const CONCLUSION_STATUS: Record<string, GateCell['status']> = {
@@ -41,7 +41,20 @@ export function cellsFromCheckRuns(runs: readonly CheckRunInfo[], own: readonly 
     cells.set(run.name, { ...parsed, status, title: run.title ?? run.status, url: run.htmlUrl, details });
   }
   for (const cell of own) cells.set(cell.name, cell);
-  return [...cells.values()].sort((a, b) => (a.environment ?? '').localeCompare(b.environment ?? ''));
+  return [...cells.values()];
+}
+
+/**
+ * The config's environment order for the comment's columns: `known` (this run's config),
+ * else the newest order a release-gates check run on the commit recorded.
+ */
+export function environmentOrder(runs: readonly CheckRunInfo[], known: readonly string[] = []): string[] {
+  if (known.length > 0) return [...known];
+  for (const run of [...runs].sort((a, b) => b.id - a.id)) {
+    const order = parseCheckRunName(run.name) ? environmentsIn(run.summary) : [];
+    if (order.length > 0) return order;
+  }
+  return [];
 }
 
 export interface CommentContext {
@@ -50,6 +63,8 @@ export interface CommentContext {
   updatedAt: Date;
   /** A preview from a local run (`--markdown`), not a comment rebuilt from check runs. */
   preview?: boolean;
+  /** Environments in the config's order: the table's columns (see {@link environmentOrder}). */
+  environments?: readonly string[];
 }
 
 /** Evidence of one cell longer than this is linked, not copied into the comment. */
@@ -60,10 +75,11 @@ function detailsSections(cells: readonly GateCell[], inline: boolean): string {
   const sections = cells
     .filter((cell) => (cell.status === 'failed' || cell.status === 'pending') && cell.details)
     .map((cell) => {
-      const label = `${statusBadge(cell.status)} ${escapeInline(cell.gate)}${cell.environment ? ` · ${escapeInline(cell.environment)}` : ''}: ${escapeInline(cell.title)}`;
+      const label = `${statusBadge(cell.status)} ${htmlText(cell.gate)}${cell.environment ? ` · ${htmlText(cell.environment)}` : ''}: ${htmlText(cell.title)}`;
       if (inline && (cell.details ?? '').length <= MAX_DETAILS_CHARS)
         return `<details><summary>${label}</summary>\n\n${cell.details ?? ''}\n\n</details>`;
-      return `- ${label}: ${link('evidence in the check run', cell.url)}`;
+      const text = `${statusBadge(cell.status)} ${escapeInline(cell.gate)}${cell.environment ? ` · ${escapeInline(cell.environment)}` : ''}: ${escapeInline(cell.title)}`;
+      return `- ${text}: ${link('evidence in the check run', cell.url)}`;
     });
   return sections.length ? `\n\n${sections.join('\n\n')}` : '';
 }
@@ -74,7 +90,8 @@ function detailsSections(cells: readonly GateCell[], inline: boolean): string {
  * the comment says so).
  */
 export function commentBody(cells: readonly GateCell[], context: CommentContext): string {
-  const head = `${COMMENT_MARKER}\n### release-gates for \`${context.headSha.slice(0, 12)}\`\n\n`;
+  const verdict = statusBadge(overallVerdict(cells.map((cell) => cell.status)));
+  const head = `${COMMENT_MARKER}\n### ${verdict} · release-gates for \`${context.headSha.slice(0, 12)}\`\n\n`;
   const foot = context.preview
     ? `\n\n<sub>Preview from a local run at ${context.updatedAt.toISOString()}; in a workflow this comment is rebuilt from the commit's \`release-gates / …\` check runs.</sub>\n`
     : `\n\n<sub>Rebuilt from the \`release-gates / …\` check runs on ${context.headSha.slice(0, 12)} at ${context.updatedAt.toISOString()}${context.runUrl ? ` by ${link('this run', context.runUrl)}` : ''}.</sub>\n`;
@@ -85,7 +102,7 @@ export function commentBody(cells: readonly GateCell[], context: CommentContext)
     const note = dropped
       ? `\n\n**Truncated:** ${dropped} of ${cells.length} results are not shown (comment limit ${MAX_COMMENT_CHARS} characters); see the check runs.`
       : '';
-    const body = head + gatesTable(shown) + note + detailsSections(shown, inline) + foot;
+    const body = head + gatesTable(shown, context.environments) + note + detailsSections(shown, inline) + foot;
     if (body.length <= MAX_COMMENT_CHARS || shown.length === 0) return body.slice(0, MAX_COMMENT_CHARS);
     if (inline) inline = false;
     else shown = shown.slice(0, Math.floor(shown.length * 0.9));
@@ -104,7 +121,7 @@ function markedIds(comments: readonly { id: number; body: string }[]): number[] 
  * Writes the sticky comment and returns its id. Tries `knownId` first (from a check
  * run's summary), then looks it up (paginated); creates it when missing, then lists
  * again and deletes every duplicate but the lowest id, because find-then-create is not
- * atomic (GITHUB.md).
+ * atomic: two jobs can both find none and create one.
  */
 export async function upsertComment(
   api: GitHubApi,

@@ -3,7 +3,10 @@
  * demo report, so every place shows the same evidence the same way.
  */
 import { statusLabel, type CheckResult, type CheckStatus, type GateResult, type GateStatus } from '../../engine/model.js';
-import { escapeCell, link } from './escape.js';
+import { codeSpan, escapeCell, link } from './escape.js';
+
+/** Gates in the order a release runs them (README.md); rows of every gates table follow it. */
+export const PIPELINE_ORDER: readonly string[] = ['preflight', 'migrate', 'smoke', 'monitor', 'rollback'];
 
 /** Status as an emoji and a word; `in progress` for a check run still running. */
 export function statusBadge(status: CheckStatus | GateStatus | 'in progress'): string {
@@ -21,6 +24,12 @@ export function checkBadge(check: Pick<CheckResult, 'status' | 'optional'>): str
   return `${statusBadge(check.status)}${check.optional && check.status === 'unverified' ? ' (optional)' : ''}`;
 }
 
+/** The verdict over cells: failed, then in progress, then pending, then passed (skipped when all are). */
+export function overallVerdict(statuses: readonly (GateStatus | 'in progress')[]): GateStatus | 'in progress' {
+  for (const status of ['failed', 'in progress', 'pending'] as const) if (statuses.includes(status)) return status;
+  return statuses.length > 0 && statuses.every((status) => status === 'skipped') ? 'skipped' : 'passed';
+}
+
 /** One-line tally of a gate, e.g. `1 failed, 6 passed`; used as the check run's title. */
 export function tally(result: Pick<GateResult, 'checks' | 'status' | 'reason'>): string {
   if (result.status === 'skipped') return result.reason ?? 'not run';
@@ -32,17 +41,39 @@ export function tally(result: Pick<GateResult, 'checks' | 'status' | 'reason'>):
   return parts.join(', ') || 'no checks';
 }
 
+/** True when a check's details hold its failing assertions (`✗ label: measured …, expected …`). */
+export function detailsStateFailure(check: Pick<CheckResult, 'details'>): boolean {
+  return check.details.some((line) => line.trimStart().startsWith('✗'));
+}
+
 /**
- * The evidence of a check, one line each: measured, expected, optionally the config
- * line, then the details. Shared by the check run, the job summary and the comment.
+ * The evidence of a check, one line each: its details, which state each failing
+ * assertion as measured against expected; `measured:` and `expected:` lead only when the
+ * details do not (a failure stated once). Shared by the check run, the job summary, the
+ * comment and the terminal.
  */
-export function evidenceLines(check: CheckResult, options: { config?: boolean } = {}): string[] {
+export function evidenceLines(check: CheckResult): string[] {
+  if (detailsStateFailure(check)) return [...check.details];
   return [
-    `measured: ${check.measured}`,
-    `expected: ${check.expected}`,
-    ...(options.config ? [`config: ${check.location.file}:${check.location.line}`] : []),
+    ...(check.measured ? [`measured: ${check.measured}`] : []),
+    ...(check.expected ? [`expected: ${check.expected}`] : []),
     ...check.details,
   ];
+}
+
+/**
+ * The line that heads a failing check's evidence: its summary, unless the evidence
+ * already states the failure (then the summary would say it a second time).
+ */
+export function failureHeadline(check: CheckResult): string | undefined {
+  return detailsStateFailure(check) ? undefined : check.summary;
+}
+
+/** `**Partial run:** …`: a gate that `--check` restricted, said above its table. */
+export function partialNote(result: Pick<GateResult, 'partial'>): string | undefined {
+  if (!result.partial) return undefined;
+  const { only, notRun } = result.partial;
+  return `**Partial run:** only checks matching ${only.map((pattern) => codeSpan(pattern)).join(', ')} ran; ${notRun} ${notRun === 1 ? 'check was' : 'checks were'} not run. A partial run does not count for \`environment-passed\`.`;
 }
 
 /** Builds a link to a check's line in the config, when a base URL is known. */
@@ -70,10 +101,31 @@ export interface GateCell {
   details?: string | undefined;
 }
 
-/** Rows are gates, columns are environments, each cell links to its check run. */
-export function gatesTable(cells: readonly GateCell[]): string {
-  const environments = [...new Set(cells.map((cell) => cell.environment ?? '—'))];
-  const gates = [...new Set(cells.map((cell) => cell.gate))];
+/**
+ * Names in a fixed order: those of `order` first, in its order, then the rest
+ * alphabetically, so that rows and columns never swap between runs.
+ */
+export function inOrder(names: Iterable<string>, order: readonly string[]): string[] {
+  const rank = (name: string): number => {
+    const index = order.indexOf(name);
+    return index === -1 ? order.length : index;
+  };
+  return [...new Set(names)].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+/**
+ * Rows are gates in pipeline order, columns are environments in the config's order
+ * (`environments`, when known), each cell linked to its check run.
+ */
+export function gatesTable(cells: readonly GateCell[], environmentOrder: readonly string[] = []): string {
+  const environments = inOrder(
+    cells.map((cell) => cell.environment ?? '—'),
+    environmentOrder,
+  );
+  const gates = inOrder(
+    cells.map((cell) => cell.gate),
+    PIPELINE_ORDER,
+  );
   const header = `| gate | ${environments.map((env) => escapeCell(env, 40)).join(' | ')} |`;
   const rule = `|---|${environments.map(() => '---').join('|')}|`;
   const rows = gates.map((gate) => {

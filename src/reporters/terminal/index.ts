@@ -4,6 +4,7 @@ import type { GateResult } from '../../engine/model.js';
 import type { Gate } from '../../gates/gate.js';
 import type { RunResult } from '../../gates/run.js';
 import type { Output } from '../../io/output.js';
+import { terminalSafe } from './safe.js';
 import { styleFor, type Style } from './style.js';
 import { renderFailures, renderTable, renderVerdict } from './table.js';
 
@@ -19,16 +20,19 @@ export class TerminalReporter {
 
   /** Before a gate runs. */
   gateStarted(gate: Gate, checks: number, environment: { name: string; url: string | undefined } | undefined): void {
-    const target = environment ? ` against ${environment.name}${environment.url ? ` (${environment.url})` : ''}` : '';
+    const target = environment ? ` against ${environment.name}${environment.url ? ` (${terminalSafe(environment.url)})` : ''}` : '';
     this.output.err(`${this.style.bold(`▶ ${gate.name}`)}${target}: ${checks} check${checks === 1 ? '' : 's'}\n`);
   }
 
   /** Live progress: retries, waits and steps of a flow. */
   event(_gate: Gate, event: GateEvent): void {
-    if (event.type === 'check-progress') this.output.err(this.style.dim(`  … ${event.check.name}: ${event.message}\n`));
+    if (event.type === 'check-progress')
+      this.output.err(this.style.dim(`  … ${terminalSafe(event.check.name)}: ${terminalSafe(event.message)}\n`));
     else if (event.type === 'check-finished' && this.output.isTTY) {
       this.output.err(
-        this.style.dim(`  ${event.result.status === 'passed' ? '✓' : '✗'} ${event.result.name} (${event.result.durationMs} ms)\n`),
+        this.style.dim(
+          `  ${event.result.status === 'passed' ? '✓' : '✗'} ${terminalSafe(event.result.name)} (${event.result.durationMs} ms)\n`,
+        ),
       );
     }
   }

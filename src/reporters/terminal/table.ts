@@ -5,6 +5,8 @@
 import Table from 'cli-table3';
 import { formatDuration } from '../../config/units.js';
 import { needsAttention, statusLabel, type CheckResult, type GateResult } from '../../engine/model.js';
+import { terminalSafe } from './safe.js';
+import { evidenceLines, failureHeadline } from '../markdown/tables.js';
 import type { Style } from './style.js';
 
 /** `file:line:col` of a check, as editors link it. */
@@ -61,7 +63,7 @@ export function renderTable(result: GateResult, style: Style, columns: number): 
   });
   for (const check of result.checks) {
     const status = style.status(check.status) + (check.optional && check.status === 'unverified' ? ' (optional)' : '');
-    table.push([check.name, status, check.measured, check.expected, String(check.durationMs)]);
+    table.push([terminalSafe(check.name), status, terminalSafe(check.measured), terminalSafe(check.expected), String(check.durationMs)]);
   }
   return table.toString();
 }
@@ -70,12 +72,13 @@ export function renderTable(result: GateResult, style: Style, columns: number): 
 export function renderFailures(result: GateResult, style: Style): string {
   const lines: string[] = [];
   for (const check of result.checks.filter(needsAttention)) {
-    lines.push('', `${style.status(check.status)} ${style.bold(check.name)}  ${style.dim(where(check))}`);
-    lines.push(`    ${check.summary}`);
-    if (check.measured || check.expected) {
-      lines.push(`    measured: ${check.measured}`, `    expected: ${check.expected}`);
-    }
-    for (const detail of check.details.slice(0, 40)) lines.push(style.dim(`      ${detail}`));
+    lines.push('', `${style.status(check.status)} ${style.bold(terminalSafe(check.name))}  ${style.dim(where(check))}`);
+    // The failure is stated once: by the failing assertions when the evidence has them.
+    const headline = failureHeadline(check);
+    if (headline) lines.push(`    ${terminalSafe(headline)}`);
+    const evidence = evidenceLines(check);
+    for (const line of evidence.slice(0, 40)) lines.push(`      ${terminalSafe(line)}`);
+    if (evidence.length > 40) lines.push(style.dim(`      … ${evidence.length - 40} more lines in the evidence record (--json)`));
   }
   return lines.join('\n');
 }
@@ -87,8 +90,12 @@ export function renderVerdict(result: GateResult, style: Style): string {
     .filter(([, count]) => count > 0)
     .map(([status, count]) => `${count} ${statusLabel(status)}`);
   const env = result.environment ? ` (${result.environment})` : '';
+  const partial = result.partial
+    ? `partial: only checks matching ${result.partial.only.join(', ')}; ${result.partial.notRun} not run`
+    : undefined;
   const why =
     result.reason ??
+    partial ??
     (result.interrupted === 'deadline' ? 'gate deadline reached' : result.interrupted === 'cancelled' ? 'cancelled' : undefined);
   return `${style.bold(`${result.gate}${env}`)}: ${style.status(result.status)}${counts.length ? `, ${counts.join(', ')}` : ''} in ${formatDuration(result.durationMs)}${why ? ` (${why})` : ''}`;
 }
