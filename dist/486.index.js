@@ -8,7 +8,7 @@ export const modules = {
 __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _io_output_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2475);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9979);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3777);
 /** Entry of the `release-gates` command. */
 
 
@@ -21,7 +21,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9979:
+/***/ 3777:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -32,12 +32,14 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/commander/esm.mjs
 var esm = __webpack_require__(8179);
-// EXTERNAL MODULE: ./src/config/load.ts
-var load = __webpack_require__(1036);
+// EXTERNAL MODULE: ./src/config/load.ts + 1 modules
+var load = __webpack_require__(9212);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/gates/registry.ts + 4 modules
 var registry = __webpack_require__(2878);
+// EXTERNAL MODULE: ./src/io/guarded-output.ts
+var guarded_output = __webpack_require__(8228);
 // EXTERNAL MODULE: ./src/io/output.ts
 var output = __webpack_require__(2475);
 // EXTERNAL MODULE: ./src/secrets/registry.ts
@@ -67,11 +69,17 @@ function commentPreview(run, context) {
         title: (0,tables/* tally */.N4)(gate),
         details: (0,check_run/* failuresText */.B2)(gate),
     }));
-    return (0,sticky_comment/* commentBody */.I2)(cells, { headSha: context.headSha ?? 'local', runUrl: undefined, updatedAt: context.updatedAt, preview: true });
+    return (0,sticky_comment/* commentBody */.I2)(cells, {
+        headSha: context.headSha ?? 'local',
+        runUrl: undefined,
+        updatedAt: context.updatedAt,
+        preview: true,
+        ...(context.environments ? { environments: context.environments } : {}),
+    });
 }
 
-// EXTERNAL MODULE: ./src/gates/run.ts + 2 modules
-var gates_run = __webpack_require__(8103);
+// EXTERNAL MODULE: ./src/gates/run.ts + 4 modules
+var gates_run = __webpack_require__(468);
 // EXTERNAL MODULE: ./src/github/context.ts
 var github_context = __webpack_require__(9556);
 // EXTERNAL MODULE: external "node:child_process"
@@ -89,14 +97,76 @@ function gitHead(cwd = process.cwd()) {
     });
 }
 
-// EXTERNAL MODULE: ./src/io/http.ts
-var io_http = __webpack_require__(742);
+// EXTERNAL MODULE: ./src/io/http.ts + 1 modules
+var io_http = __webpack_require__(4997);
 // EXTERNAL MODULE: ./src/evidence/record.ts
-var evidence_record = __webpack_require__(9784);
-// EXTERNAL MODULE: ./src/reporters/terminal/index.ts + 2 modules
-var terminal = __webpack_require__(3967);
+var record = __webpack_require__(9784);
+// EXTERNAL MODULE: ./src/reporters/terminal/index.ts + 3 modules
+var terminal = __webpack_require__(2977);
 // EXTERNAL MODULE: ./src/cli/exit-codes.ts
 var exit_codes = __webpack_require__(8551);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+;// CONCATENATED MODULE: ./src/cli/output-paths.ts
+/**
+ * `--json` and `--markdown` paths, checked before any gate runs: a verdict reached after
+ * a 15-minute gate must not be lost to a path that cannot be written.
+ */
+
+
+
+
+function why(error) {
+    const code = error.code;
+    switch (code) {
+        case 'EACCES':
+        case 'EPERM':
+            return 'permission denied';
+        case 'EROFS':
+            return 'the file system is read-only';
+        case 'ENOTDIR':
+            return 'a part of the path is a file, not a folder';
+        default:
+            return code ?? String(error);
+    }
+}
+/** The nearest folder that exists on the way up from `path`, or the reason one is no folder. */
+async function nearestFolder(path) {
+    for (let folder = (0,external_node_path_.dirname)(path);; folder = (0,external_node_path_.dirname)(folder)) {
+        try {
+            const info = await (0,promises_.stat)(folder);
+            if (!info.isDirectory())
+                throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+            return folder;
+        }
+        catch (error) {
+            if (error.code !== 'ENOENT' || (0,external_node_path_.dirname)(folder) === folder)
+                throw error;
+        }
+    }
+}
+/**
+ * Checks that `file` can be written (it, or the folder it would be created in).
+ * @throws UsageError naming the option, the path and why it cannot be written.
+ */
+async function checkWritable(option, file) {
+    const path = (0,external_node_path_.resolve)(file);
+    try {
+        const info = await (0,promises_.stat)(path).catch((error) => {
+            if (error.code === 'ENOENT')
+                return undefined;
+            throw error;
+        });
+        if (info?.isDirectory())
+            throw Object.assign(new Error('a folder'), { code: 'EISDIR' });
+        await (0,promises_.access)(info ? path : await nearestFolder(path), external_node_fs_.constants.W_OK);
+    }
+    catch (error) {
+        const reason = error.code === 'EISDIR' ? 'it is a folder' : why(error);
+        throw new errors/* UsageError */.eb(`${option} ${file} cannot be written: ${reason} (expected a file path in a writable folder)`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/cli/commands/run.ts
 /** `release-gates run <gate...>`: run gates from a terminal, with the actions' engine. */
 
@@ -111,6 +181,20 @@ var exit_codes = __webpack_require__(8551);
 
 
 
+
+/** Writes one output file; a failure is reported after the verdict, never thrown. */
+async function writeOutput(what, file, write, output) {
+    try {
+        await write();
+        output.err(`${what} written to ${file}\n`);
+        return true;
+    }
+    catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        output.err(`release-gates: could not write ${what} to ${file}: ${reason}\n`);
+        return false;
+    }
+}
 /**
  * GitHub for a local run: only when GITHUB_TOKEN and GITHUB_REPOSITORY are set;
  * otherwise the GitHub checks are skipped with that reason.
@@ -141,6 +225,10 @@ async function runCommand(gateNames, options, context) {
     const startedAt = new Date();
     const gates = gateNames.map(registry/* gateNamed */.H);
     const loaded = await (0,load/* loadConfig */.Z9)(options.config);
+    if (options.json)
+        await checkWritable('--json', options.json);
+    if (options.markdown)
+        await checkWritable('--markdown', options.markdown);
     const { secrets, output } = context;
     const reporter = new terminal/* TerminalReporter */.s(output, options.color === undefined ? {} : { color: options.color });
     const http = new io_http/* UndiciHttpClient */.ki();
@@ -157,26 +245,25 @@ async function runCommand(gateNames, options, context) {
             scope: { cwd: process.cwd(), headSha: commit ?? undefined, github: await localGitHub(context.env, options.pr, output) },
             ...(context.signal ? { signal: context.signal } : {}),
             ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+            ...(options.check?.length ? { only: options.check } : {}),
             onGateStart: (gate, checks, environment) => reporter.gateStarted(gate, checks, environment),
             onEvent: (gate, event) => reporter.event(gate, event),
             onGateFinished: (result) => reporter.gateFinished(result),
         });
         reporter.finished(run);
-        if (options.json) {
-            const record = (0,evidence_record/* buildEvidence */.KX)(run, {
-                commit,
-                configFile: options.config,
-                configDigest: loaded.source.digest,
-                startedAt,
-                finishedAt: new Date(),
-            }, secrets);
-            await (0,evidence_record/* writeEvidence */.nP)(options.json, record);
-            output.err(`evidence written to ${options.json}\n`);
+        // The verdict is printed; a file that cannot be written now is said after it, and the
+        // exit code stays the gates'.
+        const { json, markdown } = options;
+        if (json) {
+            const context = { commit, configFile: options.config, configDigest: loaded.source.digest, startedAt, finishedAt: new Date() };
+            await writeOutput('evidence', json, () => (0,record/* writeEvidence */.nP)(json, (0,record/* buildEvidence */.KX)(run, context, secrets)), output);
         }
-        if (options.markdown) {
-            await (0,promises_.mkdir)((0,external_node_path_.dirname)(options.markdown), { recursive: true });
-            await (0,promises_.writeFile)(options.markdown, secrets.redact(commentPreview(run, { headSha: commit ?? undefined, updatedAt: new Date() })));
-            output.err(`PR comment preview written to ${options.markdown}\n`);
+        if (markdown) {
+            await writeOutput('PR comment preview', markdown, async () => {
+                await (0,promises_.mkdir)((0,external_node_path_.dirname)(markdown), { recursive: true });
+                const environments = Object.keys(loaded.config.environments ?? {});
+                await (0,promises_.writeFile)(markdown, secrets.redact(commentPreview(run, { headSha: commit ?? undefined, updatedAt: new Date(), environments })));
+            }, output);
         }
         return (0,exit_codes/* exitCodeFor */.Rr)(run.status);
     }
@@ -220,7 +307,10 @@ function schemaCommand(output) {
 /** Validates the config; problems are thrown as ConfigurationError (exit 2). */
 async function validateCommand(options, output) {
     const loaded = await (0,load/* loadConfig */.Z9)(options.config);
-    const sections = root/* GATE_NAMES */.rn.filter((gate) => loaded.config[gate]).map((gate) => `${gate} (${loaded.config[gate]?.checks.length ?? 0} checks)`);
+    const sections = root/* GATE_NAMES */.rn.filter((gate) => loaded.config[gate]).map((gate) => {
+        const count = loaded.config[gate]?.checks.length ?? 0;
+        return `${gate} (${count} ${count === 1 ? 'check' : 'checks'})`;
+    });
     const environments = Object.keys(loaded.config.environments ?? {});
     output.out(`${options.config}: valid. Gates: ${sections.join(', ') || 'none'}. Environments: ${environments.join(', ') || 'none'}. Digest ${loaded.source.digest}\n`);
     return 0;
@@ -242,11 +332,30 @@ async function validateCommand(options, output) {
 
 
 
-function positiveInt(value) {
-    const n = Number(value);
+
+/**
+ * An option's value, refusing one that looks like another option: `--env --json x`
+ * means a forgotten environment name, not an environment called "--json".
+ */
+function value(text) {
+    if (text.startsWith('-'))
+        throw new esm/* InvalidArgumentError */.Di(`expected a value, got the option "${text}" (the value is missing before it).`);
+    return text;
+}
+function positiveInt(text) {
+    const n = Number(value(text));
     if (!Number.isInteger(n) || n < 1)
         throw new esm/* InvalidArgumentError */.Di('expected a whole number of at least 1.');
     return n;
+}
+/** Collects a repeatable option's values. */
+function collect(text, previous) {
+    return [...previous, value(text)];
+}
+/** The hint that ends every usage error: the help of the command that was meant. */
+function helpHint(argv) {
+    const command = ['run', 'validate', 'schema'].find((name) => argv[0] === name);
+    return `see \`release-gates ${command ? `${command} ` : ''}--help\``;
 }
 function program(context, setCode) {
     const cli = new esm/* Command */.uB('release-gates')
@@ -258,10 +367,11 @@ function program(context, setCode) {
         .command('run')
         .description(`run gates in order (${registry/* GATES */.J.map((g) => g.name).join(', ')})`)
         .argument('<gates...>', 'gate names')
-        .option('-c, --config <file>', 'config file', load/* DEFAULT_CONFIG_PATH */.Bi)
-        .option('-e, --env <name>', 'environment to run against')
-        .option('--json <file>', 'write the JSON evidence record to this file')
-        .option('--markdown <file>', 'write the PR comment this run would post (markdown) to this file')
+        .option('-c, --config <file>', 'config file', value, load/* DEFAULT_CONFIG_PATH */.Bi)
+        .option('-e, --env <name>', 'environment to run against', value)
+        .option('--json <file>', 'write the JSON evidence record to this file', value)
+        .option('--markdown <file>', 'write the PR comment this run would post (markdown) to this file', value)
+        .option('--check <name>', 'run only the checks whose name or id matches (repeatable; * and ? are wildcards); the run is partial and does not count for environment-passed', collect, [])
         .option('--concurrency <n>', 'checks run at once (overrides the config)', positiveInt)
         .option('--pr <number>', 'pull request for the PR checks (needs GITHUB_TOKEN and GITHUB_REPOSITORY)', positiveInt)
         .option('--no-color', 'plain output')
@@ -272,7 +382,7 @@ function program(context, setCode) {
     cli
         .command('validate')
         .description('check a config file and report every problem with its position')
-        .option('-c, --config <file>', 'config file', load/* DEFAULT_CONFIG_PATH */.Bi)
+        .option('-c, --config <file>', 'config file', value, load/* DEFAULT_CONFIG_PATH */.Bi)
         .action(async (options) => setCode(await validateCommand(options, context.output)));
     cli
         .command('schema')
@@ -284,17 +394,29 @@ function program(context, setCode) {
 async function main(argv, cliContext) {
     const secrets = new secrets_registry/* SecretRegistry */.ks();
     secrets.addFromEnvironment(cliContext.env, new Set());
-    const context = { ...cliContext, output: (0,output/* redacting */.q)(cliContext.output, secrets), secrets };
+    // In a workflow step, text from targets must not run workflow commands in the log.
+    const sink = cliContext.env.GITHUB_ACTIONS === 'true' ? (0,guarded_output/* guarded */.N)(cliContext.output) : cliContext.output;
+    const context = { ...cliContext, output: (0,output/* redacting */.q)(sink, secrets), secrets };
     let code = 0;
     try {
-        await program(context, (c) => (code = c)).parseAsync([...argv], { from: 'user' });
+        const cli = program(context, (c) => (code = c));
+        if (argv.length === 0) {
+            context.output.out(cli.helpInformation());
+            return 0;
+        }
+        await cli.parseAsync([...argv], { from: 'user' });
         return code;
     }
     catch (error) {
         if (error instanceof esm/* CommanderError */.b7) {
-            return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help'
-                ? 0
-                : exit_codes/* EXIT_USAGE */.Ri;
+            if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help')
+                return 0;
+            context.output.err(`${helpHint(argv)}\n`);
+            return exit_codes/* EXIT_USAGE */.Ri;
+        }
+        if (error instanceof errors/* UsageError */.eb) {
+            context.output.err(`${error.message}\n${helpHint(argv)}\n`);
+            return exit_codes/* EXIT_USAGE */.Ri;
         }
         if ((0,errors/* isUserError */.iU)(error)) {
             context.output.err(`${error.message}\n`);

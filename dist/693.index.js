@@ -11,8 +11,8 @@ __webpack_require__.d(__webpack_exports__, {
   actionMain: () => (/* binding */ actionMain)
 });
 
-// EXTERNAL MODULE: ./src/config/load.ts
-var load = __webpack_require__(1036);
+// EXTERNAL MODULE: ./src/config/load.ts + 1 modules
+var load = __webpack_require__(9212);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/github/context.ts
@@ -30,10 +30,10 @@ function redactingApi(api, secrets) {
     });
 }
 
-// EXTERNAL MODULE: ./src/gates/run.ts + 2 modules
-var gates_run = __webpack_require__(8103);
-// EXTERNAL MODULE: ./src/io/http.ts
-var io_http = __webpack_require__(742);
+// EXTERNAL MODULE: ./src/gates/run.ts + 4 modules
+var gates_run = __webpack_require__(468);
+// EXTERNAL MODULE: ./src/io/http.ts + 1 modules
+var io_http = __webpack_require__(4997);
 // EXTERNAL MODULE: ./src/io/output.ts
 var io_output = __webpack_require__(2475);
 // EXTERNAL MODULE: ./src/evidence/record.ts
@@ -53,7 +53,7 @@ var check_run = __webpack_require__(3996);
 ;// CONCATENATED MODULE: ./src/reporters/github/create-once.ts
 /**
  * Creating a check run at most once. A POST retried after a 5xx can create a duplicate
- * (GITHUB.md, "Rate limits"), so after a failed create we look the run up by name and
+ * (https://docs.github.com/rest/using-the-rest-api/best-practices-for-using-the-rest-api#handle-rate-limit-errors-appropriately), so after a failed create we look the run up by name and
  * by the external id we gave it before trying again.
  */
 
@@ -103,7 +103,7 @@ function cellsKey(runs, own) {
     return JSON.stringify((0,sticky_comment/* cellsFromCheckRuns */.oT)(runs, own).map(({ gate, environment, status, title, url }) => ({ gate, environment, status, title, url })));
 }
 /** Status of a finished gate as a comment cell. */
-function cellOf(result, url) {
+function cellOf(result, url, lineLink) {
     return {
         name: (0,identity/* checkRunName */.$_)(result.gate, result.environment),
         gate: result.gate,
@@ -111,8 +111,12 @@ function cellOf(result, url) {
         status: result.status,
         title: (0,tables/* tally */.N4)(result),
         url,
-        details: (0,check_run/* failuresText */.B2)(result),
+        details: (0,check_run/* failuresText */.B2)(result, lineLink),
     };
+}
+/** The `permissions:` a job needs for a write (https://docs.github.com/rest/checks/runs, https://docs.github.com/rest/issues/comments). */
+function permissionFor(what) {
+    return /comment/.test(what) ? 'pull-requests: write' : /check run|annotations/.test(what) ? 'checks: write' : 'checks: read';
 }
 class GitHubReporter {
     options;
@@ -138,6 +142,10 @@ class GitHubReporter {
     externalId(gate, environment) {
         return `${this.options.context.runKey}:${gate}:${environment ?? ''}:${this.nonce}`;
     }
+    /** The page of a gate's check run, once it was created (for the job summary's links). */
+    checkRunUrl(gate, environment) {
+        return this.started.get((0,identity/* checkRunName */.$_)(gate, environment))?.htmlUrl;
+    }
     /** True once writes are off; reports go to the job summary and annotations. */
     get isReadOnly() {
         return this.readOnlyReason !== undefined;
@@ -162,10 +170,11 @@ class GitHubReporter {
         catch (error) {
             const denied = error instanceof github_api/* GitHubError */.y && error.readOnly;
             if (denied && onlyThis) {
-                this.options.logger.warning(`release-gates could not ${what}: GitHub answered ${error.status} "${error.message}" (the job needs permissions: pull-requests: write); the check runs are written`);
+                this.options.logger.warning(`release-gates could not ${what}: GitHub answered ${error.status} "${error.message}"; the job needs permissions: ${permissionFor(what)}. The check runs are written`);
             }
-            else if (denied)
-                this.readOnly(`GitHub answered ${error.status} "${error.message}" when ${what}`);
+            else if (denied) {
+                this.readOnly(`GitHub refused to let release-gates ${what} (${error.status} "${error.message}"); the job needs permissions: ${permissionFor(what)}`);
+            }
             else
                 this.options.logger.warning(`release-gates could not ${what}: ${error instanceof Error ? error.message : String(error)}`);
             return undefined;
@@ -226,7 +235,7 @@ class GitHubReporter {
         if (last && (!pr || this.isReadOnly))
             await this.complete(last, last.result);
         if (last && pr && !this.isReadOnly) {
-            const own = finished.map((s) => cellOf(s.result, s.htmlUrl));
+            const own = finished.map((s) => cellOf(s.result, s.htmlUrl, this.options.lineLink));
             const runs = (await this.listRuns()) ?? [];
             const knownId = (0,sticky_comment/* knownCommentId */.mC)(runs);
             await this.complete(last, last.result, knownId);
@@ -269,7 +278,12 @@ class GitHubReporter {
     async writeComment(issue, runs, own, knownId) {
         const { context, logger } = this.options;
         const cells = (0,sticky_comment/* cellsFromCheckRuns */.oT)(runs, own);
-        const body = (0,sticky_comment/* commentBody */.I2)(cells, { headSha: context.headSha, runUrl: context.runUrl, updatedAt: new Date() });
+        const body = (0,sticky_comment/* commentBody */.I2)(cells, {
+            headSha: context.headSha,
+            runUrl: context.runUrl,
+            updatedAt: new Date(),
+            environments: (0,sticky_comment/* environmentOrder */.CV)(runs, this.options.environments),
+        });
         const id = await this.attempt('write the PR comment', (api) => (0,sticky_comment/* upsertComment */.lB)(api, issue, body, knownId, logger), true);
         return id === undefined ? undefined : { id, key: cellsKey(runs, own) };
     }
@@ -295,7 +309,8 @@ var model = __webpack_require__(1123);
 ;// CONCATENATED MODULE: ./src/reporters/job-summary.ts
 /**
  * The job summary ($GITHUB_STEP_SUMMARY): the gates table and each gate's checks, the
- * same tables as the check runs and the comment. At most 1 MiB per step (GITHUB.md).
+ * same tables as the check runs and the comment. At most 1 MiB per step
+ * (https://docs.github.com/actions/writing-workflows/choosing-what-your-workflow-does/workflow-commands-for-github-actions#adding-a-job-summary).
  */
 
 
@@ -316,75 +331,78 @@ function fitBytes(text, max) {
         end--; // not inside a character
     return bytes.subarray(0, end).toString('utf8') + note;
 }
-function gateSection(result, lineLink) {
-    const heading = `### ${(0,markdown_escape/* escapeInline */.VV)(result.gate)}${result.environment ? ` · ${(0,markdown_escape/* escapeInline */.VV)(result.environment)}` : ''}: ${(0,tables/* tally */.N4)(result)}`;
+function gateSection(result, lineLink, url) {
+    const title = `${(0,markdown_escape/* escapeInline */.VV)(result.gate)}${result.environment ? ` · ${(0,markdown_escape/* escapeInline */.VV)(result.environment)}` : ''}`;
+    const heading = `### ${(0,tables/* statusBadge */.Od)(result.status)} ${(0,markdown_escape/* link */.nf)(title, url)}: ${(0,markdown_escape/* escapeInline */.VV)((0,tables/* tally */.N4)(result))}`;
     if (result.status === 'skipped')
         return `${heading}\n\n${(0,markdown_escape/* escapeInline */.VV)(result.reason ?? 'not run')}`;
-    const failures = result.checks
-        .filter(model/* needsAttention */.e_)
-        .map((check) => `<details><summary>${(0,tables/* attentionEmoji */.xA)(check)} ${(0,markdown_escape/* escapeInline */.VV)(check.name)}: ${(0,markdown_escape/* escapeInline */.VV)(check.summary)}</summary>\n\n${(0,markdown_escape/* codeBlock */.DV)((0,tables/* evidenceLines */.p1)(check, { config: true }).join('\n'))}\n\n</details>`);
-    return [heading, '', (0,tables/* checksTable */.Et)(result, lineLink), ...(failures.length ? ['', ...failures] : [])].join('\n');
+    const partial = (0,tables/* partialNote */.wY)(result);
+    const failures = result.checks.filter(model/* needsAttention */.e_).map((check) => {
+        const headline = (0,tables/* failureHeadline */.Ni)(check);
+        const where = `${check.location.file}:${check.location.line}`;
+        return `<details><summary>${(0,tables/* attentionEmoji */.xA)(check)} ${(0,markdown_escape/* htmlText */.js)(check.name)} · <code>${(0,markdown_escape/* htmlText */.js)(where)}</code>${headline ? `: ${(0,markdown_escape/* htmlText */.js)(headline)}` : ''}</summary>\n\n${(0,markdown_escape/* codeBlock */.DV)((0,tables/* evidenceLines */.p1)(check).join('\n'))}\n\n</details>`;
+    });
+    return [
+        heading,
+        '',
+        ...(partial ? [partial, ''] : []),
+        (0,tables/* checksTable */.Et)(result, lineLink),
+        ...(failures.length ? ['', ...failures] : []),
+    ].join('\n');
 }
 /** The markdown of the job summary for a run. */
 function jobSummary(run, context) {
-    const cells = run.gates.map((gate) => ({ gate: gate.gate, environment: gate.environment, status: gate.status, title: (0,tables/* tally */.N4)(gate) }));
+    const urlOf = (gate) => context.checkRunUrl?.(gate.gate, gate.environment);
+    const cells = run.gates.map((gate) => ({
+        gate: gate.gate,
+        environment: gate.environment,
+        status: gate.status,
+        title: (0,tables/* tally */.N4)(gate),
+        url: urlOf(gate),
+    }));
     const parts = [
-        `## release-gates${context.headSha ? ` for \`${context.headSha.slice(0, 12)}\`` : ''}: ${run.status}`,
+        `## ${(0,tables/* statusBadge */.Od)(run.status)} · release-gates${context.headSha ? ` for \`${context.headSha.slice(0, 12)}\`` : ''}`,
         ...(context.notice ? ['', `> ${(0,markdown_escape/* escapeInline */.VV)(context.notice)}`] : []),
+        ...(run.partial
+            ? ['', `> **Partial run:** only checks matching ${run.partial.only.map((pattern) => (0,markdown_escape/* codeSpan */.SS)(pattern)).join(', ')} ran.`]
+            : []),
         '',
         (0,tables/* gatesTable */.vF)(cells),
-        ...run.gates.flatMap((gate) => ['', gateSection(gate, context.lineLink)]),
+        ...run.gates.flatMap((gate) => ['', gateSection(gate, context.lineLink, urlOf(gate))]),
     ];
     return `${fitBytes(parts.join('\n'), MAX_SUMMARY_BYTES)}\n`;
 }
 
-// EXTERNAL MODULE: ./src/reporters/terminal/index.ts + 2 modules
-var reporters_terminal = __webpack_require__(3967);
+// EXTERNAL MODULE: ./src/reporters/terminal/index.ts + 3 modules
+var reporters_terminal = __webpack_require__(2977);
 // EXTERNAL MODULE: ./src/secrets/registry.ts
 var registry = __webpack_require__(3866);
 // EXTERNAL MODULE: ./src/cli/exit-codes.ts
 var exit_codes = __webpack_require__(8551);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
 var core = __webpack_require__(6421);
+// EXTERNAL MODULE: ./src/io/guarded-output.ts
+var guarded_output = __webpack_require__(8228);
 ;// CONCATENATED MODULE: ./src/action/core-io.ts
 /**
  * The runner's side of the action through `@actions/core`: logging, annotations,
  * masking, outputs and the job summary. Untrusted text goes to the log inside
- * `::stop-commands::` so it cannot run workflow commands (GITHUB.md, "Runner contract").
+ * `::stop-commands::` so it cannot run workflow commands
+ * (https://docs.github.com/actions/writing-workflows/choosing-what-your-workflow-does/workflow-commands-for-github-actions#stopping-and-starting-workflow-commands).
  */
 
 
-// The runner reads `::cmd` at the start of a line and the legacy `##[cmd]` anywhere in it.
-const COMMAND_LIKE = /^\s*::|##\[/m;
-/** Whether the log is at the start of a line (stdout and stderr share one log). */
-let atLineStart = true;
-/**
- * Writes text to the log; text holding something that looks like a workflow command is
- * wrapped in `::stop-commands::<token>` … `::<token>::`.
- */
-function guardedWrite(write, text) {
-    if (text.length === 0)
-        return;
-    if (!COMMAND_LIKE.test(text)) {
-        write(text);
-        atLineStart = text.endsWith('\n');
-        return;
-    }
-    // The opener only counts at the start of a line: end a line left open first.
-    const token = (0,external_node_crypto_.randomUUID)();
-    write(`${atLineStart ? '' : '\n'}::stop-commands::${token}\n${text}${text.endsWith('\n') ? '' : '\n'}::${token}::\n`);
-    atLineStart = true;
-}
+
 /** stdout and stderr of the step, with workflow commands disabled inside untrusted text. */
 const actionOutput = {
-    out: (text) => guardedWrite((t) => process.stdout.write(t), text),
-    err: (text) => guardedWrite((t) => process.stdout.write(t), text),
+    out: (text) => (0,guarded_output/* guardedWrite */.m)((t) => process.stdout.write(t), text),
+    err: (text) => (0,guarded_output/* guardedWrite */.m)((t) => process.stdout.write(t), text),
     isTTY: false,
     columns: 160,
 };
 /** Logger and annotator over `@actions/core`. */
 const coreLog = {
-    info: (message) => guardedWrite((t) => process.stdout.write(t), `${message}\n`),
+    info: (message) => (0,guarded_output/* guardedWrite */.m)((t) => process.stdout.write(t), `${message}\n`),
     warning: (message) => core.warning(message),
     debug: (message) => core.debug(message),
     notice: (message) => core.notice(message),
@@ -527,6 +545,7 @@ async function runAction(env, gateOverride) {
             logger: coreLog,
             annotator: coreLog,
             lineLink: (check) => `${blob}#L${check.location.line}`,
+            environments: Object.keys(loaded.config.environments ?? {}),
             get environmentUrl() {
                 return environmentUrl;
             },
@@ -571,7 +590,10 @@ async function runAction(env, gateOverride) {
         const summary = jobSummary(run, {
             headSha: context.headSha,
             lineLink: (check) => `${blob}#L${check.location.line}`,
-            notice: reporter.isReadOnly ? 'Read-only token: results are in this summary and the annotations only.' : undefined,
+            notice: reporter.isReadOnly
+                ? `${api ? 'Read-only token' : 'No GitHub token'}: results are in this summary and the annotations only.`
+                : undefined,
+            checkRunUrl: (gate, environment) => reporter.checkRunUrl(gate, environment),
         });
         await core.summary.addRaw(secrets.redact(summary)).write();
         const record = (0,evidence_record/* buildEvidence */.KX)(run, { commit: context.headSha, configFile: settings.configInRepo, configDigest: loaded.source.digest, startedAt, finishedAt: new Date() }, secrets);
