@@ -37,7 +37,13 @@ function render(file: string, analysis: SqlAnalysis, columns: number): string {
     });
     for (const finding of analysis.findings) {
       const where = finding.context ? ` (in ${finding.context})` : '';
-      table.push([`${finding.line}:${finding.column}`, finding.code, finding.severity, finding.needsAck ? 'yes' : 'no', `${finding.message}${where}`]);
+      table.push([
+        `${finding.line}:${finding.column}`,
+        finding.code,
+        finding.severity,
+        finding.needsAck ? 'yes' : 'no',
+        `${finding.message}${where}`,
+      ]);
     }
     lines.push(table.toString());
   } else {
@@ -51,7 +57,14 @@ function render(file: string, analysis: SqlAnalysis, columns: number): string {
 export async function analyseSqlCommand(files: readonly string[], options: AnalyseSqlOptions, output: Output): Promise<number> {
   const results: { file: string; analysis: SqlAnalysis }[] = [];
   for (const file of files) results.push({ file, analysis: await analyseSql(await read(file)) });
-  if (options.json) output.out(`${JSON.stringify(results.map(({ file, analysis }) => ({ file, ...analysis })), null, 2)}\n`);
+  if (options.json)
+    output.out(
+      `${JSON.stringify(
+        results.map(({ file, analysis }) => ({ file, ...analysis })),
+        null,
+        2,
+      )}\n`,
+    );
   else for (const { file, analysis } of results) output.out(render(file, analysis, output.columns));
   const blocked = results.some(({ analysis }) => analysis.unanalysable.length > 0 || analysis.findings.some((finding) => finding.needsAck));
   return blocked ? EXIT_FAILED : EXIT_PASSED;
