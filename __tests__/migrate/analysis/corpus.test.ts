@@ -105,6 +105,16 @@ describe('the SQL detector corpus', () => {
     );
   });
 
+  it('docs/sql-findings.md lists every code with its severity and whether it needs an acknowledgement', async () => {
+    const { RULES, needsAck } = await import('../../../src/migrate/analysis/index.js');
+    const rows = [...readFileSync('docs/sql-findings.md', 'utf8').matchAll(/^\| `([a-z-]+)` \| ([a-z-]+) \| (yes|no) \|/gm)];
+    const documented = Object.fromEntries(rows.map((row) => [row[1], { severity: row[2], ack: row[3] === 'yes' }]));
+    const rules = Object.fromEntries(
+      Object.entries(RULES).map(([code, rule]) => [code, { severity: rule.severity, ack: needsAck(rule.severity) }]),
+    );
+    expect(documented).toEqual(rules);
+  });
+
   it.each(FILES)('%s with CRLF line endings gives the same findings, positions and hash', async (name) => {
     const text = read(name);
     const [lf, crlf] = await Promise.all([analyseSql(text), analyseSql(text.replaceAll('\n', '\r\n'))]);

@@ -117,6 +117,29 @@ describe('the normalised content hash', () => {
     ]);
   });
 
+  it('reads function and DO bodies token by token: strings, escapes and nested comments', async () => {
+    const body = (inner: string): string => `CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $fn$${inner}$fn$;`;
+    const base = await hash(body("BEGIN RAISE NOTICE E'it\\'s -- not a comment', $q$ -- nor this $q$; END"));
+    expect(
+      await hash(
+        body(
+          "\n  begin /* outer /* nested */ still a comment */\n    raise notice E'it\\'s -- not a comment',\n $q$ -- nor this $q$;\n  end -- done\n",
+        ),
+      ),
+    ).toBe(base);
+    expect(await hash(body("BEGIN RAISE NOTICE E'it\\'s -- not a remark', $q$ -- nor this $q$; END"))).not.toBe(base);
+    expect(await hash(body("BEGIN RAISE NOTICE E'it\\'s -- not a comment', $q$ -- nor that $q$; END"))).not.toBe(base);
+    expect(await hash(body('BEGIN PERFORM a<=b; END'))).not.toBe(await hash(body('BEGIN PERFORM a < = b; END')));
+    expect(await hash(body('BEGIN PERFORM a <= b; END'))).toBe(await hash(body('BEGIN PERFORM a<=b; END')));
+    expect(await hash(body('BEGIN PERFORM "Mixed"; END'))).not.toBe(await hash(body('BEGIN PERFORM "mixed"; END')));
+  });
+
+  it('parses a body only when it holds a word a rule looks at (so a broken one without is not reported)', async () => {
+    const broken = (word: string) => `DO $$ BEGIN PERFORM 1 +; ${word} END $$;`;
+    expect((await analyseSql(broken('NULL;'))).unanalysable).toEqual([]);
+    expect((await analyseSql(broken('DELETE FROM t;'))).unanalysable).toHaveLength(1);
+  });
+
   it('hashes a statement that does not parse by its tokens: comments and spacing aside, its text counts', async () => {
     const broken = 'SELECT 1;\nCREATE TABLE broken (id int,);\n';
     const base = await analyseSql(broken);

@@ -11,7 +11,7 @@ import { HANDLERS, needsAck, RULES, type RawFinding, type RuleContext } from './
 import type { Analyser, Position, Scope, StatementInput } from './scope.js';
 import { SourceText } from './source.js';
 import { topStatements } from './statements.js';
-import { canonical, relationName, unwrap, walk } from './tree.js';
+import { relationName, unwrap, walk } from './tree.js';
 import type { AnalyseOptions, SqlAnalysis, SqlFinding, SqlPart, SqlUnanalysable } from './types.js';
 
 /** How much of a statement a finding shows. */
@@ -49,7 +49,6 @@ class Analysis implements Analyser {
     const end = input.length ? input.start + input.length : undefined;
     const statementText = scope.text.slice(input.start, end).trim();
     const raw: RawFinding[] = [];
-    const forms = new Map<object, unknown>();
     const context: RuleContext = {
       report: (finding) => raw.push(finding),
       isStatement: (node) => node === root,
@@ -60,7 +59,7 @@ class Analysis implements Analyser {
     walk(input.node, (type, body) => {
       for (const handler of HANDLERS.get(type) ?? []) handler(body, context);
       if (type !== 'DoStmt' && type !== 'CreateFunctionStmt') return true;
-      analyseBody(this, type, body, input, scope, forms);
+      analyseBody(this, type, body, input, scope);
       return false;
     });
     const position = scope.position(scope.text.index(input.start));
@@ -81,7 +80,8 @@ class Analysis implements Analyser {
     }
     const created = scope.topLevel ? createdTable(rootType, root) : undefined;
     if (created) this.created.add(created);
-    return canonical(input.node, forms);
+    // The walk cleared the locations and put the bodies' normal forms in place.
+    return JSON.stringify(input.node);
   }
 }
 

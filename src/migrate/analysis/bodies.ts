@@ -3,20 +3,20 @@
  * with the real plpgsql parser; each SQL statement in it is analysed like a top-level one,
  * at its line. An EXECUTE of a constant string is analysed as that SQL; an EXECUTE of a
  * built string cannot be, and is reported "not analysable". A `LANGUAGE sql` body is parsed
- * as SQL. Each body's normal form (its trees without locations or line numbers) stands in
- * for its text in the hash, so its whitespace and comments do not count.
+ * as SQL. A body is hashed by its tokens (tokens.ts), which replace its text in the tree:
+ * its whitespace, comments and keyword case do not count. A body with no word that starts a
+ * statement a rule looks at is not parsed at all.
  */
 import { cut } from '../../text.js';
 import { errorMessage, errorOffset, type Node } from './parser.js';
 import type { Analyser, Position, Scope, StatementInput } from './scope.js';
 import { SourceText } from './source.js';
-import { canonical, names } from './tree.js';
+import { names } from './tree.js';
+import { tokens } from './tokens.js';
 
 const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 interface BodyLiteral {
-  /** The `{ sval }` object of the body's String node, replaced by the normal form in the hash. */
-  node: { sval?: string };
   text: string;
   /** String index of the literal (its opening quote or dollar tag) in the scope's text. */
   index: number;
@@ -49,27 +49,23 @@ function stringArg(arg: Node | undefined): { sval?: string } | undefined {
   return undefined;
 }
 
-/** Parses SQL text and analyses its statements in `scope`; their canonical forms, or a collapsed text when it does not parse. */
-function sqlStatements(analyser: Analyser, text: string, scope: Scope, fallback: Position): string {
+/** Parses SQL text and analyses its statements in `scope`; a parse error is reported "not analysable". */
+function sqlStatements(analyser: Analyser, text: string, scope: Scope, fallback: Position): void {
   try {
-    const stmts = analyser.parser.parse(text).stmts ?? [];
-    return stmts
-      .map((raw) =>
-        raw.stmt ? analyser.statement({ node: raw.stmt, start: raw.stmt_location ?? 0, length: raw.stmt_len ?? 0, base: 0 }, scope) : '',
-      )
-      .join('\n');
+    for (const raw of analyser.parser.parse(text).stmts ?? []) {
+      if (raw.stmt) analyser.statement({ node: raw.stmt, start: raw.stmt_location ?? 0, length: raw.stmt_len ?? 0, base: 0 }, scope);
+    }
   } catch (error) {
     const at = errorOffset(error);
     analyser.unanalysable(
       at === undefined ? fallback : scope.position(scope.text.index(at)),
       `${scope.context ?? 'SQL'}: ${errorMessage(error)}`,
     );
-    return collapse(text);
   }
 }
 
-/** The value of a plpgsql expression that is one string constant (`'TRUNCATE t'`), else undefined. */
-function constantString(analyser: Analyser, expression: string): string | undefined {
+/** The string of `SELECT '<constant>'`, else undefined (an expression that builds a string). */
+function constantOf(analyser: Analyser, expression: string): string | undefined {
   try {
     const node = analyser.parser.parse(`SELECT ${expression}`).stmts?.[0]?.stmt;
     const targets = node && 'SelectStmt' in node ? (node.SelectStmt.targetList ?? []) : [];
@@ -80,81 +76,84 @@ function constantString(analyser: Analyser, expression: string): string | undefi
   }
 }
 
-/** The normal form of a plpgsql expression: its parse tree (`SELECT <expr>`), or its collapsed text. */
-function expressionForm(analyser: Analyser, expression: string, parseMode: number): string {
-  const assignment = parseMode >= 3 ? /^([^=:]*?)\s*:?=([\s\S]*)$/.exec(expression) : null;
-  if (assignment) return `${collapse(assignment[1] ?? '')} := ${expressionForm(analyser, assignment[2] ?? '', 2)}`;
-  try {
-    return canonical(analyser.parser.parse(`SELECT ${expression}`).stmts);
-  } catch {
-    return collapse(expression);
-  }
-}
-
 interface PlpgsqlExpr {
   query?: string;
   parseMode?: number;
 }
 
-/** Calls `visit` for each PLpgSQL_expr with the line of its statement, and whether it is an EXECUTE's string. */
-function plpgsqlExpressions(tree: unknown, visit: (expr: PlpgsqlExpr, lineno: number, dynamic: boolean) => void): void {
+interface FoundExpr {
+  expr: PlpgsqlExpr;
+  lineno: number;
+  dynamic: boolean;
+}
+
+/** The PLpgSQL_expr objects of a plpgsql tree, each with the line of its statement and whether it is an EXECUTE's string. */
+function plpgsqlExpressions(tree: unknown): FoundExpr[] {
+  const found: FoundExpr[] = [];
   const dynamic = new Set<unknown>();
   const walkTree = (value: unknown, lineno: number): void => {
     if (Array.isArray(value)) return value.forEach((item) => walkTree(item, lineno));
     if (value === null || typeof value !== 'object') return;
-    for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+    const record = value as Record<string, unknown>;
+    for (const key in record) {
+      const child = record[key];
       if (child === null || typeof child !== 'object') continue;
       const body = child as Record<string, unknown>;
       const line = typeof body.lineno === 'number' ? body.lineno : lineno;
       if (key === 'PLpgSQL_stmt_dynexecute' || key === 'PLpgSQL_stmt_dynfors')
         dynamic.add((body.query as { PLpgSQL_expr?: unknown } | undefined)?.PLpgSQL_expr);
       else if (key === 'dynquery') dynamic.add(body.PLpgSQL_expr);
-      else if (key === 'PLpgSQL_expr') visit(body, line, dynamic.has(body));
+      else if (key === 'PLpgSQL_expr') found.push({ expr: body, lineno: line, dynamic: dynamic.has(body) });
       walkTree(child, line);
     }
   };
   walkTree(tree, 1);
+  return found;
 }
 
-/** Analyses a plpgsql body; returns its normal form. `createText` is a CREATE FUNCTION whose body is `scope.text`. */
-function plpgsqlBody(analyser: Analyser, createText: string, scope: Scope): string {
+/**
+ * Analyses a plpgsql body: each SQL statement in it at its line, each EXECUTE of a constant
+ * string as that SQL; an EXECUTE of a built string is not analysable. `createText` is a
+ * CREATE FUNCTION whose body is `scope.text`.
+ */
+function plpgsqlBody(analyser: Analyser, createText: string, scope: Scope): void {
   let tree: unknown;
+  const context = scope.context ?? 'plpgsql';
   try {
     tree = analyser.parser.parsePlpgsql(createText);
   } catch (error) {
-    analyser.unanalysable(scope.position(0), `${scope.context ?? 'plpgsql'}: ${errorMessage(error)}`);
-    return collapse(scope.text.text);
+    analyser.unanalysable(scope.position(0), `${context}: ${errorMessage(error)}`);
+    return;
   }
-  const forms = new Map<unknown, string>();
-  plpgsqlExpressions(tree, (expr, lineno, dynamic) => {
+  for (const { expr, lineno, dynamic } of plpgsqlExpressions(tree)) {
     const query = expr.query ?? '';
     const lineStart = scope.text.lineIndent(lineno - 1);
     const at = scope.position(lineStart);
     if (dynamic) {
-      const constant = constantString(analyser, query);
+      const constant = constantOf(analyser, query);
       if (constant === undefined)
-        analyser.unanalysable(
-          at,
-          `${scope.context ?? 'plpgsql'}: EXECUTE of a built string (${cut(collapse(query), 80)}) is not analysable`,
-        );
+        analyser.unanalysable(at, `${context}: EXECUTE of a built string (${cut(collapse(query), 80)}) is not analysable`);
       else
         sqlStatements(
           analyser,
           constant,
-          { ...scope, text: new SourceText(constant), position: () => at, context: `${scope.context ?? ''}, EXECUTE` },
+          { ...scope, text: new SourceText(constant), position: () => at, context: `${context}, EXECUTE` },
           at,
         );
-      forms.set(expr, expressionForm(analyser, query, 2));
     } else if (expr.parseMode === 0) {
-      const found = scope.text.text.indexOf(query, lineStart);
-      const position = found === -1 ? () => at : (index: number) => scope.position(found + index);
-      forms.set(expr, sqlStatements(analyser, query, { ...scope, text: new SourceText(query), position }, at));
-    } else {
-      forms.set(expr, expressionForm(analyser, query, expr.parseMode ?? 2));
+      const inBody = scope.text.text.indexOf(query, lineStart);
+      const position = inBody === -1 ? () => at : (index: number) => scope.position(inBody + index);
+      sqlStatements(analyser, query, { ...scope, text: new SourceText(query), position }, at);
     }
-  });
-  return JSON.stringify(tree, (key, value: unknown) => (key === 'lineno' ? undefined : (forms.get(value) ?? value)));
+  }
 }
+
+/**
+ * Words that begin every statement a rule looks at (DELETE, UPDATE, TRUNCATE, DROP, ALTER,
+ * GRANT, MERGE, CREATE POLICY / UNIQUE INDEX), or that run other SQL (EXECUTE, DO): a body
+ * without any of them cannot give a finding, and is not parsed.
+ */
+const RULE_WORDS = new Set(['delete', 'update', 'truncate', 'drop', 'alter', 'grant', 'merge', 'create', 'execute', 'do']);
 
 /** A dollar tag that does not occur in `text`. */
 function dollarTag(text: string): string {
@@ -164,17 +163,10 @@ function dollarTag(text: string): string {
 }
 
 /**
- * Analyses the body of a DO block or CREATE FUNCTION/PROCEDURE node, recording its normal form
- * in `forms` (body String → normal form). Other nodes are left alone.
+ * Analyses the body of a DO block or CREATE FUNCTION/PROCEDURE node and puts its normal form
+ * in place of its text (the tree is consumed for the hash). Other nodes are left alone.
  */
-export function analyseBody(
-  analyser: Analyser,
-  type: string,
-  body: object,
-  input: StatementInput,
-  scope: Scope,
-  forms: Map<object, unknown>,
-): void {
+export function analyseBody(analyser: Analyser, type: string, body: object, input: StatementInput, scope: Scope): void {
   const locate = (location: number | undefined): number => scope.text.index(input.base + (location ?? 0));
   if (type === 'DoStmt') {
     const args = (body as { args?: Node[] }).args ?? [];
@@ -185,12 +177,12 @@ export function analyseBody(
     if (!as || !literal || language !== 'plpgsql') return;
     const text = literal.sval ?? '';
     const counts = scope.counts === 'none' ? 'none' : 'names';
-    const inner = bodyScope(scope, { node: literal, text, index: locate(as.location) }, 'DO block', counts);
+    const inner = bodyScope(scope, { text, index: locate(as.location) }, 'DO block', counts);
+    const words = tokens(text);
+    literal.sval = `tokens: ${words.join(' ')}`;
+    if (!words.some((word) => RULE_WORDS.has(word))) return;
     const tag = dollarTag(text);
-    forms.set(
-      literal,
-      plpgsqlBody(analyser, `CREATE FUNCTION pg_temp.do_block() RETURNS void LANGUAGE plpgsql AS ${tag}${text}${tag}`, inner),
-    );
+    plpgsqlBody(analyser, `CREATE FUNCTION pg_temp.do_block() RETURNS void LANGUAGE plpgsql AS ${tag}${text}${tag}`, inner);
     return;
   }
   if (type !== 'CreateFunctionStmt') return;
@@ -216,11 +208,12 @@ export function analyseBody(
   const language = stringArg(option('language')?.arg)?.sval?.toLowerCase();
   if (!as || !literal || (language !== 'plpgsql' && language !== 'sql')) return;
   const text = literal.sval ?? '';
-  const index = afterKeyword(scope.text.text, locate(as.location));
-  const inner = bodyScope(scope, { node: literal, text, index }, context, 'none');
-  if (language === 'sql') forms.set(literal, sqlStatements(analyser, text, inner, inner.position(0)));
-  else
-    forms.set(literal, plpgsqlBody(analyser, scope.text.slice(input.start, input.length ? input.start + input.length : undefined), inner));
+  const inner = bodyScope(scope, { text, index: afterKeyword(scope.text.text, locate(as.location)) }, context, 'none');
+  const words = tokens(text);
+  literal.sval = `tokens: ${words.join(' ')}`;
+  if (!words.some((word) => RULE_WORDS.has(word))) return;
+  if (language === 'sql') sqlStatements(analyser, text, inner, inner.position(0));
+  else plpgsqlBody(analyser, scope.text.slice(input.start, input.length ? input.start + input.length : undefined), inner);
 }
 
 /** The statements of a SQL-standard body (`BEGIN ATOMIC … END`, `RETURN …`). */

@@ -12,7 +12,9 @@ export type NodeOf<K extends NodeType> = Extract<Node, Record<K, unknown>>[K];
 
 /**
  * Calls `visit` for every node under `value` (a node is `{ Type: body }`, `Type` capitalised),
- * parents before children; `visit` returns `false` to skip a node's children.
+ * parents before children; `visit` returns `false` to skip a node's children. Clears every
+ * `location` it passes once the parent has been visited (the tree is the caller's to consume),
+ * so that `JSON.stringify` of the walked tree is its canonical form.
  */
 export function walk(value: unknown, visit: (type: string, body: object) => boolean | undefined): void {
   if (Array.isArray(value)) {
@@ -20,11 +22,34 @@ export function walk(value: unknown, visit: (type: string, body: object) => bool
     return;
   }
   if (value === null || typeof value !== 'object') return;
-  for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    const child = record[key];
+    if (key === 'location') {
+      record[key] = undefined;
+      continue;
+    }
     if (child === null || typeof child !== 'object') continue;
     const code = key.charCodeAt(0);
-    if (code >= 65 && code <= 90 && !Array.isArray(child) && visit(key, child) === false) continue;
+    if (code >= 65 && code <= 90 && !Array.isArray(child) && visit(key, child) === false) {
+      clearLocations(child);
+      continue;
+    }
     walk(child, visit);
+  }
+}
+
+/** Clears every `location` under `value` (what {@link walk} does, without visiting). */
+export function clearLocations(value: unknown): void {
+  if (Array.isArray(value)) {
+    for (const item of value) clearLocations(item);
+    return;
+  }
+  if (value === null || typeof value !== 'object') return;
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    if (key === 'location') record[key] = undefined;
+    else clearLocations(record[key]);
   }
 }
 
@@ -35,13 +60,9 @@ export function unwrap(node: Node | undefined): [string, object] | undefined {
   return undefined;
 }
 
-/** The parse tree as JSON without `location`s; `replace` swaps given objects (function bodies) for their normal forms. */
-export function canonical(value: unknown, replace?: ReadonlyMap<object, unknown>): string {
-  return JSON.stringify(value, (key, v: unknown) => {
-    if (key === 'location') return undefined;
-    if (replace && v !== null && typeof v === 'object') return replace.has(v) ? replace.get(v) : v;
-    return v;
-  });
+/** The parse tree as JSON without its `location`s: equal for trees that differ only in where they were written. */
+export function canonical(value: unknown): string {
+  return JSON.stringify(value, (key, v: unknown) => (key === 'location' ? undefined : v));
 }
 
 /** True when two trees are the same but for their locations. */

@@ -9,7 +9,7 @@ import type { SqlSeverity } from '../types.js';
 
 export interface RuleInfo {
   severity: SqlSeverity;
-  /** What the rule flags, for the docs and `release-gates analyse-sql --rules`. */
+  /** What the rule flags, in a line (docs/sql-findings.md says the same). */
   flags: string;
 }
 
