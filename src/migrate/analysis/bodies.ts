@@ -12,7 +12,7 @@ import { errorMessage, errorOffset, type Node } from './parser.js';
 import type { Analyser, Position, Scope, StatementInput } from './scope.js';
 import { SourceText } from './source.js';
 import { names } from './tree.js';
-import { tokens } from './tokens.js';
+import { DOLLAR_TAG, tokens } from './tokens.js';
 
 const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
@@ -25,7 +25,7 @@ interface BodyLiteral {
 /** The scope of a body: its text, positioned past the literal's opening quote or `$tag$`. */
 function bodyScope(parent: Scope, literal: BodyLiteral, context: string, counts: Scope['counts']): Scope {
   const source = parent.text.text;
-  const tag = /^\$(?:[A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)?\$/.exec(source.slice(literal.index, literal.index + 200))?.[0];
+  const tag = DOLLAR_TAG.exec(source.slice(literal.index, literal.index + 200))?.[0];
   const open = tag ?? (/^[eE]'/.test(source.slice(literal.index, literal.index + 2)) ? "E'" : "'");
   const start = literal.index + open.length;
   return { text: new SourceText(literal.text), position: (index) => parent.position(start + index), context, counts, topLevel: false };

@@ -15,6 +15,9 @@ const WORD_START = /[A-Za-z_\u0080-\uffff]/;
 const WORD = /[A-Za-z0-9_$\u0080-\uffff]/;
 const OPERATOR = /[+\-*/<>=~!@#%^&|`?]/;
 
+/** The opening `$tag$` (or `$$`) of a dollar-quoted string at the start of the text. */
+export const DOLLAR_TAG = /^\$(?:[A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)?\$/;
+
 /** End index of the string or quoted identifier that opens at `start` with `quote`, past the closing quote. */
 function quotedEnd(text: string, start: number, quote: string, backslash: boolean): number {
   let at = start + 1;
@@ -80,8 +83,8 @@ export function tokens(text: string): string[] {
       end = quotedEnd(text, at + 1, "'", true);
     } else if (char === '"') {
       end = quotedEnd(text, at, '"', false);
-    } else if (char === '$' && /^\$(?:[A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)?\$/.test(text.slice(at, at + 64))) {
-      const tag = /^\$(?:[A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)?\$/.exec(text.slice(at, at + 64))?.[0] ?? '$$';
+    } else if (char === '$' && DOLLAR_TAG.test(text.slice(at, at + 64))) {
+      const tag = DOLLAR_TAG.exec(text.slice(at, at + 64))?.[0] ?? '$$';
       const close = text.indexOf(tag, at + tag.length);
       end = close === -1 ? text.length : close + tag.length;
     } else if (WORD_START.test(char)) {
