@@ -1,5 +1,5 @@
 /**
- * The command line: `run`, `validate` and `schema`. Returns an exit code; user errors
+ * The command line: `run`, `validate`, `analyse-sql` and `schema`. Returns an exit code; user errors
  * print one line per problem and no stack trace (see `errors.ts`).
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
@@ -43,8 +43,8 @@ function collect(text: string, previous: string[]): string[] {
 }
 
 /** The hint that ends every usage error: the help of the command that was meant. */
-function helpHint(argv: readonly string[]): string {
-  const command = ['run', 'validate', 'schema'].find((name) => argv[0] === name);
+function helpHint(cli: Command, argv: readonly string[]): string {
+  const command = cli.commands.map((c) => c.name()).find((name) => argv[0] === name);
   return `see \`release-gates ${command ? `${command} ` : ''}--help\``;
 }
 
@@ -95,6 +95,16 @@ function program(context: CliContext & { secrets: SecretRegistry }, setCode: (co
     .option('-c, --config <file>', 'config file', value, DEFAULT_CONFIG_PATH)
     .action(async (options: { config: string }) => setCode(await validateCommand(options, context.output)));
   cli
+    .command('analyse-sql')
+    .description("find what SQL migrations do that loses data, weakens security or may fail (the migrate gate's analysis)")
+    .argument('<files...>', 'SQL files')
+    .option('--json', 'print the analyses as JSON')
+    .action(async (files: string[], options: { json?: boolean }) => {
+      // Loaded only when used: the analysis loads the PostgreSQL parser.
+      const { analyseSqlCommand } = await import('./commands/analyse-sql.js');
+      setCode(await analyseSqlCommand(files, options, context.output));
+    });
+  cli
     .command('schema')
     .description('print the JSON Schema of the config, for editor completion')
     .action(() => setCode(schemaCommand(context.output)));
@@ -109,8 +119,8 @@ export async function main(argv: readonly string[], cliContext: CliContext): Pro
   const sink = cliContext.env.GITHUB_ACTIONS === 'true' ? guarded(cliContext.output) : cliContext.output;
   const context = { ...cliContext, output: redacting(sink, secrets), secrets };
   let code = 0;
+  const cli = program(context, (c) => (code = c));
   try {
-    const cli = program(context, (c) => (code = c));
     if (argv.length === 0) {
       context.output.out(cli.helpInformation());
       return 0;
@@ -120,11 +130,11 @@ export async function main(argv: readonly string[], cliContext: CliContext): Pro
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
-      context.output.err(`${helpHint(argv)}\n`);
+      context.output.err(`${helpHint(cli, argv)}\n`);
       return EXIT_USAGE;
     }
     if (error instanceof UsageError) {
-      context.output.err(`${error.message}\n${helpHint(argv)}\n`);
+      context.output.err(`${error.message}\n${helpHint(cli, argv)}\n`);
       return EXIT_USAGE;
     }
     if (isUserError(error)) {
