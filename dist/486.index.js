@@ -318,7 +318,7 @@ async function validateCommand(options, output) {
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 /**
- * The command line: `run`, `validate` and `schema`. Returns an exit code; user errors
+ * The command line: `run`, `validate`, `analyse-sql` and `schema`. Returns an exit code; user errors
  * print one line per problem and no stack trace (see `errors.ts`).
  */
 
@@ -353,8 +353,8 @@ function collect(text, previous) {
     return [...previous, value(text)];
 }
 /** The hint that ends every usage error: the help of the command that was meant. */
-function helpHint(argv) {
-    const command = ['run', 'validate', 'schema'].find((name) => argv[0] === name);
+function helpHint(cli, argv) {
+    const command = cli.commands.map((c) => c.name()).find((name) => argv[0] === name);
     return `see \`release-gates ${command ? `${command} ` : ''}--help\``;
 }
 function program(context, setCode) {
@@ -385,6 +385,16 @@ function program(context, setCode) {
         .option('-c, --config <file>', 'config file', value, load/* DEFAULT_CONFIG_PATH */.Bi)
         .action(async (options) => setCode(await validateCommand(options, context.output)));
     cli
+        .command('analyse-sql')
+        .description("find what SQL migrations do that loses data, weakens security or may fail (the migrate gate's analysis)")
+        .argument('<files...>', 'SQL files')
+        .option('--json', 'print the analyses as JSON')
+        .action(async (files, options) => {
+        // Loaded only when used: the analysis loads the PostgreSQL parser.
+        const { analyseSqlCommand } = await __webpack_require__.e(/* import() */ 884).then(__webpack_require__.bind(__webpack_require__, 2884));
+        setCode(await analyseSqlCommand(files, options, context.output));
+    });
+    cli
         .command('schema')
         .description('print the JSON Schema of the config, for editor completion')
         .action(() => setCode(schemaCommand(context.output)));
@@ -398,8 +408,8 @@ async function main(argv, cliContext) {
     const sink = cliContext.env.GITHUB_ACTIONS === 'true' ? (0,guarded_output/* guarded */.N)(cliContext.output) : cliContext.output;
     const context = { ...cliContext, output: (0,output/* redacting */.q)(sink, secrets), secrets };
     let code = 0;
+    const cli = program(context, (c) => (code = c));
     try {
-        const cli = program(context, (c) => (code = c));
         if (argv.length === 0) {
             context.output.out(cli.helpInformation());
             return 0;
@@ -411,11 +421,11 @@ async function main(argv, cliContext) {
         if (error instanceof esm/* CommanderError */.b7) {
             if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help')
                 return 0;
-            context.output.err(`${helpHint(argv)}\n`);
+            context.output.err(`${helpHint(cli, argv)}\n`);
             return exit_codes/* EXIT_USAGE */.Ri;
         }
         if (error instanceof errors/* UsageError */.eb) {
-            context.output.err(`${error.message}\n${helpHint(argv)}\n`);
+            context.output.err(`${error.message}\n${helpHint(cli, argv)}\n`);
             return exit_codes/* EXIT_USAGE */.Ri;
         }
         if ((0,errors/* isUserError */.iU)(error)) {

@@ -5575,10 +5575,11 @@ function toRetryPolicy(retry) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ce: () => (/* binding */ EXIT_BUG),
+/* harmony export */   K5: () => (/* binding */ EXIT_PASSED),
 /* harmony export */   Ri: () => (/* binding */ EXIT_USAGE),
-/* harmony export */   Rr: () => (/* binding */ exitCodeFor)
+/* harmony export */   Rr: () => (/* binding */ exitCodeFor),
+/* harmony export */   hj: () => (/* binding */ EXIT_FAILED)
 /* harmony export */ });
-/* unused harmony exports EXIT_PASSED, EXIT_FAILED */
 const EXIT_PASSED = 0;
 const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;

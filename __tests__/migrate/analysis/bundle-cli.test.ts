@@ -71,7 +71,11 @@ describe('release-gates analyse-sql (the built bundle)', () => {
   it('says which file it cannot read, exits 2, no stack trace', async () => {
     const missing = join(dir, 'absent.sql');
     const result = await runCli(['analyse-sql', missing]);
-    expect(result).toEqual({ code: 2, stdout: '', stderr: `${missing}: cannot read it (ENOENT)\nsee \`release-gates analyse-sql --help\`\n` });
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `${missing}: cannot read it (ENOENT)\nsee \`release-gates analyse-sql --help\`\n`,
+    });
   });
 
   it('fails without the wasm beside the bundle (what the build step prevents)', async () => {
