@@ -42,6 +42,11 @@ export interface RunScope {
   configDigest: string;
   /** The repository on GitHub, when there is an API to ask (Actions, or a token locally). */
   github: GitHubScope | undefined;
+  /**
+   * Inputs of this run that a gate reads beyond its config: an action input or a CLI
+   * option, e.g. migrate's `mode` and `acknowledge`. Keys are the input names.
+   */
+  inputs?: Readonly<Record<string, string>>;
 }
 
 export interface GitHubScope {

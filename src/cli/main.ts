@@ -43,11 +43,23 @@ function program(context: CliContext & { secrets: SecretRegistry }, setCode: (co
     .option('--markdown <file>', 'write the PR comment this run would post (markdown) to this file')
     .option('--concurrency <n>', 'checks run at once (overrides the config)', positiveInt)
     .option('--pr <number>', 'pull request for the PR checks (needs GITHUB_TOKEN and GITHUB_REPOSITORY)', positiveInt)
+    .option('--mode <mode>', 'migrate: apply, rehearse (on a scratch database) or auto (rehearse on pull requests)')
+    .option('--acknowledge <tokens>', 'migrate: acknowledgement tokens, as a workflow_dispatch input gives them')
     .option('--no-color', 'plain output')
     .action(
       async (
         gates: string[],
-        options: { config: string; env?: string; json?: string; markdown?: string; concurrency?: number; pr?: number; color: boolean },
+        options: {
+          config: string;
+          env?: string;
+          json?: string;
+          markdown?: string;
+          concurrency?: number;
+          pr?: number;
+          mode?: string;
+          acknowledge?: string;
+          color: boolean;
+        },
       ) => {
         const { color, ...rest } = options;
         setCode(await runCommand(gates, color ? rest : { ...rest, color: false }, context));

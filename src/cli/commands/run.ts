@@ -26,6 +26,10 @@ export interface RunCommandOptions {
   markdown?: string;
   /** Pull request number for the PR checks (approvals, labels, checklist) when run locally. */
   pr?: number;
+  /** migrate: `apply`, `rehearse` or `auto`. */
+  mode?: string;
+  /** migrate: acknowledgement tokens, as the `acknowledge` input of a dispatch. */
+  acknowledge?: string;
 }
 
 /**
@@ -75,7 +79,15 @@ export async function runCommand(
       env: context.env,
       secrets,
       io: { http },
-      scope: { cwd: process.cwd(), headSha: commit ?? undefined, github: await localGitHub(context.env, options.pr, output) },
+      scope: {
+        cwd: process.cwd(),
+        headSha: commit ?? undefined,
+        github: await localGitHub(context.env, options.pr, output),
+        inputs: {
+          ...(options.mode ? { mode: options.mode } : {}),
+          ...(options.acknowledge ? { acknowledge: options.acknowledge } : {}),
+        },
+      },
       ...(context.signal ? { signal: context.signal } : {}),
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
       onGateStart: (gate, checks, environment) => reporter.gateStarted(gate, checks, environment),

@@ -6,7 +6,7 @@ import type { Annotation, CheckRunOutput, Conclusion } from '../../github/api.js
 import { blocksGate, needsAttention, type GateResult } from '../../engine/model.js';
 import { codeBlock, escapeInline } from '../markdown/escape.js';
 import { attentionEmoji, checksTable, evidenceLines, tally, type LineLink } from '../markdown/tables.js';
-import { digestMarker } from '../../evidence/identity.js';
+import { appliedMigrationsOf, digestMarker, migrationsMarker } from '../../evidence/identity.js';
 
 /** GitHub accepts at most 50 annotations per request (GITHUB.md). */
 export const ANNOTATIONS_PER_REQUEST = 50;
@@ -79,8 +79,10 @@ export function checkRunOutput(result: GateResult, context: OutputContext): Chec
   ];
   const body = result.checks.length ? checksTable(result, context.lineLink) : escapeInline(result.reason ?? 'no checks');
   // Markers go after the cut, so truncation never loses them; the comment id stays last.
+  const applied = appliedMigrationsOf(result.checks);
   const marker =
     `\n${digestMarker(context.configDigest)}` +
+    (applied === undefined ? '' : `\n${migrationsMarker(applied)}`) +
     (context.commentId === undefined ? '' : `\n<!-- release-gates:comment=${context.commentId} -->`);
   const summary = fit(header.join('\n') + body, MAX_OUTPUT_CHARS - marker.length, 'summary') + marker;
   const failures = failuresText(result);
