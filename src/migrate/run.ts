@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import type { Io, ResolvedEnvironment, RunScope } from '../checks/kind.js';
-import { parsePostgresUrl } from '../checks/backup/postgres-url.js';
+import { parsePostgresUrl } from '../io/postgres-url.js';
 import type { LoadedConfig } from '../config/load.js';
 import type { MigrateSectionConfig } from '../config/schema/root.js';
 import { actionsExecRunner, type LiveRunner } from '../io/live-process.js';
@@ -76,8 +76,8 @@ export class MigrateRun {
     const { section, scope, environment, secrets } = options;
     this.tool = toolFor(section);
     this.cwd = resolve(scope.cwd, section.cwd ?? '.');
-    const database = (environment as { database?: string } | undefined)?.database;
-    this.databaseUrl = section.database ?? database ?? scope.env.DATABASE_URL ?? undefined;
+    // As the `sql` kind picks it (`checks/sql/target.ts`): the section, the environment, DATABASE_URL.
+    this.databaseUrl = section.database ?? environment?.database ?? environment?.vars.DATABASE_URL ?? scope.env.DATABASE_URL ?? undefined;
     const parsed = this.databaseUrl === undefined ? undefined : parsePostgresUrl(this.databaseUrl);
     secrets.add(parsed?.password);
     secrets.add(parsed?.rawPassword);

@@ -10,7 +10,7 @@
 import type { MigrateSectionConfig } from '../../config/schema/root.js';
 import type { CheckContext, CheckSpec } from '../../engine/check.js';
 import type { CheckOutcome } from '../../engine/model.js';
-import { UsageError } from '../../errors.js';
+import { ConfigurationError, UsageError } from '../../errors.js';
 import { acknowledgePhase } from '../../migrate/phases/acknowledge.js';
 import { analysePhase } from '../../migrate/phases/analyse.js';
 import { applyPhase } from '../../migrate/phases/apply.js';
@@ -46,17 +46,32 @@ function phaseSpec(
   };
 }
 
-/** Verify checks of a rehearsal are not run: they check the real database after a real apply. */
-function notInRehearsal(spec: CheckSpec): CheckSpec {
-  return {
-    ...spec,
-    retry: undefined,
-    run: () =>
-      Promise.resolve({
-        status: 'skipped',
-        summary: 'not run in a rehearsal: verify checks run against the database after the real apply',
-      }),
-  };
+const NOT_IN_REHEARSAL: CheckOutcome = {
+  status: 'skipped',
+  summary: 'not run in a rehearsal: verify checks run against the database after the real apply',
+};
+
+/**
+ * The verify checks of a rehearsal, not run: they check the real database after a real
+ * apply, and a pull request may have no database to name (then they cannot even be
+ * planned, and are listed by name).
+ */
+function verifyInRehearsal(context: GateContext): CheckSpec[] {
+  let specs: CheckSpec[];
+  try {
+    specs = planChecks(context);
+  } catch (error) {
+    if (!(error instanceof ConfigurationError)) throw error;
+    specs = context.section.checks.map((entry, index) => ({
+      id: `verify-${index + 1}`,
+      name: (entry.config as { name?: string }).name ?? entry.kind.describe(entry.config),
+      kind: entry.kind.name,
+      location: context.loaded.source.locate(['migrate', 'checks', index]),
+      timeoutMs: 1000,
+      run: () => Promise.resolve(NOT_IN_REHEARSAL),
+    }));
+  }
+  return specs.map(({ retry: _retry, ...spec }) => ({ ...spec, run: () => Promise.resolve(NOT_IN_REHEARSAL) }));
 }
 
 export const migrateGate: Gate = {
@@ -69,7 +84,6 @@ export const migrateGate: Gate = {
     const mode = modeFor(context.scope);
     if (typeof mode !== 'string') throw new UsageError(`input "mode" is "${mode.invalid}" (expected apply, rehearse or auto)`);
     const run = new MigrateRun({ ...context, section, mode });
-    const verify = planChecks(context);
     const plan = phaseSpec(context, run, 'plan', 'plan: pending migrations and heads', planPhase, 'tool');
     const analyse = phaseSpec(context, run, 'analyse', 'analyse: destructive changes and rows at stake', analysePhase, 'tool');
     const acknowledge = phaseSpec(
@@ -82,9 +96,9 @@ export const migrateGate: Gate = {
     );
     if (mode === 'rehearse') {
       const rehearse = phaseSpec(context, run, 'rehearse', 'rehearse: apply on a scratch database', rehearsePhase, 'rehearsal');
-      return [plan, analyse, rehearse, acknowledge, ...verify.map(notInRehearsal)];
+      return [plan, analyse, rehearse, acknowledge, ...verifyInRehearsal(context)];
     }
     const apply = phaseSpec(context, run, 'apply', 'apply: one migration at a time', applyPhase, 'tool', true);
-    return [plan, analyse, acknowledge, apply, ...verify];
+    return [plan, analyse, acknowledge, apply, ...planChecks(context)];
   },
 };
