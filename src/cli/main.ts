@@ -1,5 +1,5 @@
 /**
- * The command line: `run`, `validate` and `schema`. Returns an exit code; user errors
+ * The command line: `run`, `validate`, `analyse-sql` and `schema`. Returns an exit code; user errors
  * print one line per problem and no stack trace (see `errors.ts`).
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
@@ -70,6 +70,16 @@ function program(context: CliContext & { secrets: SecretRegistry }, setCode: (co
     .description('check a config file and report every problem with its position')
     .option('-c, --config <file>', 'config file', DEFAULT_CONFIG_PATH)
     .action(async (options: { config: string }) => setCode(await validateCommand(options, context.output)));
+  cli
+    .command('analyse-sql')
+    .description("find what SQL migrations do that loses data, weakens security or may fail (the migrate gate's analysis)")
+    .argument('<files...>', 'SQL files')
+    .option('--json', 'print the analyses as JSON')
+    .action(async (files: string[], options: { json?: boolean }) => {
+      // Loaded only when used: the analysis loads the PostgreSQL parser.
+      const { analyseSqlCommand } = await import('./commands/analyse-sql.js');
+      setCode(await analyseSqlCommand(files, options, context.output));
+    });
   cli
     .command('schema')
     .description('print the JSON Schema of the config, for editor completion')

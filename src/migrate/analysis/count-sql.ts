@@ -70,10 +70,10 @@ export function countMatching(
   parser: Parser,
   statementText: string,
   verb: 'delete' | 'update',
-  statement: { relation?: RangeVar; whereClause?: Node; withClause?: unknown; from?: Node[] },
+  statement: { relation?: RangeVar; whereClause?: Node; withClause?: { ctes?: Node[] }; from?: Node[] },
 ): string | undefined {
   const { relation, whereClause } = statement;
-  if (!relation || !whereClause || 'CurrentOfExpr' in whereClause) return undefined;
+  if (!relation || !whereClause || 'CurrentOfExpr' in whereClause || writesInWith(statement.withClause)) return undefined;
   const keywords = clauseKeywords(parser, statementText, verb);
   const where = keywords?.get('where');
   if (!keywords || !where) return undefined;
@@ -89,6 +89,14 @@ export function countMatching(
     ? `${withText ? `${withText} ` : ''}SELECT count(*) FROM ${target} WHERE EXISTS (SELECT FROM ${from} WHERE ${condition})`
     : `${withText ? `${withText} ` : ''}SELECT count(*) FROM ${target} WHERE ${condition}`;
   return verified(parser, count, statement) ? count : undefined;
+}
+
+/** True when a WITH clause has a data-modifying CTE (`WITH d AS (DELETE …)`): its count could not run read-only. */
+function writesInWith(withClause: { ctes?: Node[] } | undefined): boolean {
+  return (withClause?.ctes ?? []).some((cte) => {
+    const query = 'CommonTableExpr' in cte ? cte.CommonTableExpr.ctequery : undefined;
+    return query !== undefined && !('SelectStmt' in query);
+  });
 }
 
 /** True when the count parses to one SELECT whose clauses are the statement's own trees. */

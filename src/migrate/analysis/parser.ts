@@ -7,6 +7,8 @@
  * Offsets in everything it returns (statement locations, node locations, token spans,
  * error cursors) are UTF-8 byte offsets into the parsed text.
  */
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ParseResult, ScanToken } from 'libpg-query';
 
 export type { ParseResult, RawStmt, Node, RangeVar, ScanToken } from 'libpg-query';
@@ -23,16 +25,32 @@ export interface Parser {
 
 let loading: Promise<Parser> | undefined;
 
+/**
+ * libpg-query's Emscripten loader is CommonJS and finds `libpg-query.wasm` in `__dirname`.
+ * Run from node_modules, that is its own folder. Inside the ncc bundle (ES modules, where
+ * `__dirname` does not exist) it reads the global one, set here to the bundle's folder for
+ * the time of the load: `scripts/bundle.mjs` copies the wasm there.
+ */
+async function importWithDirname(): Promise<typeof import('libpg-query')> {
+  const scope = globalThis as { __dirname?: string };
+  const shim = !('__dirname' in scope);
+  if (shim) scope.__dirname = dirname(fileURLToPath(import.meta.url));
+  try {
+    const pg = await import('libpg-query');
+    await pg.loadModule();
+    return pg;
+  } finally {
+    if (shim) delete scope.__dirname;
+  }
+}
+
 /** Loads libpg-query once per process. */
 export function loadParser(): Promise<Parser> {
-  loading ??= import('libpg-query').then(async (pg) => {
-    await pg.loadModule();
-    return {
-      parse: (sql) => pg.parseSync(sql),
-      parsePlpgsql: (sql) => pg.parsePlPgSQLSync(sql),
-      scan: (sql) => pg.scanSync(sql).tokens,
-    };
-  });
+  loading ??= importWithDirname().then((pg) => ({
+    parse: (sql) => pg.parseSync(sql),
+    parsePlpgsql: (sql) => pg.parsePlPgSQLSync(sql),
+    scan: (sql) => pg.scanSync(sql).tokens,
+  }));
   return loading;
 }
 

@@ -60,13 +60,13 @@ export function relationName(relation: RangeVar | undefined): string {
   return [relation.catalogname, relation.schemaname, relation.relname].filter(Boolean).join('.');
 }
 
-/** A relation quoted for SQL: `"public"."candidates"`, with `ONLY` when the statement said ONLY. */
+/** A relation quoted for SQL: `"public"."candidates"`, with `ONLY` when the statement said ONLY (the tree leaves out a false `inh`). */
 export function quoteRelation(relation: RangeVar): string {
   const name = [relation.catalogname, relation.schemaname, relation.relname]
     .filter((part): part is string => Boolean(part))
     .map(quoteIdent)
     .join('.');
-  return relation.inh === false ? `ONLY ${name}` : name;
+  return relation.inh === true ? name : `ONLY ${name}`;
 }
 
 /** The strings of a list of `String` nodes (a qualified name): `['public', 'candidates']`. */

@@ -13,7 +13,7 @@ import type { RuleContext, Rules } from './context.js';
 function rangeVar(parts: readonly string[]): RangeVar {
   const relname = parts.at(-1);
   const schemaname = parts.at(-2);
-  return { ...(schemaname ? { schemaname } : {}), ...(relname ? { relname } : {}) };
+  return { ...(schemaname ? { schemaname } : {}), ...(relname ? { relname } : {}), inh: true };
 }
 
 function count(context: RuleContext, build: () => string): { countSql?: string } {

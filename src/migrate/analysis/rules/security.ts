@@ -50,7 +50,9 @@ function policyRule(
   verb: 'CREATE' | 'ALTER',
   context: RuleContext,
 ): void {
-  if (node.permissive === false) return; // a restrictive policy that passes every row restricts nothing
+  // A restrictive policy that passes every row restricts nothing. (The tree leaves out a false
+  // `permissive`; ALTER POLICY cannot change it, so an altered policy counts as permissive.)
+  if (verb === 'CREATE' && node.permissive !== true) return;
   const table = relationName(node.table);
   for (const [clause, expr] of [
     ['USING', node.qual],

@@ -20,7 +20,7 @@ function withCount<T extends object>(finding: T, countSql: string | undefined): 
 
 function writeRule(
   verb: 'delete' | 'update',
-  node: { relation?: RangeVar; whereClause?: Node; withClause?: unknown },
+  node: { relation?: RangeVar; whereClause?: Node; withClause?: { ctes?: Node[] } },
   from: Node[] | undefined,
   context: RuleContext,
 ): void {
