@@ -78,7 +78,7 @@ function changeLines(id: string, current: string, change: ChangedSince): string[
   const diff = change.difference;
   if (!diff) return [head];
   const side = (sign: string, items: readonly string[]) => [
-    ...items.slice(0, SHOWN_DIFFERENCES).map((item) => `    ${sign} ${cut(item.replace(/\s+/g, ' '), 160)}`),
+    ...items.slice(0, SHOWN_DIFFERENCES).map((item) => `    ${sign} ${cut(item.replace(/\s+/g, ' ').trim(), 160)}`),
     ...(items.length > SHOWN_DIFFERENCES ? [`    ${sign} … ${items.length - SHOWN_DIFFERENCES} more`] : []),
   ];
   return [head, '  statements that differ (- acknowledged, + now):', ...side('-', diff.removed), ...side('+', diff.added)];
