@@ -20,7 +20,7 @@ beforeAll(async () => {
   pg = await startPostgres();
 }, 120_000);
 afterAll(async () => {
-  await pg?.stop();
+  await pg.stop();
 });
 
 /** A database at 014 with rows in the three tables, and a project copy with 015 pending. */

@@ -32,7 +32,7 @@ export function commitAll(dir: string, message: string): void {
  * A copy of `examples/<name>` in a new git repository, without the files `hold` names;
  * `addHeld()` adds and commits them (the pull request that brings a migration).
  */
-export function projectCopy(name: string, hold: readonly string[] = []): { dir: string; addHeld(): void } {
+export function projectCopy(name: string, hold: readonly string[] = []): { dir: string; addHeld: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'rg-migrate-'));
   cpSync(join(REPO_ROOT, 'examples', name), dir, { recursive: true });
   const held = hold.map((file) => [file, readFileSync(join(dir, file), 'utf8')] as const);
