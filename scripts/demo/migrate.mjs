@@ -146,7 +146,7 @@ export async function run() {
     const record = JSON.parse(readFileSync(evidence, 'utf8'));
     const missing = record.gates[0].checks.find((check) => check.id === 'acknowledge').data.missing[0];
     mkdirSync(join(dir, '.github'), { recursive: true });
-    acks = `acknowledgements:\n  - migration: ${missing.migration}\n    hash: "${missing.hash}"\n    environment: staging\n    by: Demo Engineer\n    reason: pre-pilot data reset approved\n`;
+    acks = `acknowledgements:\n  - migration: "${missing.migration}"\n    hash: "${missing.hash}"\n    environment: staging\n    by: Demo Engineer\n    reason: pre-pilot data reset approved\n`;
     writeFileSync(join(dir, '.github/migration-acks.yml'), acks);
     git(dir, 'add', '.');
     git(dir, 'commit', '-qm', 'acknowledge migration 015 on staging');

@@ -21,8 +21,8 @@ export const ContentHash = z
  * this content hash and this environment. In the config or in the acknowledgements file.
  */
 export const Acknowledgement = z.strictObject({
-  /** The migration id (alembic revision, dbmate version, file name without `.sql`). */
-  migration: z.string().min(1),
+  /** The migration id (alembic revision, dbmate version, file name without `.sql`); quote a number: "015". */
+  migration: z.string({ error: 'expected the migration id as a string (quote a number: "015")' }).min(1),
   hash: ContentHash,
   environment: EnvironmentName,
   /** Who acknowledged; default the author of the last commit that changed the file. */
@@ -32,8 +32,8 @@ export const Acknowledgement = z.strictObject({
 });
 export type AcknowledgementConfig = z.output<typeof Acknowledgement>;
 
-/** The acknowledgements file: a list, or `acknowledgements:` holding one. */
-export const AcknowledgementsFile = z.union([z.array(Acknowledgement), z.strictObject({ acknowledgements: z.array(Acknowledgement) })]);
+/** The acknowledgements file's list (the file is a list, or `acknowledgements:` holding one). */
+export const AcknowledgementsFile = z.array(Acknowledgement, { error: 'expected a list of acknowledgements' });
 
 const Argv = z.array(z.string().min(1)).min(1, { error: 'expected a command as a list: [program, arg, …]' });
 

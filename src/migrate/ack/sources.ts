@@ -90,16 +90,21 @@ async function fileClaims(inputs: AckInputs, problems: string[]): Promise<AckCla
     problems.push(error instanceof Error ? error.message : String(error));
     return [];
   }
-  const parsed = AcknowledgementsFile.safeParse(source.toJS());
+  const data = source.toJS();
+  const nested = !Array.isArray(data);
+  const list: unknown = nested ? (data as { acknowledgements?: unknown } | null)?.acknowledgements : data;
+  const prefix = nested ? ['acknowledgements'] : [];
+  const parsed = AcknowledgementsFile.safeParse(list ?? null);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const where = source.locate(issue.path as (string | number)[]);
-      problems.push(`${where.file}:${where.line}:${where.column}: ${issue.message}`);
+      const where = source.locate([...prefix, ...(issue.path as (string | number)[])]);
+      const message =
+        list === undefined || list === null ? 'expected a list of acknowledgements, or acknowledgements: holding one' : issue.message;
+      problems.push(`${where.file}:${where.line}:${where.column}: ${message}`);
     }
     return [];
   }
-  const entries = Array.isArray(parsed.data) ? parsed.data : parsed.data.acknowledgements;
-  const nested = !Array.isArray(parsed.data);
+  const entries = parsed.data;
   const author = entries.some((entry) => !entry.by) ? await lastAuthor(inputs.file, inputs) : undefined;
   return entries.map((entry, index) => {
     const line = source.locate(nested ? ['acknowledgements', index] : [index]).line;

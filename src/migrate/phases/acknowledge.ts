@@ -129,7 +129,7 @@ export async function acknowledgePhase(run: MigrateRun, context: CheckContext): 
     const stale = gathered.claims.filter((claim) => namesOtherContent(claim, id, run.environment));
     const changes = [];
     for (const claim of stale) changes.push(await changedSince(run, pending, claim, context));
-    const entry = `{ migration: ${id}, hash: "${hash}", environment: ${run.environment} }`;
+    const entry = `{ migration: ${JSON.stringify(id)}, hash: "${hash}", environment: ${run.environment} }`;
     details.push(
       `✗ ${id} needs an acknowledgement for ${run.environment} (content ${hash})`,
       ...pending.analysed.findings.filter((finding) => finding.needsAck).map((finding) => `  ${findingLine(pending.analysed, finding)}`),
