@@ -58,8 +58,8 @@ describe('actions/migrate on a pull request, acknowledged by a label', () => {
           .checkRuns.filter((r) => r.name === CHECK_RUN)
           .at(-1);
         expect(failing).toMatchObject({ headSha: HEAD_SHA, status: 'completed', conclusion: 'failure' });
-        const token = /add the label (ack:\S+@[0-9a-f]{12})/.exec(failing?.output.text ?? '')?.[1] ?? '';
-        expect(token).toMatch(/^ack:015_role_first_applications_pause@[0-9a-f]{12}$/);
+        const token = /to acknowledge: add the label (ack:\S+:[0-9a-f]{12}) /.exec(failing?.output.text ?? '')?.[1] ?? '';
+        expect(token).toMatch(/^ack:015_role_first_applications_pause:[0-9a-f]{12}$/);
         expect(token.length).toBeLessThanOrEqual(50);
         expect(failing?.output.text).toContain('would delete 42 rows from candidates');
         expect(migrationsIn(failing?.output.summary ?? undefined)).toBeUndefined();

@@ -49,7 +49,8 @@ function expected(text: string, analysis: SqlAnalysis): Statement[] {
   return analysis.parts.map((part, index) => {
     const previous = index === 0 ? 0 : (analysis.parts[index - 1]?.line ?? 0);
     const mine = all.filter((marker) => marker.line > previous && marker.line < part.line);
-    if (mine.length !== 1) throw new Error(`line ${part.line}: expected one "-- expect:" marker before the statement, found ${mine.length}`);
+    if (mine.length !== 1)
+      throw new Error(`line ${part.line}: expected one "-- expect:" marker before the statement, found ${mine.length}`);
     return { line: part.line, text: part.text.slice(0, 60), codes: mine[0]?.codes ?? [] };
   });
 }

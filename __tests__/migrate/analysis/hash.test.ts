@@ -105,7 +105,7 @@ describe('the normalised content hash', () => {
 
   it('tells apart what libpg-query’s fingerprint does not (constants)', async () => {
     expect(await hash('DELETE FROM t WHERE id = 1')).not.toBe(await hash('DELETE FROM t WHERE id = 2'));
-    expect(await hash("GRANT SELECT ON t TO reader")).not.toBe(await hash('GRANT SELECT ON t TO writer'));
+    expect(await hash('GRANT SELECT ON t TO reader')).not.toBe(await hash('GRANT SELECT ON t TO writer'));
   });
 
   it('gives each part its statement text and line', async () => {

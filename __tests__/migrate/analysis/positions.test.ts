@@ -48,7 +48,13 @@ describe('positions of findings', () => {
       d: at('DELETE FROM d'),
       e: at('UPDATE e'),
     });
-    expect(analysis.findings.map((f) => f.statement)).toEqual(['DELETE FROM a', 'TRUNCATE b', 'DROP TABLE c', 'DELETE FROM d', 'UPDATE e SET x = 1']);
+    expect(analysis.findings.map((f) => f.statement)).toEqual([
+      'DELETE FROM a',
+      'TRUNCATE b',
+      'DROP TABLE c',
+      'DELETE FROM d',
+      'UPDATE e SET x = 1',
+    ]);
     expect(analysis.findings.map((f) => f.context)).toEqual([undefined, undefined, undefined, 'DO block', 'function f()']);
   });
 
@@ -63,7 +69,10 @@ describe('positions of findings', () => {
   it('put an EXECUTE of a built string at its line in the function', async () => {
     const analysis = await analyseSql(SQL);
     expect(analysis.unanalysable).toEqual([
-      { ...at("EXECUTE 'DELETE FROM ' || t"), reason: "function g(text): EXECUTE of a built string ('DELETE FROM ' || t) is not analysable" },
+      {
+        ...at("EXECUTE 'DELETE FROM ' || t"),
+        reason: "function g(text): EXECUTE of a built string ('DELETE FROM ' || t) is not analysable",
+      },
     ]);
   });
 

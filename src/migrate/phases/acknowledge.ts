@@ -26,7 +26,7 @@ function accepts(claim: AckClaim, id: string, hash: string, environment: string)
 
 /** True when `claim` names this migration but not this content (or, for a token, maybe another environment). */
 function namesOtherContent(claim: AckClaim, id: string, environment: string): boolean {
-  if (claim.token !== undefined) return ackToken(id, 'x', environment).startsWith(`ack:${tokenIdPart(claim.token) ?? '\0'}@`);
+  if (claim.token !== undefined) return ackToken(id, 'x', environment).startsWith(`ack:${tokenIdPart(claim.token) ?? '\0'}:`);
   return claim.entry?.migration === id && claim.entry.environment === environment;
 }
 

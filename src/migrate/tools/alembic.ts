@@ -85,8 +85,9 @@ export function alembicTool(options: { command?: readonly string[]; python?: str
       const revisions = await history(context);
       const heads: Head[] = revisions.filter((revision) => revision.head).map(({ id, file }) => ({ id, file }));
       const known = new Set(revisions.map((revision) => revision.id));
-      const at = context.databaseUrl === undefined ? undefined : await current(context, known);
       const head = heads.length === 1 ? heads[0] : undefined;
+      // With several heads the gate stops at the plan: the database is not even read.
+      const at = context.databaseUrl === undefined || !head ? undefined : await current(context, known);
       const pending = head ? pendingBetween(revisions, at ?? [], head.id).map(({ id, file, parents }) => ({ id, file, parents })) : [];
       return { heads, current: at, pending };
     },

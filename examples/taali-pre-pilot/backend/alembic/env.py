@@ -30,11 +30,19 @@ def run_migrations_offline() -> None:
         context.run_migrations()
 
 
+def changes_database() -> bool:
+    """True for upgrade, downgrade and stamp; `alembic current` must not write."""
+    cmd = getattr(getattr(context.config, "cmd_opts", None), "cmd", None)
+    name = getattr(cmd[0], "__name__", "") if cmd else ""
+    return name in ("upgrade", "downgrade", "stamp")
+
+
 def run_migrations_online() -> None:
     engine = create_engine(database_url(), poolclass=pool.NullPool)
     with engine.connect() as connection:
-        connection.execute(text(VERSION_TABLE_DDL))
-        connection.commit() if hasattr(connection, "commit") else None
+        if changes_database():
+            connection.execute(text(VERSION_TABLE_DDL))
+            connection.commit() if hasattr(connection, "commit") else None
         context.configure(connection=connection, target_metadata=None, transaction_per_migration=True)
         with context.begin_transaction():
             context.run_migrations()
