@@ -1,7 +1,8 @@
 /**
  * The `command` tool: the team's own command applies plain SQL files. `sql:` is a glob
  * of the files (applied in name order; the id is the file name without `.sql`),
- * `apply:` the command, run once per pending file when it holds `{file}` and once for
+ * `apply:` the command, run once per pending file when it holds `{file}` (and `{id}`, the
+ * file name without `.sql`) and once for
  * all otherwise, and `applied:` a command that prints the ids already applied, one per
  * line. Without `applied:` every file is pending and the database's state cannot be
  * read after the apply.
@@ -12,6 +13,8 @@ import type { MigrationTool, ToolContext } from './tool.js';
 import { ToolError } from './tool.js';
 
 export const FILE_PLACEHOLDER = '{file}';
+/** In `apply:`, replaced by the migration's id (the file name without `.sql`). */
+export const ID_PLACEHOLDER = '{id}';
 
 export function commandTool(options: { sql: string; apply: readonly string[]; applied?: readonly string[] }): MigrationTool {
   const applied = async (context: ToolContext): Promise<Set<string> | undefined> => {
