@@ -38,7 +38,10 @@ export type AcknowledgementConfig = z.output<typeof Acknowledgement>;
 /** The acknowledgements file's list (the file is a list, or `acknowledgements:` holding one). */
 export const AcknowledgementsFile = z.array(Acknowledgement, { error: 'expected a list of acknowledgements' });
 
-const Argv = z.array(z.string().min(1)).min(1, { error: 'expected a command as a list: [program, arg, …]' });
+/** A command as argv; YAML numbers (`-1`) are the text they are written as. */
+const Argv = z
+  .array(z.union([z.string().min(1), z.number().transform(String)]))
+  .min(1, { error: 'expected a command as a list: [program, arg, …]' });
 
 /** The fields a migrate section adds to a gate section. */
 export const MigrateFields = {

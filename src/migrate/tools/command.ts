@@ -52,7 +52,7 @@ export function commandTool(options: { sql: string; apply: readonly string[]; ap
     apply: (migration, context) =>
       live(
         context,
-        options.apply.map((arg) => arg.replaceAll(FILE_PLACEHOLDER, migration.file)),
+        options.apply.map((arg) => arg.replaceAll(FILE_PLACEHOLDER, migration.file).replaceAll(ID_PLACEHOLDER, migration.id)),
       ),
     async current(context) {
       const done = await applied(context);
