@@ -31,12 +31,23 @@ export async function migrateOverhead({ log }) {
   const parent = mkdtempSync(join(tmpdir(), 'rg-bench-pg-'));
   chmodSync(parent, 0o777);
   const port = await freePort();
-  const pg = new EmbeddedPostgres({ databaseDir: join(parent, 'data'), user: 'postgres', password: 'bench', port, persistent: false, onLog: () => {} });
+  const pg = new EmbeddedPostgres({
+    databaseDir: join(parent, 'data'),
+    user: 'postgres',
+    password: 'bench',
+    port,
+    persistent: false,
+    onLog: () => {},
+  });
   const dir = mkdtempSync(join(tmpdir(), 'rg-bench-migrate-'));
   cpSync(join(ROOT, 'examples/taali-pre-pilot/dbmate'), dir, { recursive: true });
   rmSync(join(dir, 'db/migrations/015_role_first_applications_pause_reset.sql'));
   const dbmate = join(ROOT, 'node_modules/.bin/dbmate');
-  const env = (db) => ({ ...process.env, PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH}`, DATABASE_URL: `postgresql://postgres:bench@127.0.0.1:${port}/${db}?sslmode=disable` });
+  const env = (db) => ({
+    ...process.env,
+    PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH}`,
+    DATABASE_URL: `postgresql://postgres:bench@127.0.0.1:${port}/${db}?sslmode=disable`,
+  });
   const rounds = [];
   try {
     await pg.initialise();
@@ -48,7 +59,10 @@ export async function migrateOverhead({ log }) {
       const toolMs = performance.now() - start;
       await pg.createDatabase(`gate_${i}`);
       start = performance.now();
-      const gate = await runNode([BUNDLE, 'run', 'migrate', '--config', 'release-gates.yml', '--env', 'staging', '--mode', 'apply', '--no-color'], { cwd: dir, env: env(`gate_${i}`) });
+      const gate = await runNode(
+        [BUNDLE, 'run', 'migrate', '--config', 'release-gates.yml', '--env', 'staging', '--mode', 'apply', '--no-color'],
+        { cwd: dir, env: env(`gate_${i}`) },
+      );
       const gateMs = performance.now() - start;
       if (gate.code !== 0) throw new Error(`the gate failed:\n${gate.stdout}\n${gate.stderr}`);
       rounds.push({ toolMs: round(toolMs), gateMs: round(gateMs), ratio: round(gateMs / toolMs, 2) });
@@ -62,7 +76,11 @@ export async function migrateOverhead({ log }) {
   const toolMs = median(rounds.map((r) => r.toolMs));
   const gateMs = median(rounds.map((r) => r.gateMs));
   return {
-    text: table('migrate gate overhead (3 dbmate migrations, embedded PostgreSQL)', ['round', 'dbmate ms', 'gate ms', 'ratio'], rounds.map((r, i) => [i + 1, r.toolMs, r.gateMs, r.ratio])),
+    text: table(
+      'migrate gate overhead (3 dbmate migrations, embedded PostgreSQL)',
+      ['round', 'dbmate ms', 'gate ms', 'ratio'],
+      rounds.map((r, i) => [i + 1, r.toolMs, r.gateMs, r.ratio]),
+    ),
     figures: [
       { name: 'migrate_tool_ms', value: round(toolMs), unit: 'ms' },
       { name: 'migrate_gate_ms', value: round(gateMs), unit: 'ms' },
