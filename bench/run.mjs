@@ -12,6 +12,8 @@
  *   4. SQL analysis (bench/sql-analysis.mjs), issue #9: throughput in MB/s of the migrate
  *      gate's destructive-change analysis (aim >= 10 MB/s) and the one-time load of the
  *      PostgreSQL parser (ms, MB).
+ *   5. Migrate gate overhead (bench/migrate-overhead.mjs), issue #9: the gate's wall time
+ *      over the tool's (dbmate) for the same migrations on an embedded PostgreSQL.
  *
  * Rules: figures are printed, never asserted (exit 1 only if a benchmark could not run,
  * e.g. the gate failed); every ratio is against a baseline measured in this same run, so
@@ -21,7 +23,7 @@
  * the same figures in bench/results.json (git-ignored).
  *
  *   npm run bench                 both benchmarks
- *   npm run bench -- smoke        only one (smoke | cold | github | sql)
+ *   npm run bench -- smoke        only one (smoke | cold | github | sql | migrate)
  */
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -32,8 +34,9 @@ import { BUNDLE, ROOT, figureLines } from './lib.mjs';
 import { smokeOverhead } from './smoke-overhead.mjs';
 import { githubRequests } from './github-requests.mjs';
 import { sqlAnalysis } from './sql-analysis.mjs';
+import { migrateOverhead } from './migrate-overhead.mjs';
 
-const BENCHMARKS = { smoke: smokeOverhead, cold: coldStart, github: githubRequests, sql: sqlAnalysis };
+const BENCHMARKS = { smoke: smokeOverhead, cold: coldStart, github: githubRequests, sql: sqlAnalysis, migrate: migrateOverhead };
 const RESULTS = join(ROOT, 'bench', 'results.json');
 
 const wanted = process.argv.slice(2);

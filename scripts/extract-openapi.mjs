@@ -59,12 +59,14 @@ export const OPERATIONS = [
   ['GET', '/repos/{owner}/{repo}/issues'],
   ['POST', '/repos/{owner}/{repo}/issues'],
   ['GET', '/repos/{owner}/{repo}/issues/{issue_number}/labels'],
+  ['GET', '/repos/{owner}/{repo}/issues/{issue_number}/events'],
   ['GET', '/search/issues'],
   // repository, branches, commits
   ['GET', '/repos/{owner}/{repo}'],
   ['GET', '/repos/{owner}/{repo}/branches/{branch}'],
   ['GET', '/repos/{owner}/{repo}/commits'],
   ['GET', '/repos/{owner}/{repo}/commits/{ref}'],
+  ['GET', '/repos/{owner}/{repo}/commits/{commit_sha}/pulls'],
   ['GET', '/repos/{owner}/{repo}/compare/{basehead}'],
   // deployments
   ['GET', '/repos/{owner}/{repo}/deployments'],

@@ -209,8 +209,8 @@ export interface GateRun {
   gh: GitHubApiServer;
   workspace: string;
   serviceUrl: string;
-  /** `smoke` or `preflight`: actions/<gate>; `root`: action.yml with `gates: smoke`. */
-  action?: 'smoke' | 'preflight' | 'root';
+  /** `smoke`, `preflight` or `migrate`: actions/<gate>; `root`: action.yml with `gates: smoke`. */
+  action?: 'smoke' | 'preflight' | 'migrate' | 'root';
   eventName?: string;
   event?: unknown;
   /** `GITHUB_SHA`; default per event. */

@@ -89,6 +89,7 @@ export async function runAction(env: ProcessEnv, gateOverride?: string): Promise
       scope: {
         cwd: process.cwd(),
         headSha: context.headSha,
+        inputs: settings.inputs,
         github: api
           ? {
               api,

@@ -22,6 +22,8 @@ export interface ActionSettings {
   reportPath: string;
   /** A name for the uploaded evidence artifact. */
   artifactName: string;
+  /** Inputs a gate reads beyond its config: migrate's `mode` and `acknowledge`. */
+  inputs: Record<string, string>;
 }
 
 function input(env: ProcessEnv, name: string): string {
@@ -51,5 +53,10 @@ export function readSettings(env: ProcessEnv, gateOverride?: string): ActionSett
     token: input(env, 'GITHUB_TOKEN') || undefined,
     reportPath: join(env.RUNNER_TEMP ?? tmpdir(), 'release-gates', `evidence-${slug}.json`),
     artifactName: `release-gates-${slug}-${env.GITHUB_JOB ?? 'job'}`,
+    inputs: Object.fromEntries(
+      (['mode', 'acknowledge'] as const).flatMap((name) =>
+        input(env, name.toUpperCase()) ? [[name, input(env, name.toUpperCase())]] : [],
+      ),
+    ),
   };
 }

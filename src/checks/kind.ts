@@ -50,6 +50,11 @@ export interface RunScope {
    * `io/origins.ts`). A URL from a capture, a redirect or a response is not one of them.
    */
   trustedOrigins: ReadonlySet<string>;
+  /**
+   * Inputs of this run that a gate reads beyond its config: an action input or a CLI
+   * option, e.g. migrate's `mode` and `acknowledge`. Keys are the input names.
+   */
+  inputs?: Readonly<Record<string, string>>;
 }
 
 export interface GitHubScope {

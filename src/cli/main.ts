@@ -70,6 +70,8 @@ function program(context: CliContext & { secrets: SecretRegistry }, setCode: (co
     )
     .option('--concurrency <n>', 'checks run at once (overrides the config)', positiveInt)
     .option('--pr <number>', 'pull request for the PR checks (needs GITHUB_TOKEN and GITHUB_REPOSITORY)', positiveInt)
+    .option('--mode <mode>', 'migrate: apply, rehearse (on a scratch database) or auto (rehearse on pull requests)')
+    .option('--acknowledge <tokens>', 'migrate: acknowledgement tokens, as a workflow_dispatch input gives them')
     .option('--no-color', 'plain output')
     .action(
       async (
@@ -82,6 +84,8 @@ function program(context: CliContext & { secrets: SecretRegistry }, setCode: (co
           concurrency?: number;
           pr?: number;
           check: string[];
+          mode?: string;
+          acknowledge?: string;
           color: boolean;
         },
       ) => {

@@ -68,3 +68,46 @@ export function checkIdentity(
   const name = common.name ?? describe();
   return { id: common.id ?? slug(name), name };
 }
+
+/** One applied migration as the migrate gate records it for the rollback gate. */
+export interface AppliedMigrationRecord {
+  id: string;
+  /** Its content hash (`sha256:…`). */
+  hash: string;
+  /** It lost data or weakened security (a finding that needed an acknowledgement). */
+  destructive: boolean;
+  /** The analysis' finding codes, e.g. `delete-without-where`. */
+  findings: string[];
+}
+
+const MIGRATIONS = /<!-- release-gates:migrations=(\[.*?\]) -->/;
+
+/**
+ * The migrations a migrate check run applied, machine-readable in its summary, so that
+ * the rollback gate can tell per commit and environment what a rollback would cross
+ * (PRODUCT.md, "rollback": refuse a code rollback across a destructive migration).
+ */
+export function migrationsMarker(applied: readonly AppliedMigrationRecord[]): string {
+  // JSON inside an HTML comment: `--` must not appear, so it is escaped inside strings.
+  return `<!-- release-gates:migrations=${JSON.stringify(applied).replace(/--/g, '-\\u002d')} -->`;
+}
+
+/** The applied migrations a check run's summary records, if any. */
+export function migrationsIn(summary: string | undefined): AppliedMigrationRecord[] | undefined {
+  const match = summary ? MIGRATIONS.exec(summary) : null;
+  if (!match?.[1]) return undefined;
+  try {
+    return JSON.parse(match[1]) as AppliedMigrationRecord[];
+  } catch {
+    return undefined;
+  }
+}
+
+/** The applied migrations of a gate result: the `appliedMigrations` of a check's data (the migrate gate's apply). */
+export function appliedMigrationsOf(checks: readonly { data?: unknown }[]): AppliedMigrationRecord[] | undefined {
+  for (const check of checks) {
+    const applied = (check.data as { appliedMigrations?: unknown } | undefined)?.appliedMigrations;
+    if (Array.isArray(applied)) return applied as AppliedMigrationRecord[];
+  }
+  return undefined;
+}

@@ -93,6 +93,18 @@ export interface GitHubReads {
   /** Issue search (`q` as on github.com); first 100 results. */
   searchIssues(q: string): Promise<{ total: number; items: IssueSummary[] }>;
   listLabels(issue: number): Promise<string[]>;
+  /** Who added which label to an issue or pull request (`labeled` events), oldest first, paginated. */
+  listLabelEvents(issue: number): Promise<LabelEvent[]>;
+  /** Numbers of the pull requests a commit belongs to (a merged PR's merge commit included). */
+  listPullRequestsForCommit(sha: string): Promise<number[]>;
+}
+
+/** A `labeled` event of an issue or pull request. */
+export interface LabelEvent {
+  label: string;
+  /** The login of who added it. */
+  actor: string;
+  createdAt: string;
 }
 
 /** The calls release-gates makes. Every method may throw {@link GitHubError}. */

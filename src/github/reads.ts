@@ -81,5 +81,18 @@ export function githubReads(octokit: Octokit, repo: { owner: string; repo: strin
         const labels = await octokit.paginate(octokit.rest.issues.listLabelsOnIssue, { ...repo, issue_number: issue, per_page: 100 });
         return labels.map((label) => label.name);
       }),
+    listLabelEvents: (issue) =>
+      call(async () => {
+        const events = await octokit.paginate(octokit.rest.issues.listEvents, { ...repo, issue_number: issue, per_page: 100 });
+        return events.flatMap((event) => {
+          const name = (event as { label?: { name?: string } }).label?.name;
+          return event.event === 'labeled' && name ? [{ label: name, actor: event.actor.login, createdAt: event.created_at }] : [];
+        });
+      }),
+    listPullRequestsForCommit: (sha) =>
+      call(async () => {
+        const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ ...repo, commit_sha: sha, per_page: 100 });
+        return data.map((pull) => pull.number);
+      }),
   };
 }

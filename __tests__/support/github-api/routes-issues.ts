@@ -1,7 +1,7 @@
 /**
  * Handlers: issues, issue comments, pull requests, reviews and issue search.
  */
-import { label } from './objects.js';
+import { label, user } from './objects.js';
 import { comment, issue, pull, review, searchItem } from './objects-issues.js';
 import { notFound, ok, paginate, validationFailed, type Ctx, type Handler } from './http.js';
 import type { CommentRec, IssueRec, RepoRec } from './types.js';
@@ -174,6 +174,29 @@ const listLabels: Handler = (ctx) => {
   );
 };
 
+/** `labeled` events of an issue (the only kind the fake records). */
+const listEvents: Handler = (ctx) => {
+  const i = findIssue(ctx);
+  if (!i) return notFound(ctx);
+  const page = paginate(ctx, i.labelEvents ?? []);
+  return ok(
+    page.items.map((e) => ({
+      id: e.id,
+      node_id: `LE_${e.id}`,
+      url: `${ctx.api}/repos/${ctx.rec.fullName}/issues/events/${e.id}`,
+      actor: user(ctx, e.actor),
+      event: 'labeled',
+      commit_id: null,
+      commit_url: null,
+      created_at: e.createdAt,
+      performed_via_github_app: null,
+      label: { name: e.label, color: 'ededed' },
+    })),
+    200,
+    page.headers,
+  );
+};
+
 /** Split a search query into terms, keeping `label:"two words"` together. */
 function terms(q: string): string[] {
   return (q.match(/-?[\w.-]+:"[^"]*"|"[^"]*"|\S+/g) ?? []).map((t) => t.replace(/"/g, ''));
@@ -235,5 +258,6 @@ export const issueRoutes: Record<string, Handler> = {
   'issues/list-for-repo': listIssues,
   'issues/create': createIssue,
   'issues/list-labels-on-issue': listLabels,
+  'issues/list-events': listEvents,
   'search/issues-and-pull-requests': searchIssues,
 };

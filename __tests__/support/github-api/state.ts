@@ -130,6 +130,16 @@ export class GitHubState extends RepoStore {
     return review;
   }
 
+  /** Adds a label to an issue or pull request as `actor` did (a `labeled` event). */
+  addLabel(seed: { repo?: string; issueNumber: number; label: string; actor: string }): void {
+    const rec = this.repo(seed.repo);
+    const issue = rec.issues.get(seed.issueNumber);
+    if (!issue) throw new Error(`no issue #${seed.issueNumber}`);
+    this.ensureLabel(rec, seed.label);
+    if (!issue.labels.includes(seed.label)) issue.labels.push(seed.label);
+    (issue.labelEvents ??= []).push({ id: this.nextId('event'), label: seed.label, actor: seed.actor, createdAt: this.now() });
+  }
+
   /** Add a comment to an issue or pull request. */
   addComment(seed: { repo?: string; issueNumber: number; body: string; user?: string }): CommentRec {
     const rec = this.repo(seed.repo);

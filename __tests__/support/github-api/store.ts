@@ -25,7 +25,7 @@ const SHA_RE = /^[0-9a-f]{40}$/;
 
 /** Kinds of object ids; each kind counts up on its own. */
 export type IdKind =
-  'repo' | 'checkRun' | 'suite' | 'status' | 'issue' | 'comment' | 'review' | 'deployment' | 'deploymentStatus' | 'label';
+  'repo' | 'checkRun' | 'suite' | 'status' | 'issue' | 'comment' | 'review' | 'deployment' | 'deploymentStatus' | 'label' | 'event';
 
 /** Repositories, commits and branches. Extended by `GitHubState` with seeding methods. */
 export class RepoStore {
@@ -44,6 +44,7 @@ export class RepoStore {
     deployment: 7000000,
     deploymentStatus: 8000000,
     label: 9000000,
+    event: 10000000,
   };
 
   /** @param clock time source (tests may freeze or advance it). */

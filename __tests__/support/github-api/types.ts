@@ -80,6 +80,8 @@ export interface IssueRec {
   updatedAt: string;
   closedAt: string | null;
   pull?: PullRec;
+  /** `labeled` events: who added which label, oldest first. */
+  labelEvents?: { id: number; label: string; actor: string; createdAt: string }[];
 }
 
 /** An issue or pull-request comment. */

@@ -4,7 +4,6 @@
  * database. The default scratch database is created on the source server and always
  * dropped, also when the restore or the query fails or the check is stopped.
  */
-import { randomBytes } from 'node:crypto';
 import { formatDuration } from '../../config/units.js';
 import type { DatabaseConnector } from '../../io/database.js';
 import { describeDatabaseError } from '../../io/database.js';
@@ -14,7 +13,8 @@ import type { FoundFile } from '../files.js';
 import { queryJson } from '../../matchers/jsonpath.js';
 import { applyMatcher, type Assertion } from '../../matchers/matchers.js';
 import { assertionLine } from '../http/report.js';
-import { quoteIdentifier, serverOf, withDatabase, type PostgresUrl } from '../../io/postgres-url.js';
+import { serverOf, withDatabase, type PostgresUrl } from '../../io/postgres-url.js';
+import { createScratchDatabase, dropScratchDatabase, scratchName } from '../../io/scratch-database.js';
 import type { DrillExpectConfig } from './schema.js';
 import { sameDatabase } from './same-database.js';
 import { dumpFormat, restore, switchesDatabase } from './tools.js';
@@ -55,11 +55,6 @@ export interface DrillReport {
 
 const RESULT_SHOWN = 200;
 
-/** A fresh scratch database name: `release_gates_drill_<time>_<random>`. */
-export function scratchName(): string {
-  return `release_gates_drill_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-}
-
 /** Evaluates `expect:` on the query's rows. With no `expect:`, the query need only succeed. */
 export function drillAssertions(rows: readonly Record<string, unknown>[], expect: DrillExpectConfig | undefined): Assertion[] {
   if (!expect) return [];
@@ -80,26 +75,6 @@ export function drillAssertions(rows: readonly Record<string, unknown>[], expect
 function showRows(rows: readonly Record<string, unknown>[]): string {
   const text = JSON.stringify(rows, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
   return cut(text, RESULT_SHOWN);
-}
-
-async function dropScratch(database: DatabaseConnector, server: PostgresUrl, name: string): Promise<string | undefined> {
-  try {
-    const admin = await database.connect(server.full);
-    try {
-      try {
-        await admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`, [], { readOnly: false });
-      } catch (error) {
-        // WITH (FORCE) is PostgreSQL 13+.
-        if (describeDatabaseError(error).code !== '42601') throw error;
-        await admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)}`, [], { readOnly: false });
-      }
-    } finally {
-      await admin.close();
-    }
-    return undefined;
-  } catch (error) {
-    return describeDatabaseError(error).message;
-  }
 }
 
 /**
@@ -147,16 +122,11 @@ export async function runDrill(file: FoundFile, plan: DrillPlan, deps: DrillDeps
   let target: PostgresUrl;
   let scratch: string | undefined;
   if (plan.target.kind === 'scratch') {
-    scratch = scratchName();
+    scratch = scratchName('drill');
     const server = plan.target.server;
     deps.progress(`creating scratch database ${scratch}`);
     try {
-      const admin = await deps.database.connect(server.full, { signal: deps.signal });
-      try {
-        await admin.query(`CREATE DATABASE ${quoteIdentifier(scratch)} TEMPLATE template0`, [], { readOnly: false, signal: deps.signal });
-      } finally {
-        await admin.close();
-      }
+      await createScratchDatabase(deps.database, server, scratch, deps.signal);
     } catch (error) {
       const message = describeDatabaseError(error).message;
       details.push(`✗ create scratch database ${scratch} on ${serverOf(server)}: ${message}`);
@@ -223,7 +193,7 @@ export async function runDrill(file: FoundFile, plan: DrillPlan, deps: DrillDeps
     return { ok: true, failure: undefined, restoreMs, assertions, result, details };
   } finally {
     if (scratch !== undefined && plan.target.kind === 'scratch') {
-      const problem = await dropScratch(deps.database, plan.target.server, scratch);
+      const problem = await dropScratchDatabase(deps.database, plan.target.server, scratch);
       details.push(
         problem === undefined ? `✓ dropped scratch database ${scratch}` : `⚠ could not drop scratch database ${scratch}: ${problem}`,
       );

@@ -29,6 +29,10 @@ export interface RunCommandOptions {
   pr?: number;
   /** `--check` patterns: run only the checks whose name or id matches. */
   check?: string[];
+  /** migrate: `apply`, `rehearse` or `auto`. */
+  mode?: string;
+  /** migrate: acknowledgement tokens, as the `acknowledge` input of a dispatch. */
+  acknowledge?: string;
 }
 
 /** Writes one output file; a failure is reported after the verdict, never thrown. */
@@ -93,7 +97,15 @@ export async function runCommand(
       env: context.env,
       secrets,
       io: { http },
-      scope: { cwd: process.cwd(), headSha: commit ?? undefined, github: await localGitHub(context.env, options.pr, output) },
+      scope: {
+        cwd: process.cwd(),
+        headSha: commit ?? undefined,
+        github: await localGitHub(context.env, options.pr, output),
+        inputs: {
+          ...(options.mode ? { mode: options.mode } : {}),
+          ...(options.acknowledge ? { acknowledge: options.acknowledge } : {}),
+        },
+      },
       ...(context.signal ? { signal: context.signal } : {}),
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
       ...(options.check?.length ? { only: options.check } : {}),

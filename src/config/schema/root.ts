@@ -4,11 +4,12 @@
  */
 import { z } from 'zod';
 import { CheckDocumentSchema, CheckEntrySchema } from '../../checks/registry.js';
+import { checkMigrateFields, MigrateFields } from '../../migrate/schema.js';
 import { Duration, EnvironmentName, VariableName, Variables } from './common.js';
 import { urlProblem } from './url.js';
 
 /** Gate sections a config may have, in the order gates run. */
-export const GATE_NAMES = ['preflight', 'smoke'] as const;
+export const GATE_NAMES = ['preflight', 'migrate', 'smoke'] as const;
 export type GateName = (typeof GATE_NAMES)[number];
 
 /** One deployment environment: its base URL, variables and the environments before it. */
@@ -44,6 +45,16 @@ function gateSection<T extends z.ZodType>(check: T) {
   });
 }
 
+/**
+ * The migrate gate's section: a gate section with the tool, acknowledgements and
+ * rehearsal (`migrate/schema.ts`); its `checks:` are the verify checks run after the apply.
+ */
+function migrateSection<T extends z.ZodType>(check: T) {
+  return gateSection(check)
+    .extend({ ...MigrateFields, checks: z.array(check).default([]) })
+    .superRefine(checkMigrateFields);
+}
+
 function root<T extends z.ZodType>(check: T) {
   const section = gateSection(check).optional();
   return z.strictObject({
@@ -52,6 +63,7 @@ function root<T extends z.ZodType>(check: T) {
     secrets: z.array(VariableName).optional(),
     environments: z.record(EnvironmentName, Environment).optional(),
     preflight: section,
+    migrate: migrateSection(check).optional(),
     smoke: section,
   });
 }
@@ -63,4 +75,6 @@ export const RootDocumentSchema = root(CheckDocumentSchema);
 
 export type RootConfig = z.output<typeof RootSchema>;
 export type GateSectionConfig = NonNullable<RootConfig['smoke']>;
+/** The migrate section: a gate section with the tool's settings. */
+export type MigrateSectionConfig = NonNullable<RootConfig['migrate']>;
 export type EnvironmentConfig = z.output<typeof Environment>;

@@ -15,7 +15,7 @@ import {
   tally,
   type LineLink,
 } from '../markdown/tables.js';
-import { digestMarker, PARTIAL_MARKER } from '../../evidence/identity.js';
+import { appliedMigrationsOf, digestMarker, migrationsMarker, PARTIAL_MARKER } from '../../evidence/identity.js';
 
 /** GitHub accepts at most 50 annotations per request
  * (https://docs.github.com/rest/checks/runs#update-a-check-run). */
@@ -107,10 +107,12 @@ export function checkRunOutput(result: GateResult, context: OutputContext): Chec
   ];
   const body = result.checks.length ? checksTable(result, context.lineLink) : escapeInline(result.reason ?? 'no checks');
   // Markers go after the cut, so truncation never loses them; the comment id stays last.
+  const applied = appliedMigrationsOf(result.checks);
   const marker =
     `\n${digestMarker(context.configDigest)}` +
     (result.partial ? `\n${PARTIAL_MARKER}` : '') +
     (context.environments?.length ? `\n${environmentsMarker(context.environments)}` : '') +
+    (applied === undefined ? '' : `\n${migrationsMarker(applied)}`) +
     (context.commentId === undefined ? '' : `\n<!-- release-gates:comment=${context.commentId} -->`);
   const summary = fit(`${header.join('\n')}\n${body}`, MAX_OUTPUT_CHARS - marker.length, 'summary') + marker;
   const failures = failuresText(result, context.lineLink);

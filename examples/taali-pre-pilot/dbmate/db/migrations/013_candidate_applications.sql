@@ -1,0 +1,10 @@
+-- migrate:up
+CREATE TABLE candidate_applications (
+  id serial PRIMARY KEY,
+  role_id integer NOT NULL REFERENCES roles (id),
+  candidate_id integer NOT NULL REFERENCES candidates (id),
+  cv_text text
+);
+
+-- migrate:down
+DROP TABLE candidate_applications;

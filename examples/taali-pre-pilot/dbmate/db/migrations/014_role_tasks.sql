@@ -1,0 +1,9 @@
+-- migrate:up
+CREATE TABLE role_tasks (
+  id serial PRIMARY KEY,
+  role_id integer NOT NULL REFERENCES roles (id),
+  title text NOT NULL
+);
+
+-- migrate:down
+DROP TABLE role_tasks;

@@ -1,0 +1,22 @@
+/** The one table of migration tools: the config's `tool:` picks the adapter. */
+import type { MigrateSectionConfig } from '../../config/schema/root.js';
+import { alembicTool } from './alembic.js';
+import { commandTool } from './command.js';
+import { dbmateTool } from './dbmate.js';
+import type { MigrationTool } from './tool.js';
+
+/** The adapter for a migrate section (the schema guarantees each tool's required fields). */
+export function toolFor(section: MigrateSectionConfig): MigrationTool {
+  const command = section.command;
+  switch (section.tool) {
+    case 'alembic':
+      return alembicTool({ ...(command ? { command } : {}), ...(section.python ? { python: section.python } : {}) });
+    case 'dbmate':
+      return dbmateTool({
+        ...(command ? { command } : {}),
+        ...(section['migrations-dir'] ? { migrationsDir: section['migrations-dir'] } : {}),
+      });
+    case 'command':
+      return commandTool({ sql: section.sql ?? '', apply: section.apply ?? [], ...(section.applied ? { applied: section.applied } : {}) });
+  }
+}
