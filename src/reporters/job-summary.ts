@@ -5,6 +5,7 @@
 import { needsAttention, type GateResult } from '../engine/model.js';
 import type { RunResult } from '../gates/run.js';
 import { codeBlock, escapeInline } from './markdown/escape.js';
+import { monitorChartsSection } from './markdown/monitor-chart.js';
 import { attentionEmoji, checksTable, evidenceLines, gatesTable, tally, type LineLink } from './markdown/tables.js';
 
 /**
@@ -34,7 +35,9 @@ function gateSection(result: GateResult, lineLink: LineLink): string {
           evidenceLines(check, { config: true }).join('\n'),
         )}\n\n</details>`,
     );
-  return [heading, '', checksTable(result, lineLink), ...(failures.length ? ['', ...failures] : [])].join('\n');
+  return [heading, '', checksTable(result, lineLink) + monitorChartsSection(result), ...(failures.length ? ['', ...failures] : [])].join(
+    '\n',
+  );
 }
 
 /** The markdown of the job summary for a run. */

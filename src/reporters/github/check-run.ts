@@ -7,6 +7,7 @@ import { blocksGate, needsAttention, type GateResult } from '../../engine/model.
 import { codeBlock, escapeInline } from '../markdown/escape.js';
 import { attentionEmoji, checksTable, evidenceLines, tally, type LineLink } from '../markdown/tables.js';
 import { digestMarker } from '../../evidence/identity.js';
+import { monitorChartsSection } from '../markdown/monitor-chart.js';
 
 /** GitHub accepts at most 50 annotations per request (GITHUB.md). */
 export const ANNOTATIONS_PER_REQUEST = 50;
@@ -70,14 +71,16 @@ export function failuresText(result: GateResult): string | undefined {
   return failures.length ? failures.join('\n\n') : undefined;
 }
 
-/** Title, summary (the checks table) and text (each failure's evidence). */
+/** Title, summary (the checks table, and a monitor's charts) and text (each failure's evidence). */
 export function checkRunOutput(result: GateResult, context: OutputContext): CheckRunOutput {
   const header = [
     `**${escapeInline(result.gate)}**${result.environment ? ` against **${escapeInline(result.environment)}**` : ''}` +
       `${context.environmentUrl ? ` (${escapeInline(context.environmentUrl)})` : ''} for \`${context.headSha.slice(0, 12)}\`, config \`${context.configDigest.slice(0, 19)}…\``,
     '',
   ];
-  const body = result.checks.length ? checksTable(result, context.lineLink) : escapeInline(result.reason ?? 'no checks');
+  const body = result.checks.length
+    ? checksTable(result, context.lineLink) + monitorChartsSection(result)
+    : escapeInline(result.reason ?? 'no checks');
   // Markers go after the cut, so truncation never loses them; the comment id stays last.
   const marker =
     `\n${digestMarker(context.configDigest)}` +
