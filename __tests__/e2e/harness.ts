@@ -167,8 +167,8 @@ export interface GateRun {
   gh: GitHubApiServer;
   workspace: string;
   serviceUrl: string;
-  /** `smoke` or `preflight`: actions/<gate>; `root`: action.yml with `gates: smoke`. */
-  action?: 'smoke' | 'preflight' | 'root';
+  /** `smoke`, `preflight` or `monitor`: actions/<gate>; `root`: action.yml with `gates: smoke`. */
+  action?: 'smoke' | 'preflight' | 'monitor' | 'root';
   eventName?: string;
   event?: unknown;
   /** `GITHUB_SHA`; default per event. */

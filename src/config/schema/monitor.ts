@@ -39,7 +39,10 @@ const TimingDuration = z
 
 /** `1%`, `0.5%`, or a fraction such as `0.01`. Parses to a fraction. */
 export const Percent = z
-  .union([z.number().min(0).max(1), z.string().regex(/^\s*\d+(\.\d+)?\s*%\s*$/), Template], {
+  .union([z
+      .number()
+      .min(0)
+      .refine((fraction) => fraction <= 1, { error: 'a bare number is a fraction: expected at most 1 (like 0.05), or a percentage like 5%' }), z.string().regex(/^\s*\d+(\.\d+)?\s*%\s*$/), Template], {
     error: 'expected a percentage like 1% (or a fraction like 0.01)',
   })
   .transform((value) => (typeof value === 'number' ? value : isTemplate(value) ? Number.NaN : Number.parseFloat(value) / 100))
@@ -80,6 +83,8 @@ export const Thresholds = z
     'max-failing-for': Duration.optional(),
   })
   .refine((thresholds) => Object.keys(thresholds).length > 0, {
+    // Only when the keys are known: a misspelt one is reported on its own.
+    when: (payload) => payload.issues.length === 0,
     error: 'thresholds needs at least one of: max-error-rate, max-p95, max-p99, max-consecutive-failures, max-failures, max-failing-for',
   });
 

@@ -111,6 +111,14 @@ export async function runWindow(settings: WindowSettings, sources: readonly Sour
   /** Read afresh: samples end the window while the loop sleeps. */
   const over = (): boolean => ended !== undefined || hooks.signal.aborted;
 
+  /** Keeps each source's samples in slot order (a slow sample ends after the slots it missed). */
+  const record = (id: string, sample: MonitorSample): void => {
+    const list = samples.get(id) ?? [];
+    const at = list.findIndex((other) => other.slot > sample.slot);
+    if (at < 0) list.push(sample);
+    else list.splice(at, 0, sample);
+  };
+
   const end = (reason: WindowEnd): void => {
     if (ended) return;
     ended = reason;
@@ -153,7 +161,7 @@ export async function runWindow(settings: WindowSettings, sources: readonly Sour
     if (measured?.bounds && !bounds.has(source.id)) bounds.set(source.id, measured.bounds);
     // A sample cut short by the window's end or the gate's deadline says nothing of the service.
     const status: SampleStatus = signal.aborted ? 'cancelled' : sampleStatusOf(outcome);
-    samples.get(source.id)?.push({
+    record(source.id, {
       slot,
       scheduledMs,
       startedMs: Math.round(started - windowStart),
@@ -181,7 +189,7 @@ export async function runWindow(settings: WindowSettings, sources: readonly Sour
     for (const source of sources) {
       const busy = inflight.get(source.id);
       if (busy) {
-        samples.get(source.id)?.push(missed(slot, scheduledMs, Math.round(elapsed()), clock.date().toISOString()));
+        record(source.id, missed(slot, scheduledMs, Math.round(elapsed()), clock.date().toISOString()));
         continue;
       }
       const running = take(source, slot, scheduledMs).finally(() => inflight.delete(source.id));
