@@ -9,6 +9,9 @@
  *      the CLI and for each action (root action, actions/smoke, actions/preflight).
  *   3. GitHub requests per gate run (bench/github-requests.mjs), issue #3: aim <= 4 when
  *      the PR comment already exists.
+ *   4. Monitor sampling jitter (bench/monitor-jitter.mjs), issue #10: actual − scheduled
+ *      start of each sample over a 60 s window at 1 s (sd and max; aim max < 20 ms), and
+ *      CPU time per sample.
  *
  * Rules: figures are printed, never asserted (exit 1 only if a benchmark could not run,
  * e.g. the gate failed); every ratio is against a baseline measured in this same run, so
@@ -18,7 +21,7 @@
  * the same figures in bench/results.json (git-ignored).
  *
  *   npm run bench                 both benchmarks
- *   npm run bench -- smoke        only one (smoke | cold | github)
+ *   npm run bench -- smoke        only one (smoke | cold | github | monitor)
  */
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -28,8 +31,9 @@ import { coldStart } from './cold-start.mjs';
 import { BUNDLE, ROOT, figureLines } from './lib.mjs';
 import { smokeOverhead } from './smoke-overhead.mjs';
 import { githubRequests } from './github-requests.mjs';
+import { monitorJitter } from './monitor-jitter.mjs';
 
-const BENCHMARKS = { smoke: smokeOverhead, cold: coldStart, github: githubRequests };
+const BENCHMARKS = { smoke: smokeOverhead, cold: coldStart, github: githubRequests, monitor: monitorJitter };
 const RESULTS = join(ROOT, 'bench', 'results.json');
 
 const wanted = process.argv.slice(2);

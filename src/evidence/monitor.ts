@@ -23,7 +23,7 @@ export interface MonitorSample {
   slot: number;
   /** When it was due: `slot × interval`. */
   scheduledMs: number;
-  /** When it started; `startedMs − scheduledMs` is the scheduling jitter. */
+  /** When it started (to 0.1 ms); `startedMs − scheduledMs` is the scheduling jitter. */
   startedMs: number;
   /** ISO 8601 wall time it started. */
   at: string;
