@@ -39,23 +39,22 @@ export interface MonitorSample {
 }
 
 /**
- * What a kind that measures a value reports in `CheckOutcome.data`, so a monitor can
- * record and chart it: the value, the query that produced it, and the bounds it was
- * held to (the `expect:` matcher's `gt`/`gte`/`lt`/`lte`).
+ * What a kind reports in `CheckOutcome.data` that a monitor records and charts: the value
+ * it measured (a Prometheus query's result), the query it sent (Prometheus, SQL), and the
+ * bounds the value was held to (the `expect:` matcher's `gt`/`gte`/`lt`/`lte`).
  */
 export interface MeasuredValue {
-  value: number | string | null;
+  value?: number | string | null;
   query?: string;
   bounds?: Partial<Record<'gt' | 'gte' | 'lt' | 'lte', number>>;
 }
 
-/** The {@link MeasuredValue} in a check outcome's data, if it carries one. */
-export function measuredValueOf(data: unknown): MeasuredValue | undefined {
-  if (data === null || typeof data !== 'object' || !('value' in data)) return undefined;
+/** The {@link MeasuredValue} facts in a check outcome's data (empty when it has none). */
+export function measuredValueOf(data: unknown): MeasuredValue {
+  if (data === null || typeof data !== 'object') return {};
   const { value, query, bounds } = data as Record<string, unknown>;
-  if (value !== null && typeof value !== 'number' && typeof value !== 'string') return undefined;
   return {
-    value,
+    ...(value === null || typeof value === 'number' || typeof value === 'string' ? { value } : {}),
     ...(typeof query === 'string' ? { query } : {}),
     ...(bounds !== null && typeof bounds === 'object' ? { bounds: bounds } : {}),
   };

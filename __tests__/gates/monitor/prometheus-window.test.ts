@@ -91,7 +91,7 @@ describe('sampling Prometheus', () => {
       const row = check();
       expect(row.status).toBe('unverified');
       expect(row.summary).toMatch(
-        /^the source failed \d+ of \d+ samples \(max-source-errors 1\): the metrics source, not the service, is the problem; last: Prometheus at 127\.0\.0\.1:\d+: no response from 127\.0\.0\.1:\d+ within 1s/,
+        /^the source could not be read in \d+ of \d+ samples \(max-source-errors 1\): the source, not the service, is the problem; last: Prometheus at 127\.0\.0\.1:\d+: no response from 127\.0\.0\.1:\d+ within 1s/,
       );
       expect(run.status).toBe('failed');
       const data = monitorDataOf(row.data);

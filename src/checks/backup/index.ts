@@ -19,7 +19,7 @@ import { describeFile, expectations, formatAge, judgeFile, type FileAssertion, t
 import { findFiles, type FoundFile } from '../files.js';
 import type { CheckKind, PlanContext } from '../kind.js';
 import { runDrill, type DrillPlan, type DrillReport } from './drill.js';
-import { isPostgresUrl, parsePostgresUrl, type PostgresUrl } from './postgres-url.js';
+import { isPostgresUrl, parsePostgresUrl, type PostgresUrl } from '../../io/postgres-url.js';
 import { BackupCheck, type BackupCheckConfig } from './schema.js';
 import { pgDump, type ToolContext } from './tools.js';
 

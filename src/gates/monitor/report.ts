@@ -77,7 +77,7 @@ export function rowOutcome(row: RowPlan, source: RowSource, outcome: WindowOutco
   }
   if (counts['source-error'] > source.maxSourceErrors) {
     const last = [...samples].reverse().find((sample) => sample.status === 'source-error');
-    const message = `the source failed ${counts['source-error']} of ${samples.length} samples (max-source-errors ${source.maxSourceErrors}): the metrics source, not the service, is the problem`;
+    const message = `the source could not be read in ${counts['source-error']} of ${samples.length} samples (max-source-errors ${source.maxSourceErrors}): the source, not the service, is the problem`;
     return {
       status: 'unverified',
       summary: `${message}; last: ${last?.summary ?? ''}`,

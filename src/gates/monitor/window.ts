@@ -159,7 +159,7 @@ export async function runWindow(settings: WindowSettings, sources: readonly Sour
     const outcome = await source.sample(signal);
     const latencyMs = Math.round(clock.now() - started);
     const measured = measuredValueOf(outcome.data);
-    if (measured?.bounds && !bounds.has(source.id)) bounds.set(source.id, measured.bounds);
+    if (measured.bounds && !bounds.has(source.id)) bounds.set(source.id, measured.bounds);
     // A sample cut short by the window's end or the gate's deadline says nothing of the service.
     const status: SampleStatus = signal.aborted ? 'cancelled' : sampleStatusOf(outcome);
     record(source.id, {
@@ -170,7 +170,8 @@ export async function runWindow(settings: WindowSettings, sources: readonly Sour
       at,
       status,
       ...(status === 'cancelled' ? {} : { latencyMs }),
-      ...(measured ? { value: measured.value, ...(measured.query ? { query: measured.query } : {}) } : {}),
+      ...('value' in measured ? { value: measured.value } : {}),
+      ...(measured.query === undefined ? {} : { query: measured.query }),
       summary: status === 'cancelled' ? `cancelled: the window ended (${ended ?? 'interrupted'})` : outcome.summary,
     });
     if (status === 'cancelled') return;
