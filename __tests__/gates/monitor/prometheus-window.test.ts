@@ -80,6 +80,17 @@ describe('sampling Prometheus', () => {
     expect(gh.state.repo(`${OWNER}/${REPO}`).dispatches).toHaveLength(1);
   });
 
+  it('no data (a query matching nothing) is inconclusive: pending with the reason, neither a pass nor a breach', async () => {
+    const yaml = config('stand-in', '2s').replace('up{job="stand-in"}', 'up{job="no-such-job"}');
+    const { run, check } = await runConfig(yaml, { env: { API_BASE: service.url, PROMETHEUS_URL: prom.url } });
+    expect(run.status).toBe('pending');
+    expect(check()).toMatchObject({ status: 'pending', measured: '0 samples counted', expected: '≥ 4 samples, then every sample passes' });
+    expect(check().summary).toBe(
+      'inconclusive: 0 counted of 8 samples, min-samples 4; 8 had no data (on-no-data: inconclusive). No data is neither a pass nor a breach: send traffic, fix the query, or set on-no-data',
+    );
+    expect(gh.requestsTo('actions/create-workflow-dispatch')).toHaveLength(0);
+  });
+
   it('a Prometheus that stops answering is a source error: not verified, and no rollback', async () => {
     const github = githubScope(gh, {}, new RecordingLogger());
     const pause = setTimeout(() => prom.pause(), 500);

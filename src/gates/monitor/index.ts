@@ -118,17 +118,18 @@ export function planMonitor(context: GateContext, clock: Clock = systemClock): C
       },
     };
   });
+  const onBreach = section['on-breach'];
   const window = new SharedWindow((check) =>
     runWindow(settings, sources, {
       clock,
       signal: check.signal,
       progress: check.progress,
-      ...(section['on-breach']
+      ...(onBreach
         ? {
             onBreach: async (breach) => {
               const source = sources.find((s) => s.id === breach.source);
               const dispatch = await dispatchRollback({
-                config: section['on-breach'] ?? { dispatch: '' },
+                config: onBreach,
                 github: context.scope.github,
                 environment: context.environment?.name,
                 reason: breachReason(context, `${source?.name ?? breach.source}: ${breach.measured} (expected ${breach.label})`),

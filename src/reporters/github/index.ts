@@ -59,7 +59,7 @@ function cellOf(result: GateResult, url: string | undefined): GateCell & { name:
     title: tally(result),
     url,
     details: failuresText(result),
-    chart: monitorCharts(result).length > 0,
+    ...(monitorCharts(result).length > 0 ? { chart: true } : {}),
   };
 }
 

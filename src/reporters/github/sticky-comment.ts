@@ -39,8 +39,8 @@ export function cellsFromCheckRuns(runs: readonly CheckRunInfo[], own: readonly 
     if (!parsed) continue;
     const status = run.status === 'completed' ? (CONCLUSION_STATUS[run.conclusion ?? ''] ?? 'failed') : 'in progress';
     const details = status === 'failed' || status === 'pending' ? run.text : undefined;
-    const chart = run.summary?.includes(CHART_MARKER) ?? false;
-    cells.set(run.name, { ...parsed, status, title: run.title ?? run.status, url: run.htmlUrl, details, chart });
+    const chart = run.summary?.includes(CHART_MARKER) ? { chart: true } : {};
+    cells.set(run.name, { ...parsed, status, title: run.title ?? run.status, url: run.htmlUrl, details, ...chart });
   }
   for (const cell of own) cells.set(cell.name, cell);
   return [...cells.values()].sort((a, b) => (a.environment ?? '').localeCompare(b.environment ?? ''));
