@@ -1,7 +1,6 @@
 /**
  * Preload for `node --import <this file> dist/index.js …`: when the process exits, writes
- * its peak resident set size to stderr as one line, `bench-maxrss-kb=<kilobytes>`, and
- * the CPU time it used (user + system) as `bench-cpu-us=<microseconds>`.
+ * its peak resident set size to stderr as one line, `bench-maxrss-kb=<kilobytes>`.
  * `process.resourceUsage().maxRSS` is the kernel's ru_maxrss for this process (KiB on
  * Linux and macOS), so the figure is the real peak, not a sample. Works wherever node
  * runs, unlike `/usr/bin/time -f %M`.
@@ -10,6 +9,5 @@ import { writeSync } from 'node:fs';
 
 process.on('exit', () => {
   // Synchronous write: the 'exit' handler cannot wait for a stream.
-  const usage = process.resourceUsage();
-  writeSync(2, `\nbench-maxrss-kb=${usage.maxRSS}\nbench-cpu-us=${usage.userCPUTime + usage.systemCPUTime}\n`);
+  writeSync(2, `\nbench-maxrss-kb=${process.resourceUsage().maxRSS}\n`);
 });
