@@ -14,6 +14,9 @@
  *      PostgreSQL parser (ms, MB).
  *   5. Migrate gate overhead (bench/migrate-overhead.mjs), issue #9: the gate's wall time
  *      over the tool's (dbmate) for the same migrations on an embedded PostgreSQL.
+ *   6. Monitor sampling jitter (bench/monitor-jitter.mjs), issue #10: actual − scheduled
+ *      start of each sample over a 60 s window at 1 s (sd and max; aim max < 20 ms), and
+ *      CPU time per sample.
  *
  * Rules: figures are printed, never asserted (exit 1 only if a benchmark could not run,
  * e.g. the gate failed); every ratio is against a baseline measured in this same run, so
@@ -23,7 +26,7 @@
  * the same figures in bench/results.json (git-ignored).
  *
  *   npm run bench                 both benchmarks
- *   npm run bench -- smoke        only one (smoke | cold | github | sql | migrate)
+ *   npm run bench -- smoke        only one (smoke | cold | github | sql | migrate | monitor)
  */
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -35,8 +38,16 @@ import { smokeOverhead } from './smoke-overhead.mjs';
 import { githubRequests } from './github-requests.mjs';
 import { sqlAnalysis } from './sql-analysis.mjs';
 import { migrateOverhead } from './migrate-overhead.mjs';
+import { monitorJitter } from './monitor-jitter.mjs';
 
-const BENCHMARKS = { smoke: smokeOverhead, cold: coldStart, github: githubRequests, sql: sqlAnalysis, migrate: migrateOverhead };
+const BENCHMARKS = {
+  smoke: smokeOverhead,
+  cold: coldStart,
+  github: githubRequests,
+  sql: sqlAnalysis,
+  migrate: migrateOverhead,
+  monitor: monitorJitter,
+};
 const RESULTS = join(ROOT, 'bench', 'results.json');
 
 const wanted = process.argv.slice(2);

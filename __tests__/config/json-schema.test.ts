@@ -47,9 +47,21 @@ describe('validating configs with the committed schema (ajv, draft 2020-12)', ()
     validate = validator();
   });
 
-  it('accepts the go/no-go example', () => {
-    const example: unknown = parse(readFileSync('examples/go-no-go/release-gates.yml', 'utf8'));
+  it.each([
+    'examples/go-no-go/release-gates.yml',
+    'examples/alias-initiative/release-gates.yml',
+    'examples/talkative-poc/release-gates.yml',
+  ])('accepts the example %s', (file) => {
+    const example: unknown = parse(readFileSync(file, 'utf8'));
     expect(validate(example)).toEqual([]);
+  });
+
+  it('rejects a misspelt threshold of a monitored check, and a monitor without a window', () => {
+    const errors = validate({ version: 1, monitor: { window: '1m', checks: [{ http: 'GET /x', thresholds: { 'max-p59': '1s' } }] } });
+    expect(errors).toContainEqual('/monitor/checks/0/thresholds must NOT have additional properties');
+    expect(validate({ version: 1, monitor: { checks: [{ http: 'GET /x' }] } })).toContainEqual(
+      "/monitor must have required property 'window'",
+    );
   });
 
   it('accepts a flow with captures and a config using ${VAR} in typed fields', () => {

@@ -209,8 +209,8 @@ export interface GateRun {
   gh: GitHubApiServer;
   workspace: string;
   serviceUrl: string;
-  /** `smoke`, `preflight` or `migrate`: actions/<gate>; `root`: action.yml with `gates: smoke`. */
-  action?: 'smoke' | 'preflight' | 'migrate' | 'root';
+  /** `smoke`, `preflight`, `migrate` or `monitor`: actions/<gate>; `root`: action.yml with `gates: smoke`. */
+  action?: 'smoke' | 'preflight' | 'migrate' | 'monitor' | 'root';
   eventName?: string;
   event?: unknown;
   /** `GITHUB_SHA`; default per event. */

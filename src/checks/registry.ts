@@ -19,6 +19,7 @@ import { backupKind } from './backup/index.js';
 import { sqlKind } from './sql/index.js';
 import { flowKind } from './http/flow.js';
 import { httpKind } from './http/index.js';
+import { prometheusKind } from './prometheus/index.js';
 import type { CheckKind } from './kind.js';
 
 // The table holds kinds of different config types; each is only used with its own config.
@@ -41,6 +42,7 @@ export const CHECK_KINDS: readonly AnyKind[] = [
   junitKind,
   backupKind,
   sqlKind,
+  prometheusKind,
 ];
 
 /** A validated check: its kind and its normalised config. */
@@ -66,39 +68,62 @@ function kindsOf(keys: readonly string[]): AnyKind[] {
  * Validates one check: picks its kind by key, then validates with that kind's schema.
  * Issues keep their paths, so positions point into the check.
  */
-export const CheckEntrySchema = z.unknown().transform((raw, ctx): CheckEntry => {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    ctx.addIssue({ code: 'custom', message: `expected a check mapping with one of the keys: ${KIND_KEYS.join(', ')}` });
-    return z.NEVER;
-  }
-  const keys = Object.keys(raw);
-  const kinds = kindsOf(keys);
-  if (kinds.length !== 1) {
-    const near = keys.map((key) => [key, suggestion(key, KIND_KEYS)] as const).find(([, hint]) => hint);
-    const message =
-      kinds.length > 1
-        ? `a check has exactly one kind, found ${kinds.map((kind) => `"${kind.key}"`).join(' and ')}`
-        : near
-          ? `check has no kind: unknown key "${near[0]}" (did you mean "${near[1]}"?)`
-          : `check has no kind (expected one of the keys: ${KIND_KEYS.join(', ')})`;
-    ctx.addIssue({ code: 'custom', message, ...(near && kinds.length === 0 ? { params: { key: near[0] } } : {}) });
-    return z.NEVER;
-  }
-  const kind = kinds[0] as AnyKind;
-  const parsed = kind.schema.safeParse(raw, { reportInput: true });
-  if (parsed.success) return { kind, config: parsed.data };
-  for (const issue of parsed.error.issues) {
-    for (const described of describeIssue(issue, kind.schema)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: described.path,
-        message: described.message,
-        ...(described.key === undefined ? {} : { params: { key: described.key } }),
-      });
+export const CheckEntrySchema = checkEntrySchema(z.strictObject({})).transform(({ kind, config }): CheckEntry => ({ kind, config }));
+
+/**
+ * {@link CheckEntrySchema} for checks that carry more fields than their kind's, such as a
+ * monitored check's `thresholds:`: the kind's schema is extended with `extra` (so an
+ * unknown key gets a "did you mean" among both), and the extra fields come back apart,
+ * under `extra`, leaving the kind its own config.
+ */
+export function checkEntrySchema<Extra extends z.ZodObject>(extra: Extra) {
+  const extraKeys = Object.keys(extra.shape);
+  return z.unknown().transform((raw, ctx): CheckEntry & { extra: z.output<Extra> } => {
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+      ctx.addIssue({ code: 'custom', message: `expected a check mapping with one of the keys: ${KIND_KEYS.join(', ')}` });
+      return z.NEVER;
     }
-  }
-  return z.NEVER;
-});
+    const keys = Object.keys(raw);
+    const kinds = kindsOf(keys);
+    if (kinds.length !== 1) {
+      const near = keys.map((key) => [key, suggestion(key, KIND_KEYS)] as const).find(([, hint]) => hint);
+      const message =
+        kinds.length > 1
+          ? `a check has exactly one kind, found ${kinds.map((kind) => `"${kind.key}"`).join(' and ')}`
+          : near
+            ? `check has no kind: unknown key "${near[0]}" (did you mean "${near[1]}"?)`
+            : `check has no kind (expected one of the keys: ${KIND_KEYS.join(', ')})`;
+      ctx.addIssue({ code: 'custom', message, ...(near && kinds.length === 0 ? { params: { key: near[0] } } : {}) });
+      return z.NEVER;
+    }
+    const kind = kinds[0] as AnyKind;
+    const schema = extraKeys.length ? extended(kind, extra) : kind.schema;
+    const parsed = schema.safeParse(raw, { reportInput: true });
+    if (parsed.success) {
+      const data = parsed.data as Record<string, unknown>;
+      const own = Object.fromEntries(Object.entries(data).filter(([key]) => !extraKeys.includes(key)));
+      const more = Object.fromEntries(Object.entries(data).filter(([key]) => extraKeys.includes(key)));
+      return { kind, config: extraKeys.length ? own : parsed.data, extra: more as z.output<Extra> };
+    }
+    for (const issue of parsed.error.issues) {
+      for (const described of describeIssue(issue, schema)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: described.path,
+          message: described.message,
+          ...(described.key === undefined ? {} : { params: { key: described.key } }),
+        });
+      }
+    }
+    return z.NEVER;
+  });
+}
+
+/** A kind's schema with `extra`'s fields (every kind's schema is a zod object). */
+function extended(kind: AnyKind, extra: z.ZodObject): z.ZodType {
+  if (!(kind.schema instanceof z.ZodObject)) throw new Error(`the ${kind.name} kind's schema is not an object; it cannot take more fields`);
+  return kind.schema.safeExtend(extra.shape);
+}
 
 /** The kind a raw check selects, or undefined (for code that works on raw config). */
 export function kindOfRaw(raw: unknown): AnyKind | undefined {
@@ -114,4 +139,10 @@ export function verbatimFields(raw: unknown): readonly string[] {
 }
 
 /** For the JSON Schema: any one of the kinds. */
-export const CheckDocumentSchema = z.union(CHECK_KINDS.map((kind) => kind.schema) as [AnyKind['schema'], ...AnyKind['schema'][]]);
+export const CheckDocumentSchema = checkDocumentSchema();
+
+/** For the JSON Schema: any one of the kinds, each with `extra`'s fields (see {@link checkEntrySchema}). */
+export function checkDocumentSchema(extra?: z.ZodObject): z.ZodType {
+  const schemas = CHECK_KINDS.map((kind) => (extra ? extended(kind, extra) : kind.schema));
+  return z.union(schemas as [z.ZodType, ...z.ZodType[]]);
+}

@@ -67,8 +67,11 @@ function bugOutcome(check: CheckSpec, error: unknown): CheckOutcome {
   };
 }
 
-/** Runs one attempt within the check's budget, turning a thrown error into a bug outcome. */
-async function runAttempt(
+/**
+ * Runs one attempt within the check's budget, turning a thrown error into a bug outcome.
+ * Also takes a monitor's samples (`gates/monitor/`), one attempt each.
+ */
+export async function runAttempt(
   check: CheckSpec,
   attempt: number,
   gateSignal: AbortSignal,

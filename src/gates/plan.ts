@@ -3,7 +3,7 @@ import type { Io, ResolvedEnvironment, RunScope } from '../checks/kind.js';
 import type { CheckEntry } from '../checks/registry.js';
 import { toRetryPolicy } from '../checks/retry-policy.js';
 import type { LoadedConfig } from '../config/load.js';
-import type { RetryConfig } from '../config/schema/common.js';
+import { DEFAULT_CHECK_TIMEOUT_MS, type RetryConfig } from '../config/schema/common.js';
 import type { GateName, GateSectionConfig } from '../config/schema/root.js';
 import { formatPath } from '../config/source.js';
 import { checkIdentity } from '../evidence/identity.js';
@@ -11,8 +11,7 @@ import type { CheckSpec } from '../engine/check.js';
 import { ConfigurationError, type ConfigProblem } from '../errors.js';
 import type { SecretRegistry } from '../secrets/registry.js';
 
-/** Per-attempt timeout of a check when neither it nor its gate sets one: 10 seconds. */
-export const DEFAULT_CHECK_TIMEOUT_MS = 10_000;
+export { DEFAULT_CHECK_TIMEOUT_MS };
 
 /** Everything a gate needs to plan and run. */
 export interface GateContext {

@@ -3,10 +3,11 @@ import type { GateName } from '../config/schema/root.js';
 import { UsageError } from '../errors.js';
 import type { Gate } from './gate.js';
 import { migrateGate } from './migrate/index.js';
+import { monitorGate } from './monitor/index.js';
 import { preflightGate } from './preflight/index.js';
 import { smokeGate } from './smoke/index.js';
 
-export const GATES: readonly Gate[] = [preflightGate, migrateGate, smokeGate];
+export const GATES: readonly Gate[] = [preflightGate, migrateGate, smokeGate, monitorGate];
 
 /**
  * The gate named `name`.

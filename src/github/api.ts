@@ -128,6 +128,13 @@ export interface GitHubApi extends GitHubReads {
   createComment(issue: number, body: string): Promise<IssueComment>;
   updateComment(id: number, body: string): Promise<void>;
   deleteComment(id: number): Promise<void>;
+  /**
+   * Starts a workflow (`POST …/actions/workflows/{workflow}/dispatches`; needs
+   * `actions: write`). Sent once and never retried on a 5xx: GitHub may have started the
+   * run before the answer was lost, and a rollback must not start twice. Returns the run's
+   * page when GitHub names it (`return_run_details`).
+   */
+  dispatchWorkflow(input: { workflow: string; ref: string; inputs: Record<string, string> }): Promise<{ runUrl: string | undefined }>;
 }
 
 /** A failed GitHub call, with the status and GitHub's message. */

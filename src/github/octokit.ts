@@ -143,5 +143,18 @@ export function createGitHubApi(options: OctokitOptions): GitHubApi {
       call(async () => {
         await octokit.rest.issues.deleteComment({ ...repoParams, comment_id: id });
       }),
+    dispatchWorkflow: (input) =>
+      call(async () => {
+        const { data } = await octokit.rest.actions.createWorkflowDispatch({
+          ...repoParams,
+          ...noRetry,
+          workflow_id: input.workflow,
+          ref: input.ref,
+          inputs: input.inputs,
+          return_run_details: true,
+        });
+        const details = data as { html_url?: unknown } | undefined;
+        return { runUrl: typeof details?.html_url === 'string' ? details.html_url : undefined };
+      }),
   };
 }

@@ -1,6 +1,6 @@
 /**
  * A {@link GitHubApi} that redacts every secret from what it writes: check-run output
- * and annotations, and comment bodies. The runner's `::add-mask::` does not reach API
+ * and annotations, comment bodies and workflow dispatch inputs. The runner's `::add-mask::` does not reach API
  * payloads, so this is the last guard before text leaves for GitHub.
  */
 import type { SecretRegistry } from '../secrets/registry.js';
@@ -15,5 +15,6 @@ export function redactingApi(api: GitHubApi, secrets: SecretRegistry): GitHubApi
     addAnnotations: (id, output) => api.addAnnotations(id, clean(output)),
     createComment: (issue, body) => api.createComment(issue, secrets.redact(body)),
     updateComment: (id, body) => api.updateComment(id, secrets.redact(body)),
+    dispatchWorkflow: (input) => api.dispatchWorkflow(clean(input)),
   } satisfies Partial<GitHubApi>);
 }

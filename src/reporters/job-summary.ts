@@ -17,6 +17,7 @@ import {
   tally,
   type LineLink,
 } from './markdown/tables.js';
+import { monitorChartsSection } from './markdown/monitor-chart.js';
 
 /**
  * The step summary limit is 1 MiB of the file, so bytes of UTF-8, not characters: a
@@ -50,7 +51,7 @@ function gateSection(result: GateResult, lineLink: LineLink, url: string | undef
     heading,
     '',
     ...(partial ? [partial, ''] : []),
-    checksTable(result, lineLink),
+    checksTable(result, lineLink) + monitorChartsSection(result),
     ...(failures.length ? ['', ...failures] : []),
   ].join('\n');
 }

@@ -130,6 +130,19 @@ export const CheckCommon = {
   optional: z.boolean().optional(),
 };
 
+/** Per-attempt timeout of a check when neither it nor its gate sets one: 10 seconds. */
+export const DEFAULT_CHECK_TIMEOUT_MS = 10_000;
+
+/** Fields every gate section has, besides its `checks:`. */
+export const GateSectionFields = {
+  /** Checks run at once (default 8). */
+  concurrency: z.number().int().min(1).max(256).optional(),
+  /** Per-attempt timeout of a check that sets none (default 10s). */
+  timeout: Duration.optional(),
+  /** Whole-gate deadline (default 15m). */
+  deadline: Duration.optional(),
+};
+
 /** The output shape of {@link TextExpectation}. */
 export type TextExpectationConfig = z.output<typeof TextExpectation>;
 

@@ -5,11 +5,12 @@
 import { z } from 'zod';
 import { CheckDocumentSchema, CheckEntrySchema } from '../../checks/registry.js';
 import { checkMigrateFields, MigrateFields } from '../../migrate/schema.js';
-import { Duration, EnvironmentName, VariableName, Variables } from './common.js';
+import { EnvironmentName, GateSectionFields, VariableName, Variables } from './common.js';
+import { MonitorDocumentSection, MonitorSection } from './monitor.js';
 import { urlProblem } from './url.js';
 
 /** Gate sections a config may have, in the order gates run. */
-export const GATE_NAMES = ['preflight', 'migrate', 'smoke'] as const;
+export const GATE_NAMES = ['preflight', 'migrate', 'smoke', 'monitor'] as const;
 export type GateName = (typeof GATE_NAMES)[number];
 
 /** One deployment environment: its base URL, variables and the environments before it. */
@@ -34,15 +35,7 @@ export const Environment = z.strictObject({
 });
 
 function gateSection<T extends z.ZodType>(check: T) {
-  return z.strictObject({
-    /** Checks run at once (default 8). */
-    concurrency: z.number().int().min(1).max(256).optional(),
-    /** Per-attempt timeout of a check that sets none (default 10s). */
-    timeout: Duration.optional(),
-    /** Whole-gate deadline (default 15m). */
-    deadline: Duration.optional(),
-    checks: z.array(check),
-  });
+  return z.strictObject({ ...GateSectionFields, checks: z.array(check) });
 }
 
 /**
@@ -55,7 +48,7 @@ function migrateSection<T extends z.ZodType>(check: T) {
     .superRefine(checkMigrateFields);
 }
 
-function root<T extends z.ZodType>(check: T) {
+function root<T extends z.ZodType, M extends z.ZodType>(check: T, monitor: M) {
   const section = gateSection(check).optional();
   return z.strictObject({
     version: z.literal(1, { error: 'expected version: 1' }),
@@ -65,13 +58,15 @@ function root<T extends z.ZodType>(check: T) {
     preflight: section,
     migrate: migrateSection(check).optional(),
     smoke: section,
+    /** The window after a release: sampled checks held to thresholds (docs/monitor.md). */
+    monitor: monitor.optional(),
   });
 }
 
 /** Validates a config; checks parse to {@link CheckEntry} values. */
-export const RootSchema = root(CheckEntrySchema);
+export const RootSchema = root(CheckEntrySchema, MonitorSection);
 /** The same shape for editors: checks as a union of every kind. */
-export const RootDocumentSchema = root(CheckDocumentSchema);
+export const RootDocumentSchema = root(CheckDocumentSchema, MonitorDocumentSection);
 
 export type RootConfig = z.output<typeof RootSchema>;
 export type GateSectionConfig = NonNullable<RootConfig['smoke']>;

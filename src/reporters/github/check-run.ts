@@ -16,6 +16,7 @@ import {
   type LineLink,
 } from '../markdown/tables.js';
 import { appliedMigrationsOf, digestMarker, migrationsMarker, PARTIAL_MARKER } from '../../evidence/identity.js';
+import { monitorChartsSection } from '../markdown/monitor-chart.js';
 
 /** GitHub accepts at most 50 annotations per request
  * (https://docs.github.com/rest/checks/runs#update-a-check-run). */
@@ -96,7 +97,7 @@ export function environmentsIn(summary: string | undefined): string[] {
   return match?.[1] ? match[1].split(',').map(decodeURIComponent) : [];
 }
 
-/** Title, summary (the checks table) and text (each failure's evidence). */
+/** Title, summary (the checks table, and a monitor's charts) and text (each failure's evidence). */
 export function checkRunOutput(result: GateResult, context: OutputContext): CheckRunOutput {
   const partial = partialNote(result);
   const header = [
@@ -105,7 +106,9 @@ export function checkRunOutput(result: GateResult, context: OutputContext): Chec
     '',
     ...(partial ? [partial, ''] : []),
   ];
-  const body = result.checks.length ? checksTable(result, context.lineLink) : escapeInline(result.reason ?? 'no checks');
+  const body = result.checks.length
+    ? checksTable(result, context.lineLink) + monitorChartsSection(result)
+    : escapeInline(result.reason ?? 'no checks');
   // Markers go after the cut, so truncation never loses them; the comment id stays last.
   const applied = appliedMigrationsOf(result.checks);
   const marker =

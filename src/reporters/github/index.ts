@@ -11,6 +11,7 @@ import type { RunContext } from '../../github/context.js';
 import type { RunResult } from '../../gates/run.js';
 import type { Annotator, Logger } from '../../io/logger.js';
 import { escapeInline } from '../markdown/escape.js';
+import { monitorCharts } from '../markdown/monitor-chart.js';
 import { tally, type GateCell, type LineLink } from '../markdown/tables.js';
 import { checkRunName, parseCheckRunName } from '../../evidence/identity.js';
 import { annotationsFor, batches, checkRunOutput, conclusionFor, failuresText } from './check-run.js';
@@ -60,6 +61,7 @@ function cellOf(result: GateResult, url: string | undefined, lineLink: LineLink)
     title: tally(result),
     url,
     details: failuresText(result, lineLink),
+    ...(monitorCharts(result).length > 0 ? { chart: true } : {}),
   };
 }
 

@@ -8,6 +8,7 @@ import type { Logger } from '../../io/logger.js';
 import { escapeInline, htmlText, link } from '../markdown/escape.js';
 import { gatesTable, overallVerdict, statusBadge, type GateCell } from '../markdown/tables.js';
 import { parseCheckRunName } from '../../evidence/identity.js';
+import { CHART_MARKER } from '../markdown/monitor-chart.js';
 import { commentIdIn, environmentsIn } from './check-run.js';
 
 /** Hidden marker that identifies the sticky comment. */
@@ -38,7 +39,8 @@ export function cellsFromCheckRuns(runs: readonly CheckRunInfo[], own: readonly 
     if (!parsed) continue;
     const status = run.status === 'completed' ? (CONCLUSION_STATUS[run.conclusion ?? ''] ?? 'failed') : 'in progress';
     const details = status === 'failed' || status === 'pending' ? run.text : undefined;
-    cells.set(run.name, { ...parsed, status, title: run.title ?? run.status, url: run.htmlUrl, details });
+    const chart = run.summary?.includes(CHART_MARKER) ? { chart: true } : {};
+    cells.set(run.name, { ...parsed, status, title: run.title ?? run.status, url: run.htmlUrl, details, ...chart });
   }
   for (const cell of own) cells.set(cell.name, cell);
   return [...cells.values()];

@@ -99,6 +99,8 @@ export interface GateCell {
   url?: string | undefined;
   /** Markdown of the failing checks' evidence (the check run's text), when it failed. */
   details?: string | undefined;
+  /** The check run shows a monitor's chart: the cell links to it. */
+  chart?: boolean | undefined;
 }
 
 /**
@@ -131,7 +133,9 @@ export function gatesTable(cells: readonly GateCell[], environmentOrder: readonl
   const rows = gates.map((gate) => {
     const columns = environments.map((env) => {
       const cell = cells.find((c) => c.gate === gate && (c.environment ?? '—') === env);
-      return cell ? link(`${statusBadge(cell.status)} · ${escapeCell(cell.title, 60)}`, cell.url) : '';
+      if (!cell) return '';
+      const chart = cell.chart && cell.url ? ` · ${link('📈 chart', cell.url)}` : '';
+      return link(`${statusBadge(cell.status)} · ${escapeCell(cell.title, 60)}`, cell.url) + chart;
     });
     return `| ${escapeCell(gate, 40)} | ${columns.join(' | ')} |`;
   });
