@@ -386,6 +386,17 @@ function githubReads(octokit, repo) {
             const labels = await octokit.paginate(octokit.rest.issues.listLabelsOnIssue, { ...repo, issue_number: issue, per_page: 100 });
             return labels.map((label) => label.name);
         }),
+        listLabelEvents: (issue) => call(async () => {
+            const events = await octokit.paginate(octokit.rest.issues.listEvents, { ...repo, issue_number: issue, per_page: 100 });
+            return events.flatMap((event) => {
+                const name = event.label?.name;
+                return event.event === 'labeled' && name ? [{ label: name, actor: event.actor.login, createdAt: event.created_at }] : [];
+            });
+        }),
+        listPullRequestsForCommit: (sha) => call(async () => {
+            const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ ...repo, commit_sha: sha, per_page: 100 });
+            return data.map((pull) => pull.number);
+        }),
     };
 }
 
@@ -492,6 +503,18 @@ function createGitHubApi(options) {
         }),
         deleteComment: (id) => call(async () => {
             await octokit.rest.issues.deleteComment({ ...repoParams, comment_id: id });
+        }),
+        dispatchWorkflow: (input) => call(async () => {
+            const { data } = await octokit.rest.actions.createWorkflowDispatch({
+                ...repoParams,
+                ...noRetry,
+                workflow_id: input.workflow,
+                ref: input.ref,
+                inputs: input.inputs,
+                return_run_details: true,
+            });
+            const details = data;
+            return { runUrl: typeof details?.html_url === 'string' ? details.html_url : undefined };
         }),
     };
 }

@@ -36,8 +36,8 @@ var esm = __webpack_require__(8179);
 var load = __webpack_require__(9212);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/gates/registry.ts + 4 modules
-var registry = __webpack_require__(2878);
+// EXTERNAL MODULE: ./src/gates/registry.ts + 31 modules
+var registry = __webpack_require__(4068);
 // EXTERNAL MODULE: ./src/io/guarded-output.ts
 var guarded_output = __webpack_require__(8228);
 // EXTERNAL MODULE: ./src/io/output.ts
@@ -54,21 +54,30 @@ var external_node_path_ = __webpack_require__(6760);
 var check_run = __webpack_require__(3996);
 // EXTERNAL MODULE: ./src/reporters/github/sticky-comment.ts
 var sticky_comment = __webpack_require__(6637);
+// EXTERNAL MODULE: ./src/reporters/markdown/monitor-chart.ts
+var monitor_chart = __webpack_require__(2365);
 // EXTERNAL MODULE: ./src/reporters/markdown/tables.ts
 var tables = __webpack_require__(8461);
 ;// CONCATENATED MODULE: ./src/reporters/comment-preview.ts
 
 
 
-/** Markdown of the comment for `run`. */
+
+/**
+ * Markdown of the comment for `run`. Without a check run to link to, a monitor's charts
+ * go into its cell's details (the real comment links to them in the check run).
+ */
 function commentPreview(run, context) {
-    const cells = run.gates.map((gate) => ({
-        gate: gate.gate,
-        environment: gate.environment,
-        status: gate.status,
-        title: (0,tables/* tally */.N4)(gate),
-        details: (0,check_run/* failuresText */.B2)(gate),
-    }));
+    const cells = run.gates.map((gate) => {
+        const details = [(0,check_run/* failuresText */.B2)(gate), ...(0,monitor_chart/* monitorCharts */.gP)(gate)].filter((part) => part !== undefined);
+        return {
+            gate: gate.gate,
+            environment: gate.environment,
+            status: gate.status,
+            title: (0,tables/* tally */.N4)(gate),
+            details: details.length ? details.join('\n\n') : undefined,
+        };
+    });
     return (0,sticky_comment/* commentBody */.I2)(cells, {
         headSha: context.headSha ?? 'local',
         runUrl: undefined,
@@ -78,8 +87,8 @@ function commentPreview(run, context) {
     });
 }
 
-// EXTERNAL MODULE: ./src/gates/run.ts + 4 modules
-var gates_run = __webpack_require__(468);
+// EXTERNAL MODULE: ./src/gates/run.ts + 2 modules
+var gates_run = __webpack_require__(194);
 // EXTERNAL MODULE: ./src/github/context.ts
 var github_context = __webpack_require__(9556);
 // EXTERNAL MODULE: external "node:child_process"
@@ -242,7 +251,15 @@ async function runCommand(gateNames, options, context) {
             env: context.env,
             secrets,
             io: { http },
-            scope: { cwd: process.cwd(), headSha: commit ?? undefined, github: await localGitHub(context.env, options.pr, output) },
+            scope: {
+                cwd: process.cwd(),
+                headSha: commit ?? undefined,
+                github: await localGitHub(context.env, options.pr, output),
+                inputs: {
+                    ...(options.mode ? { mode: options.mode } : {}),
+                    ...(options.acknowledge ? { acknowledge: options.acknowledge } : {}),
+                },
+            },
             ...(context.signal ? { signal: context.signal } : {}),
             ...(options.concurrency ? { concurrency: options.concurrency } : {}),
             ...(options.check?.length ? { only: options.check } : {}),
@@ -284,7 +301,7 @@ var root = __webpack_require__(2426);
 const JSON_SCHEMA_PATH = 'schema/release-gates.schema.json';
 /** The JSON Schema (draft 2020-12) of `.github/release-gates.yml`, as input. */
 function configJsonSchema() {
-    const schema = json_schema_processors/* toJSONSchema */.bl(root/* RootDocumentSchema */.tN, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
+    const schema = json_schema_processors/* toJSONSchema */.bl(root/* RootDocumentSchema */.tN, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12', reused: 'ref' });
     return {
         ...schema,
         $id: 'https://github.com/release-gates/release-gates/schema/release-gates.schema.json',
@@ -374,6 +391,8 @@ function program(context, setCode) {
         .option('--check <name>', 'run only the checks whose name or id matches (repeatable; * and ? are wildcards); the run is partial and does not count for environment-passed', collect, [])
         .option('--concurrency <n>', 'checks run at once (overrides the config)', positiveInt)
         .option('--pr <number>', 'pull request for the PR checks (needs GITHUB_TOKEN and GITHUB_REPOSITORY)', positiveInt)
+        .option('--mode <mode>', 'migrate: apply, rehearse (on a scratch database) or auto (rehearse on pull requests)')
+        .option('--acknowledge <tokens>', 'migrate: acknowledgement tokens, as a workflow_dispatch input gives them')
         .option('--no-color', 'plain output')
         .action(async (gates, options) => {
         const { color, ...rest } = options;
@@ -391,7 +410,7 @@ function program(context, setCode) {
         .option('--json', 'print the analyses as JSON')
         .action(async (files, options) => {
         // Loaded only when used: the analysis loads the PostgreSQL parser.
-        const { analyseSqlCommand } = await __webpack_require__.e(/* import() */ 884).then(__webpack_require__.bind(__webpack_require__, 2884));
+        const { analyseSqlCommand } = await Promise.all(/* import() */[__webpack_require__.e(395), __webpack_require__.e(961)]).then(__webpack_require__.bind(__webpack_require__, 8961));
         setCode(await analyseSqlCommand(files, options, context.output));
     });
     cli

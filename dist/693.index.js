@@ -27,11 +27,12 @@ function redactingApi(api, secrets) {
         addAnnotations: (id, output) => api.addAnnotations(id, clean(output)),
         createComment: (issue, body) => api.createComment(issue, secrets.redact(body)),
         updateComment: (id, body) => api.updateComment(id, secrets.redact(body)),
+        dispatchWorkflow: (input) => api.dispatchWorkflow(clean(input)),
     });
 }
 
-// EXTERNAL MODULE: ./src/gates/run.ts + 4 modules
-var gates_run = __webpack_require__(468);
+// EXTERNAL MODULE: ./src/gates/run.ts + 2 modules
+var gates_run = __webpack_require__(194);
 // EXTERNAL MODULE: ./src/io/http.ts + 1 modules
 var io_http = __webpack_require__(4997);
 // EXTERNAL MODULE: ./src/io/output.ts
@@ -44,6 +45,8 @@ var external_node_crypto_ = __webpack_require__(7598);
 var github_api = __webpack_require__(8943);
 // EXTERNAL MODULE: ./src/reporters/markdown/escape.ts
 var markdown_escape = __webpack_require__(9991);
+// EXTERNAL MODULE: ./src/reporters/markdown/monitor-chart.ts
+var monitor_chart = __webpack_require__(2365);
 // EXTERNAL MODULE: ./src/reporters/markdown/tables.ts
 var tables = __webpack_require__(8461);
 // EXTERNAL MODULE: ./src/evidence/identity.ts
@@ -93,6 +96,7 @@ var sticky_comment = __webpack_require__(6637);
 
 
 
+
 /**
  * Rebuilds of the comment after ours, while other runs were in progress: each re-reads
  * the check runs and stops once they match what was written.
@@ -112,6 +116,7 @@ function cellOf(result, url, lineLink) {
         title: (0,tables/* tally */.N4)(result),
         url,
         details: (0,check_run/* failuresText */.B2)(result, lineLink),
+        ...((0,monitor_chart/* monitorCharts */.gP)(result).length > 0 ? { chart: true } : {}),
     };
 }
 /** The `permissions:` a job needs for a write (https://docs.github.com/rest/checks/runs, https://docs.github.com/rest/issues/comments). */
@@ -315,6 +320,7 @@ var model = __webpack_require__(1123);
 
 
 
+
 /**
  * The step summary limit is 1 MiB of the file, so bytes of UTF-8, not characters: a
  * summary of CJK or emoji is 3 to 4 bytes a character. Keep well inside it.
@@ -346,7 +352,7 @@ function gateSection(result, lineLink, url) {
         heading,
         '',
         ...(partial ? [partial, ''] : []),
-        (0,tables/* checksTable */.Et)(result, lineLink),
+        (0,tables/* checksTable */.Et)(result, lineLink) + (0,monitor_chart/* monitorChartsSection */.l1)(result),
         ...(failures.length ? ['', ...failures] : []),
     ].join('\n');
 }
@@ -379,8 +385,8 @@ var reporters_terminal = __webpack_require__(2977);
 var registry = __webpack_require__(3866);
 // EXTERNAL MODULE: ./src/cli/exit-codes.ts
 var exit_codes = __webpack_require__(8551);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(6421);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 10 modules
+var core = __webpack_require__(7264);
 // EXTERNAL MODULE: ./src/io/guarded-output.ts
 var guarded_output = __webpack_require__(8228);
 ;// CONCATENATED MODULE: ./src/action/core-io.ts
@@ -433,8 +439,8 @@ function mask(value) {
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/gates/registry.ts + 4 modules
-var gates_registry = __webpack_require__(2878);
+// EXTERNAL MODULE: ./src/gates/registry.ts + 31 modules
+var gates_registry = __webpack_require__(4068);
 ;// CONCATENATED MODULE: ./src/action/settings.ts
 /**
  * The action's inputs, read once into a typed settings object (as actions/checkout's
@@ -472,6 +478,7 @@ function readSettings(env, gateOverride) {
         token: input(env, 'GITHUB_TOKEN') || undefined,
         reportPath: (0,external_node_path_.join)(env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)(), 'release-gates', `evidence-${slug}.json`),
         artifactName: `release-gates-${slug}-${env.GITHUB_JOB ?? 'job'}`,
+        inputs: Object.fromEntries(['mode', 'acknowledge'].flatMap((name) => input(env, name.toUpperCase()) ? [[name, input(env, name.toUpperCase())]] : [])),
     };
 }
 
@@ -562,6 +569,7 @@ async function runAction(env, gateOverride) {
             scope: {
                 cwd: process.cwd(),
                 headSha: context.headSha,
+                inputs: settings.inputs,
                 github: api
                     ? {
                         api,

@@ -9966,7 +9966,7 @@ module.exports = Client
 
 const buffer = __webpack_require__(4573)
 const Dispatcher = __webpack_require__(883)
-const UnwrapHandler = __webpack_require__(2365)
+const UnwrapHandler = __webpack_require__(4746)
 const {
   ClientDestroyedError,
   ClientClosedError,
@@ -14496,7 +14496,7 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 2365:
+/***/ 4746:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
