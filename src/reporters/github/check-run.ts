@@ -6,7 +6,7 @@ import type { Annotation, CheckRunOutput, Conclusion } from '../../github/api.js
 import { blocksGate, needsAttention, type GateResult } from '../../engine/model.js';
 import { codeBlock, escapeInline } from '../markdown/escape.js';
 import { attentionEmoji, checksTable, evidenceLines, tally, type LineLink } from '../markdown/tables.js';
-import { digestMarker } from '../../evidence/identity.js';
+import { backupsMarker, digestMarker, type RecordedBackup } from '../../evidence/identity.js';
 
 /** GitHub accepts at most 50 annotations per request (GITHUB.md). */
 export const ANNOTATIONS_PER_REQUEST = 50;
@@ -70,6 +70,14 @@ export function failuresText(result: GateResult): string | undefined {
   return failures.length ? failures.join('\n\n') : undefined;
 }
 
+/** The backups the gate's passing `backup` checks made or found, for the rollback gate to name. */
+function recordedBackups(result: GateResult): RecordedBackup[] {
+  return result.checks.flatMap((check) => {
+    const backup = check.kind === 'backup' && check.status === 'passed' ? (check.data as { backup?: Omit<RecordedBackup, 'check'> } | undefined)?.backup : undefined;
+    return backup ? [{ ...backup, check: check.name }] : [];
+  });
+}
+
 /** Title, summary (the checks table) and text (each failure's evidence). */
 export function checkRunOutput(result: GateResult, context: OutputContext): CheckRunOutput {
   const header = [
@@ -79,8 +87,10 @@ export function checkRunOutput(result: GateResult, context: OutputContext): Chec
   ];
   const body = result.checks.length ? checksTable(result, context.lineLink) : escapeInline(result.reason ?? 'no checks');
   // Markers go after the cut, so truncation never loses them; the comment id stays last.
+  const backups = recordedBackups(result);
   const marker =
     `\n${digestMarker(context.configDigest)}` +
+    (backups.length ? `\n${backupsMarker(backups)}` : '') +
     (context.commentId === undefined ? '' : `\n<!-- release-gates:comment=${context.commentId} -->`);
   const summary = fit(header.join('\n') + body, MAX_OUTPUT_CHARS - marker.length, 'summary') + marker;
   const failures = failuresText(result);
