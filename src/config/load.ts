@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { ConfigurationError, UsageError, type ConfigProblem } from '../errors.js';
 import { pathKey, templateErrors } from './interpolate.js';
+import { rollbackProblems } from './rollback-problems.js';
 import { verbatimPaths } from './verbatim.js';
 import { describeIssue, sortProblems, suggestion, toProblems } from './problems.js';
 import { GATE_NAMES, RootSchema, type RootConfig } from './schema/root.js';
@@ -32,7 +33,7 @@ function templateProblems(value: unknown, path: (string | number)[], source: Con
   return [];
 }
 
-function crossProblems(config: RootConfig, source: ConfigSource): ConfigProblem[] {
+function crossProblems(config: RootConfig, raw: Record<string, unknown>, source: ConfigSource): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const environments = config.environments ?? {};
   for (const [name, environment] of Object.entries(environments)) {
@@ -60,6 +61,7 @@ function crossProblems(config: RootConfig, source: ConfigSource): ConfigProblem[
       problems.push(...(entry.kind.problems?.(entry.config, [gate, 'checks', index], source) ?? []));
     }
   }
+  problems.push(...rollbackProblems(config, raw, source));
   return problems;
 }
 
@@ -90,7 +92,7 @@ export function parseConfig(file: string, text: string): LoadedConfig {
     );
     throw new ConfigurationError(sortProblems(problems));
   }
-  problems.push(...crossProblems(parsed.data, source));
+  problems.push(...crossProblems(parsed.data, raw as Record<string, unknown>, source));
   if (problems.length > 0) throw new ConfigurationError(sortProblems(problems));
   return { source, config: parsed.data, raw: raw as Record<string, unknown> };
 }

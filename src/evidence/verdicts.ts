@@ -72,7 +72,14 @@ function verdictOf(gate: string, env: string, runs: readonly CheckRunInfo[], dig
   }
   const running = runs.find((run) => run.status !== 'completed');
   if (running) {
-    return { gate, passed: false, running: true, line: `${gate} still running`, detail: `… ${running.name}: ${running.status}${at(running)}`, run: running };
+    return {
+      gate,
+      passed: false,
+      running: true,
+      line: `${gate} still running`,
+      detail: `… ${running.name}: ${running.status}${at(running)}`,
+      run: running,
+    };
   }
   const newest = runs[0];
   if (newest) {

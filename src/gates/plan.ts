@@ -1,13 +1,15 @@
 /** Planning a gate's checks from its config section. */
-import type { Io, ResolvedEnvironment, RunScope } from '../checks/kind.js';
+import type { Io, PlanContext, ResolvedEnvironment, RunScope } from '../checks/kind.js';
 import type { CheckEntry } from '../checks/registry.js';
 import { toRetryPolicy } from '../checks/retry-policy.js';
 import type { LoadedConfig } from '../config/load.js';
 import type { RetryConfig } from '../config/schema/common.js';
 import type { GateName, GateSectionConfig } from '../config/schema/root.js';
+import type { ConfigPath } from '../config/source.js';
 import type { CheckSpec } from '../engine/check.js';
 import { ConfigurationError, type ConfigProblem } from '../errors.js';
 import type { SecretRegistry } from '../secrets/registry.js';
+import type { RollbackRequest } from './rollback/request.js';
 
 /** Per-attempt timeout of a check when neither it nor its gate sets one: 10 seconds. */
 export const DEFAULT_CHECK_TIMEOUT_MS = 10_000;
@@ -21,6 +23,8 @@ export interface GateContext {
   secrets: SecretRegistry;
   io: Io;
   scope: RunScope;
+  /** The rollback asked for, when the rollback gate runs (`actions/rollback`, `release-gates rollback`). */
+  rollback?: RollbackRequest | undefined;
 }
 
 /** `Readiness probe` → `readiness-probe`. */
@@ -42,43 +46,47 @@ interface CommonFields {
 }
 
 /**
- * Plans `extra` (checks a gate implies) and then every check of the section, in config
- * order. Ids are unique within the gate.
+ * What a kind gets to plan one check at `path`. `defaultTimeoutMs` overrides the
+ * section's `timeout:` (a rollback step's command waits longer than an HTTP check).
+ */
+export function planContextFor(context: GateContext, path: ConfigPath, defaultTimeoutMs?: number): PlanContext {
+  return {
+    gate: context.gate,
+    environment: context.environment,
+    location: context.loaded.source.locate(path),
+    path,
+    source: context.loaded.source,
+    secrets: context.secrets,
+    io: context.io,
+    scope: context.scope,
+    declaredSecrets: new Set(context.loaded.config.secrets ?? []),
+    defaultTimeoutMs: defaultTimeoutMs ?? context.section.timeout ?? DEFAULT_CHECK_TIMEOUT_MS,
+  };
+}
+
+/**
+ * Plans `entries` in order, each at its `path`. Ids are unique among `used` (shared by
+ * the caller across calls, so one gate never has two checks with one id).
  * @throws ConfigurationError listing every check that cannot be planned.
  */
-export function planChecks(context: GateContext, extra: readonly CheckEntry[] = []): CheckSpec[] {
-  const declaredSecrets: ReadonlySet<string> = new Set(context.loaded.config.secrets ?? []);
-  const entries = [...extra, ...context.section.checks.map((entry, index) => ({ ...entry, path: [context.gate, 'checks', index] }))];
+export function planEntries(context: GateContext, entries: readonly (CheckEntry & { path: ConfigPath })[], used: Set<string>): CheckSpec[] {
   const problems: ConfigProblem[] = [];
-  const used = new Set<string>();
   const specs: CheckSpec[] = [];
   for (const entry of entries) {
-    const path = entry.path ?? [context.gate, 'checks'];
-    const location = context.loaded.source.locate(path);
+    const planContext = planContextFor(context, entry.path);
     const common = entry.config as CommonFields;
     const name = common.name ?? entry.kind.describe(entry.config);
     let id = common.id ?? slug(name);
     for (let n = 2; used.has(id); n++) id = `${common.id ?? slug(name)}-${n}`;
     used.add(id);
     try {
-      const planned = entry.kind.plan(entry.config, {
-        gate: context.gate,
-        environment: context.environment,
-        location,
-        path,
-        source: context.loaded.source,
-        secrets: context.secrets,
-        io: context.io,
-        scope: context.scope,
-        declaredSecrets,
-        defaultTimeoutMs: context.section.timeout ?? DEFAULT_CHECK_TIMEOUT_MS,
-      });
+      const planned = entry.kind.plan(entry.config, planContext);
       const retry = toRetryPolicy(common.retry);
       specs.push({
         id,
         name,
         kind: entry.kind.name,
-        location,
+        location: planContext.location,
         ...planned,
         ...(retry ? { retry } : {}),
         ...(common.optional ? { optional: true } : {}),
@@ -90,4 +98,17 @@ export function planChecks(context: GateContext, extra: readonly CheckEntry[] = 
   }
   if (problems.length) throw new ConfigurationError(problems);
   return specs;
+}
+
+/**
+ * Plans `extra` (checks a gate implies) and then every check of the section, in config
+ * order. Ids are unique within the gate.
+ * @throws ConfigurationError listing every check that cannot be planned.
+ */
+export function planChecks(context: GateContext, extra: readonly CheckEntry[] = []): CheckSpec[] {
+  const entries = [
+    ...extra.map((entry) => ({ ...entry, path: entry.path ?? [context.gate, 'checks'] })),
+    ...context.section.checks.map((entry, index) => ({ ...entry, path: [context.gate, 'checks', index] })),
+  ];
+  return planEntries(context, entries, new Set());
 }

@@ -11,6 +11,7 @@ import { runGate, type GateEvent } from '../engine/run-gate.js';
 import { overallStatus, type GateResult, type GateStatus } from '../engine/model.js';
 import type { SecretRegistry } from '../secrets/registry.js';
 import type { Gate } from './gate.js';
+import type { RollbackRequest } from './rollback/request.js';
 
 export interface RunGatesOptions {
   loaded: LoadedConfig;
@@ -24,6 +25,8 @@ export interface RunGatesOptions {
   /** Defaults: `env` above, the current directory, no commit, no GitHub. */
   scope?: Partial<Omit<RunScope, 'configDigest'>>;
   signal?: AbortSignal;
+  /** The rollback asked for, when the rollback gate is among `gates`. */
+  rollback?: RollbackRequest;
   /** Overrides each gate's `concurrency:`. */
   concurrency?: number;
   onGateStart?: (gate: Gate, checks: number, environment: ResolvedEnvironment | undefined) => void | Promise<void>;
@@ -58,7 +61,7 @@ export async function runGates(options: RunGatesOptions): Promise<RunResult> {
   };
   const planned = options.gates.map((gate) => {
     const section = resolveGateSection(loaded, gate.name, environment, env);
-    const context = { loaded, gate: gate.name, section, environment, secrets, io, scope };
+    const context = { loaded, gate: gate.name, section, environment, secrets, io, scope, rollback: options.rollback };
     return { gate, section, checks: gate.plan(context) };
   });
 

@@ -154,11 +154,21 @@ export interface GitHubDeploys {
   /** Statuses of a deployment, newest first (paginated). */
   listDeploymentStatuses(id: number): Promise<DeploymentStatusInfo[]>;
   /** Creates a deployment with `auto_merge: false` and `required_contexts: []` (GITHUB.md). */
-  createDeployment(input: { sha: string; environment: string; description: string; payload: Record<string, unknown> }): Promise<DeploymentInfo>;
+  createDeployment(input: {
+    sha: string;
+    environment: string;
+    description: string;
+    payload: Record<string, unknown>;
+  }): Promise<DeploymentInfo>;
   /** Adds a status; `description` is at most 140 characters. */
   createDeploymentStatus(
     id: number,
-    input: { state: 'in_progress' | 'success' | 'failure' | 'inactive' | 'error'; description: string; logUrl?: string | undefined; environmentUrl?: string | undefined },
+    input: {
+      state: 'in_progress' | 'success' | 'failure' | 'inactive' | 'error';
+      description: string;
+      logUrl?: string | undefined;
+      environmentUrl?: string | undefined;
+    },
   ): Promise<void>;
   createIssue(input: { title: string; body: string; labels: string[] }): Promise<{ number: number; htmlUrl: string }>;
   /** Pull requests associated with a commit: its merge commit, or its head. */

@@ -131,7 +131,13 @@ export function githubDeploys(octokit: Octokit, repo: { owner: string; repo: str
       }),
     createIssue: (input) =>
       call(async () => {
-        const { data } = await octokit.rest.issues.create({ ...repo, ...noRetry, title: input.title, body: input.body, labels: input.labels });
+        const { data } = await octokit.rest.issues.create({
+          ...repo,
+          ...noRetry,
+          title: input.title,
+          body: input.body,
+          labels: input.labels,
+        });
         return { number: data.number, htmlUrl: data.html_url };
       }),
     listPullRequestsForCommit: (sha) =>

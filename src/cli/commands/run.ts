@@ -4,7 +4,8 @@ import { dirname } from 'node:path';
 import { loadConfig } from '../../config/load.js';
 import { commentPreview } from '../../reporters/comment-preview.js';
 import type { ProcessEnv } from '../../config/resolve.js';
-import { gateNamed } from '../../gates/registry.js';
+import { gateNamed, gateReports } from '../../gates/registry.js';
+import type { RollbackRequest } from '../../gates/rollback/request.js';
 import { runGates } from '../../gates/run.js';
 import { headShaFromEnv } from '../../github/context.js';
 import { gitHead } from '../../io/git.js';
@@ -26,6 +27,10 @@ export interface RunCommandOptions {
   markdown?: string;
   /** Pull request number for the PR checks (approvals, labels, checklist) when run locally. */
   pr?: number;
+  /** The rollback asked for (`release-gates rollback`). */
+  rollback?: RollbackRequest;
+  /** Write the gates' report (the rollback's incident issue, as markdown) to this file. */
+  report?: string;
 }
 
 /**
@@ -78,6 +83,7 @@ export async function runCommand(
       scope: { cwd: process.cwd(), headSha: commit ?? undefined, github: await localGitHub(context.env, options.pr, output) },
       ...(context.signal ? { signal: context.signal } : {}),
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+      ...(options.rollback ? { rollback: options.rollback } : {}),
       onGateStart: (gate, checks, environment) => reporter.gateStarted(gate, checks, environment),
       onEvent: (gate, event) => reporter.event(gate, event),
       onGateFinished: (result) => reporter.gateFinished(result),
@@ -102,6 +108,12 @@ export async function runCommand(
       await mkdir(dirname(options.markdown), { recursive: true });
       await writeFile(options.markdown, secrets.redact(commentPreview(run, { headSha: commit ?? undefined, updatedAt: new Date() })));
       output.err(`PR comment preview written to ${options.markdown}\n`);
+    }
+    if (options.report) {
+      const report = gateReports(gates, run);
+      await mkdir(dirname(options.report), { recursive: true });
+      await writeFile(options.report, secrets.redact(report));
+      output.err(`${report ? 'report' : 'an empty report (nothing to report)'} written to ${options.report}\n`);
     }
     return exitCodeFor(run.status);
   } finally {

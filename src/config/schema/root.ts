@@ -5,9 +5,10 @@
 import { z } from 'zod';
 import { CheckDocumentSchema, CheckEntrySchema } from '../../checks/registry.js';
 import { Duration, EnvironmentName, VariableName, Variables } from './common.js';
+import { rollbackSection, VerifyEntrySchema } from './rollback.js';
 
 /** Gate sections a config may have, in the order gates run. */
-export const GATE_NAMES = ['preflight', 'smoke'] as const;
+export const GATE_NAMES = ['preflight', 'smoke', 'rollback'] as const;
 export type GateName = (typeof GATE_NAMES)[number];
 
 /** One deployment environment: its base URL, variables and the environments before it. */
@@ -32,7 +33,7 @@ function gateSection<T extends z.ZodType>(check: T) {
   });
 }
 
-function root<T extends z.ZodType>(check: T) {
+function root<T extends z.ZodType, E extends z.ZodType>(check: T, verifyEntry: E) {
   const section = gateSection(check).optional();
   return z.strictObject({
     version: z.literal(1, { error: 'expected version: 1' }),
@@ -41,14 +42,16 @@ function root<T extends z.ZodType>(check: T) {
     environments: z.record(EnvironmentName, Environment).optional(),
     preflight: section,
     smoke: section,
+    rollback: rollbackSection(check, verifyEntry).optional(),
   });
 }
 
 /** Validates a config; checks parse to {@link CheckEntry} values. */
-export const RootSchema = root(CheckEntrySchema);
+export const RootSchema = root(CheckEntrySchema, VerifyEntrySchema);
 /** The same shape for editors: checks as a union of every kind. */
-export const RootDocumentSchema = root(CheckDocumentSchema);
+export const RootDocumentSchema = root(CheckDocumentSchema, z.union([z.string().min(1), CheckDocumentSchema]));
 
 export type RootConfig = z.output<typeof RootSchema>;
 export type GateSectionConfig = NonNullable<RootConfig['smoke']>;
+export type RollbackSectionConfig = NonNullable<RootConfig['rollback']>;
 export type EnvironmentConfig = z.output<typeof Environment>;

@@ -73,7 +73,10 @@ export function failuresText(result: GateResult): string | undefined {
 /** The backups the gate's passing `backup` checks made or found, for the rollback gate to name. */
 function recordedBackups(result: GateResult): RecordedBackup[] {
   return result.checks.flatMap((check) => {
-    const backup = check.kind === 'backup' && check.status === 'passed' ? (check.data as { backup?: Omit<RecordedBackup, 'check'> } | undefined)?.backup : undefined;
+    const backup =
+      check.kind === 'backup' && check.status === 'passed'
+        ? (check.data as { backup?: Omit<RecordedBackup, 'check'> } | undefined)?.backup
+        : undefined;
     return backup ? [{ ...backup, check: check.name }] : [];
   });
 }
