@@ -154,7 +154,9 @@ export async function runAction(env: ProcessEnv, gateOverride?: string): Promise
     });
     const reports = gateReports(settings.gates, run);
     await core.summary.addRaw(secrets.redact(reports ? `${summary}\n${reports}\n` : summary)).write();
-    if (api && run.status === 'passed' && settings.environment && !settings.rollback && DEPLOYING_EVENTS.has(context.eventName)) {
+    // Only a config that can roll back has pins to clear (only the rollback gate makes them).
+    const canClear = api && loaded.config.rollback && !settings.rollback && DEPLOYING_EVENTS.has(context.eventName);
+    if (canClear && run.status === 'passed' && settings.environment) {
       await clearPin(api, settings.environment, context);
     }
     const record = buildEvidence(

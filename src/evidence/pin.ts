@@ -62,6 +62,8 @@ export interface CurrentDeployment {
   state: string;
   /** Set when it is a rollback deployment. */
   rollback: RollbackRecord | undefined;
+  /** Its latest status's description (the rollback's names its incident issue). */
+  description: string;
 }
 
 /** A standing pin. */
@@ -86,7 +88,7 @@ export async function currentDeployment(
     const [latest] = await api.listDeploymentStatuses(deployment.id);
     const rollback = rollbackIn(deployment.payload);
     if (latest?.state === 'success' || (latest?.state === 'inactive' && rollback)) {
-      return { current: { deployment, state: latest.state, rollback }, deployments };
+      return { current: { deployment, state: latest.state, rollback, description: latest.description }, deployments };
     }
   }
   return { current: undefined, deployments };
@@ -95,8 +97,10 @@ export async function currentDeployment(
 /** The pin of a current deployment, when it stands. */
 export function pinOf(current: CurrentDeployment | undefined): Pin | undefined {
   if (!current?.rollback || current.state !== 'success') return undefined;
+  const incident = /incident #(\d+)/.exec(current.description)?.[1];
   return {
     ...current.rollback,
+    ...(current.rollback.incident === undefined && incident ? { incident: Number(incident) } : {}),
     environment: current.deployment.environment,
     deploymentId: current.deployment.id,
     since: current.deployment.createdAt,
@@ -106,6 +110,15 @@ export function pinOf(current: CurrentDeployment | undefined): Pin | undefined {
 /** The environment's standing pin, if any. */
 export async function readPin(api: GitHubDeploys, environment: string): Promise<Pin | undefined> {
   return pinOf((await currentDeployment(api, environment)).current);
+}
+
+/** The first standing pin of `environments` that pins `sha` out, reading each environment once. */
+export async function pinAgainst(api: GitHubDeploys, environments: readonly string[], sha: string): Promise<Pin | undefined> {
+  for (const environment of new Set(environments)) {
+    const pin = await readPin(api, environment);
+    if (pin?.from === sha) return pin;
+  }
+  return undefined;
 }
 
 /** `production was rolled back from abc123 to def456 on 2026-…`: a pin in one line. */

@@ -101,14 +101,16 @@ export function planEntries(context: GateContext, entries: readonly (CheckEntry 
 }
 
 /**
- * Plans `extra` (checks a gate implies) and then every check of the section, in config
- * order. Ids are unique within the gate.
+ * Plans `extra` (checks a gate implies), every check of the section in config order, and
+ * `after` (implied checks that come last). Ids are unique within the gate.
  * @throws ConfigurationError listing every check that cannot be planned.
  */
-export function planChecks(context: GateContext, extra: readonly CheckEntry[] = []): CheckSpec[] {
+export function planChecks(context: GateContext, extra: readonly CheckEntry[] = [], after: readonly CheckEntry[] = []): CheckSpec[] {
+  const implied = (entry: CheckEntry): CheckEntry & { path: ConfigPath } => ({ ...entry, path: entry.path ?? [context.gate, 'checks'] });
   const entries = [
-    ...extra.map((entry) => ({ ...entry, path: entry.path ?? [context.gate, 'checks'] })),
+    ...extra.map(implied),
     ...context.section.checks.map((entry, index) => ({ ...entry, path: [context.gate, 'checks', index] })),
+    ...after.map(implied),
   ];
   return planEntries(context, entries, new Set());
 }

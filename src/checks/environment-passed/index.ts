@@ -13,7 +13,10 @@
  * `success`; a success recorded for another config never counts, and the check says so
  * (PRODUCT.md, "Beyond the peers"). Without `gates:`, every gate with a run for the
  * environment on the commit must pass, and there must be at least one. An environment's
- * `requires:` adds this check to preflight by itself (see `implied.ts`).
+ * `requires:` adds this check to preflight by itself (see `implied.ts`). In a config with a
+ * `rollback:` section, while a rollback pin of that environment or of the one under test
+ * stands against this commit, it fails (issue #11: the bad revision is not redeployed
+ * silently).
  */
 import { isNode } from 'yaml';
 import { z } from 'zod';
@@ -25,6 +28,8 @@ import type { CheckRunInfo } from '../../github/api.js';
 import { checkRunName } from '../../evidence/identity.js';
 import { environmentVerdict, failingLines, gateList, shortDigest } from '../../evidence/verdicts.js';
 import { joinList } from '../../text.js';
+import { pinAgainst } from '../../evidence/pin.js';
+import { pinnedOutcome } from '../rollback-pin/index.js';
 import { ask, githubRun, noCommitOutcome, shortSha } from '../github-scope.js';
 import type { CheckKind } from '../kind.js';
 
@@ -125,7 +130,13 @@ export const environmentPassedKind: CheckKind<EnvironmentPassedConfig> = {
       const sha = context.scope.headSha;
       if (!sha) return noCommitOutcome('environment-passed');
       const runs = await ask(`listing the check runs of ${shortSha(sha)}`, () => github.api.listCheckRuns(sha));
-      return outcome(config['environment-passed'], runs, sha, context.scope.configDigest);
+      const result = outcome(config['environment-passed'], runs, sha, context.scope.configDigest);
+      // Only a config that can roll back has pins to read (only the rollback gate makes them).
+      if (result.status !== 'passed' || context.source.document.get('rollback') === undefined) return result;
+      // A pass does not count for a revision an environment was rolled back from (issue #11).
+      const environments = [config['environment-passed'].environment, ...(context.environment ? [context.environment.name] : [])];
+      const pin = await ask('reading the rollback pins', () => pinAgainst(github.api, environments, sha));
+      return pin ? { ...pinnedOutcome(pin, sha), measured: `${result.measured ?? ''}; but pinned out` } : result;
     });
   },
 };
