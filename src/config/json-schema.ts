@@ -7,7 +7,7 @@ export const JSON_SCHEMA_PATH = 'schema/release-gates.schema.json';
 
 /** The JSON Schema (draft 2020-12) of `.github/release-gates.yml`, as input. */
 export function configJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(RootDocumentSchema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
+  const schema = z.toJSONSchema(RootDocumentSchema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12', reused: 'ref' });
   return {
     ...schema,
     $id: 'https://github.com/release-gates/release-gates/schema/release-gates.schema.json',

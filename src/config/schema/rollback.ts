@@ -93,7 +93,7 @@ export function rollbackSection<T extends z.ZodType, E extends z.ZodType>(check:
     /** The database restore: run only when confirmed with the backup's name. `{{backup}}` is that backup. */
     restore: Step.optional(),
     /** In order; the rollback stops at the first step or verify that does not pass. */
-    steps: z.array(Step).min(1, { error: 'expected at least one step, e.g. - { name: backend, command: [./deploy.sh, "{{target}}"] }' }),
+    steps: z.array(Step).min(1),
     incident: z
       .strictObject({
         /** Labels of the follow-up issue (default [incident, rollback]). */
