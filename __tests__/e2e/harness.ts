@@ -167,8 +167,10 @@ export interface GateRun {
   gh: GitHubApiServer;
   workspace: string;
   serviceUrl: string;
-  /** `smoke` or `preflight`: actions/<gate>; `root`: action.yml with `gates: smoke`. */
-  action?: 'smoke' | 'preflight' | 'root';
+  /** `smoke`, `preflight` or `rollback`: actions/<gate>; `root`: action.yml with `gates: smoke`. */
+  action?: 'smoke' | 'preflight' | 'rollback' | 'root';
+  /** `GITHUB_ACTOR`: who started the run (`github-actions[bot]` for a dispatch by a workflow's token). */
+  actor?: string;
   eventName?: string;
   event?: unknown;
   /** `GITHUB_SHA`; default per event. */
@@ -206,6 +208,7 @@ export async function runGate(options: GateRun): Promise<GateRunResult> {
       apiUrl: options.gh.url,
       runId: options.runId ?? '4242',
       job: options.job ?? 'gates',
+      ...(options.actor ? { actor: options.actor } : {}),
     },
     workspace: options.workspace,
     runnerTemp,

@@ -75,7 +75,7 @@ export function rollbackSection<T extends z.ZodType, E extends z.ZodType>(check:
     /** How the last known good revision is chosen. */
     target: z
       .strictObject({
-        /** Gates that must all have passed for the environment; default: every gate that ran for it. */
+        /** Gates that must all have passed for the environment; default: every gate the config has a section for. */
         gates: z.array(GateName).min(1).optional(),
         /** Commits before the deployed one to look at (default 30). */
         search: z.number().int().min(1).max(500).optional(),

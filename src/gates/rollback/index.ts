@@ -21,7 +21,7 @@
  */
 import { githubRun } from '../../checks/github-scope.js';
 import { planCommand } from '../../checks/command/invocation.js';
-import type { RollbackSectionConfig } from '../../config/schema/root.js';
+import { GATE_NAMES, type RollbackSectionConfig } from '../../config/schema/root.js';
 import type { CheckSpec } from '../../engine/check.js';
 import type { GateResult } from '../../engine/model.js';
 import { UsageError } from '../../errors.js';
@@ -45,6 +45,15 @@ function githubPhase(context: GateContext, id: string, name: string, work: Param
   const planContext = planContextFor(context, ['rollback']);
   const planned = githubRun({ kind: 'rollback', timeout: GITHUB_PHASE_MS, context: planContext }, work);
   return { id, name, kind: 'rollback', location: planContext.location, ...planned };
+}
+
+/**
+ * The gates a commit must have passed to be the last known good, by default: every gate
+ * the config has a section for, but this one ("whose gates all passed"). A gate that does
+ * not run for the environment is left out with `target.gates:`.
+ */
+function verdictGates(context: GateContext): string[] {
+  return GATE_NAMES.filter((gate) => gate !== 'rollback' && context.loaded.config[gate] !== undefined);
 }
 
 function plan(context: GateContext): CheckSpec[] {
@@ -81,7 +90,7 @@ function plan(context: GateContext): CheckSpec[] {
         {
           environment: environment.name,
           digest: context.scope.configDigest,
-          gates: section.target?.gates,
+          gates: section.target?.gates ?? verdictGates(context),
           search: section.target?.search ?? DEFAULT_SEARCH,
           request,
           headSha: context.scope.headSha,

@@ -14,6 +14,7 @@
 import type { GitHubScope } from '../../checks/kind.js';
 import { ask, plural, shortSha } from '../../checks/github-scope.js';
 import type { CheckOutcome } from '../../engine/model.js';
+import { joinList } from '../../text.js';
 import { digestIn } from '../../evidence/identity.js';
 import { currentDeployment, pinOf } from '../../evidence/pin.js';
 import {
@@ -33,8 +34,8 @@ export const DEFAULT_SEARCH = 30;
 export interface TargetOptions {
   environment: string;
   digest: string;
-  /** Gates that must have passed; default every gate that ran for the environment. */
-  gates: readonly string[] | undefined;
+  /** Gates that must have passed. */
+  gates: readonly string[];
   search: number;
   request: RollbackRequest;
   /** The workflow's commit, the deployed one when the environment has no deployment. */
@@ -120,7 +121,7 @@ export async function resolveTarget(github: GitHubScope, options: TargetOptions,
     };
   }
   state.deployed = deployed;
-  const expected = `the newest commit before ${shortSha(deployed.sha)} whose ${options.gates ? gateListOf(options.gates) : `${environment} gates`} all passed under config ${shortDigest(digest)}`;
+  const expected = `the newest commit before ${shortSha(deployed.sha)} whose ${environment} ${gateListOf(options.gates)} all passed under config ${shortDigest(digest)}`;
   const head = [
     deployedLine(deployed, environment),
     ...(state.pinBefore
@@ -177,7 +178,7 @@ export async function resolveTarget(github: GitHubScope, options: TargetOptions,
 }
 
 function gateListOf(gates: readonly string[]): string {
-  return gates.length === 1 ? `${gates[0] ?? ''} gate` : `${gates.slice(0, -1).join(', ')} and ${gates.at(-1) ?? ''} gates`;
+  return `${joinList([...gates], 'and')} ${gates.length === 1 ? 'gate' : 'gates'}`;
 }
 
 /** `✗ a1b2c3d4e5f6 "fix typo": smoke failed`. */
