@@ -35,78 +35,84 @@ export function digestIn(summary: string | undefined): string | undefined {
   return (summary ? DIGEST.exec(summary) : null)?.[1];
 }
 
-/**
- * A machine-readable marker of structured evidence in a check run's summary:
- * `<!-- release-gates:<name>=<base64url of JSON> -->`. Base64url keeps the JSON out of
- * markdown's way and cannot close the HTML comment.
- */
-export function evidenceMarker(name: string, value: unknown): string {
-  return `<!-- release-gates:${name}=${Buffer.from(JSON.stringify(value), 'utf8').toString('base64url')} -->`;
+/** JSON inside an HTML comment: `--` must not appear, so it is escaped inside strings. */
+function jsonMarker(name: string, value: unknown): string {
+  return `<!-- release-gates:${name}=${JSON.stringify(value).replace(/--/g, '-\\u002d')} -->`;
 }
 
-/** Every value a summary's `name` markers hold that `schema` accepts; others are ignored. */
-function markersIn<T>(name: string, summary: string | undefined, schema: z.ZodType<T>): T[] {
-  if (!summary) return [];
-  const pattern = new RegExp(`<!-- release-gates:${name}=([A-Za-z0-9_-]+) -->`, 'g');
-  const values: T[] = [];
-  for (const [, encoded] of summary.matchAll(pattern)) {
-    try {
-      const parsed = schema.safeParse(JSON.parse(Buffer.from(encoded ?? '', 'base64url').toString('utf8')));
-      if (parsed.success) values.push(parsed.data);
-    } catch {
-      // not JSON: someone else's text that looks like a marker
-    }
+/** The value of a summary's `name` marker that `schema` accepts, or undefined. */
+function markerIn<T>(name: string, summary: string | undefined, schema: z.ZodType<T>): T | undefined {
+  const match = summary ? new RegExp(`<!-- release-gates:${name}=(\\[.*?\\]) -->`).exec(summary) : null;
+  if (!match?.[1]) return undefined;
+  try {
+    const parsed = schema.safeParse(JSON.parse(match[1]));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    // not JSON: someone else's text that looks like a marker
+    return undefined;
   }
-  return values;
 }
 
-const AppliedMigrationSchema = z.object({
-  id: z.string().min(1),
-  hash: z.string(),
-  destructive: z.boolean(),
-  /** False when old code cannot run on the new schema (a rename, a NOT NULL without default). */
-  compatible: z.boolean().optional(),
-  codes: z.array(z.string()).default([]),
-});
+/** One applied migration as the migrate gate records it for the rollback gate. */
+export interface AppliedMigrationRecord {
+  id: string;
+  /** Its content hash (`sha256:…`). */
+  hash: string;
+  /** It lost data or weakened security (a finding that needed an acknowledgement). */
+  destructive: boolean;
+  /** The analysis' finding codes, e.g. `delete-without-where`. */
+  findings: string[];
+  /** False when old code cannot run on the new schema (a rename, a NOT NULL without default); absent when not known. */
+  compatible?: boolean | undefined;
+}
+
+const AppliedMigrationsSchema = z.array(
+  z.object({
+    id: z.string().min(1),
+    hash: z.string(),
+    destructive: z.boolean(),
+    findings: z.array(z.string()).default([]),
+    compatible: z.boolean().optional(),
+  }),
+);
 
 /**
- * A migration the migrate gate applied, as its check run records it (issue #9): the
- * migration id, its normalised content hash, whether it loses data or is not backward
- * compatible, and the finding codes (`delete-without-where`, `drop-table`, …).
+ * The migrations a migrate check run applied, machine-readable in its summary, so that
+ * the rollback gate can tell per commit and environment what a rollback would cross
+ * (PRODUCT.md, "rollback": refuse a code rollback across a destructive migration).
  */
-export type AppliedMigration = z.output<typeof AppliedMigrationSchema>;
-
-/** The marker of the migrations a migrate run applied. */
-export function migrationsMarker(applied: readonly AppliedMigration[]): string {
-  return evidenceMarker('migrations', applied);
+export function migrationsMarker(applied: readonly AppliedMigrationRecord[]): string {
+  return jsonMarker('migrations', applied);
 }
 
-/** The migrations a migrate check run's summary records as applied (all markers, in order). */
-export function migrationsIn(summary: string | undefined): AppliedMigration[] {
-  return markersIn('migrations', summary, z.array(AppliedMigrationSchema)).flat();
+/** The applied migrations a check run's summary records, if any. */
+export function migrationsIn(summary: string | undefined): AppliedMigrationRecord[] | undefined {
+  return markerIn('migrations', summary, AppliedMigrationsSchema);
 }
 
-const RecordedBackupSchema = z.object({
-  /** The backup's name: the file, path or snapshot id the team's restore command takes. */
-  name: z.string().min(1),
-  bytes: z.number().optional(),
-  /** When the backup was written, ISO 8601. */
-  createdAt: z.string().optional(),
-  /** The check that made or found it. */
-  check: z.string(),
-  /** True when a restore drill of it passed. */
-  drilled: z.boolean().optional(),
-});
+const RecordedBackupsSchema = z.array(
+  z.object({
+    /** The backup's name: the file, path or snapshot id the team's restore command takes. */
+    name: z.string().min(1),
+    bytes: z.number().optional(),
+    /** When the backup was written, ISO 8601. */
+    createdAt: z.string().optional(),
+    /** The check that made or found it. */
+    check: z.string(),
+    /** True when a restore drill of it passed. */
+    drilled: z.boolean().optional(),
+  }),
+);
 
 /** A backup the preflight `backup` check made or found (runbook 003, "Backups / Restore"). */
-export type RecordedBackup = z.output<typeof RecordedBackupSchema>;
+export type RecordedBackup = z.output<typeof RecordedBackupsSchema>[number];
 
-/** The marker of the backups a gate's passing `backup` checks recorded. */
+/** The marker of the backups a gate's passing `backup` checks recorded, for the rollback gate to name. */
 export function backupsMarker(backups: readonly RecordedBackup[]): string {
-  return evidenceMarker('backups', backups);
+  return jsonMarker('backups', backups);
 }
 
 /** The backups a check run's summary records. */
 export function backupsIn(summary: string | undefined): RecordedBackup[] {
-  return markersIn('backups', summary, z.array(RecordedBackupSchema)).flat();
+  return markerIn('backups', summary, RecordedBackupsSchema) ?? [];
 }

@@ -88,7 +88,7 @@ export function seedHistory(gh: GitHubApiServer, digest: string): History {
     'migrate',
     'success',
     digest,
-    `\n${migrationsMarker([{ id: '0045_drop_legacy', hash: 'sha256:45', destructive: true, codes: ['drop-table'] }])}`,
+    `\n${migrationsMarker([{ id: '0045_drop_legacy', hash: 'sha256:45', destructive: true, findings: ['drop-table'] }])}`,
   );
   gateRun(gh, O, 'preflight', 'success', OTHER_DIGEST);
   gateRun(gh, O, 'smoke', 'success', OTHER_DIGEST);
@@ -110,7 +110,7 @@ export function seedHistory(gh: GitHubApiServer, digest: string): History {
     'migrate',
     'success',
     digest,
-    `\n${migrationsMarker([{ id: '0046_add_col', hash: 'sha256:46', destructive: false, codes: [] }])}`,
+    `\n${migrationsMarker([{ id: '0046_add_col', hash: 'sha256:46', destructive: false, findings: [] }])}`,
   );
   gateRun(gh, B, 'smoke', 'success', digest);
   const deploymentId = deployed(gh, B);

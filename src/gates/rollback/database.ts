@@ -50,7 +50,7 @@ function describeMigration(migration: SinceTarget): string {
   const what = [migration.destructive ? 'destructive' : undefined, migration.compatible === false ? 'not backward compatible' : undefined]
     .filter(Boolean)
     .join(', ');
-  const codes = migration.codes.length ? `: ${migration.codes.join(', ')}` : '';
+  const codes = migration.findings.length ? `: ${migration.findings.join(', ')}` : '';
   return `${migration.id} (${what || 'backward compatible'}${what ? codes : ''}; applied on ${shortSha(migration.commit)})`;
 }
 
@@ -108,7 +108,7 @@ async function readEvidence(github: GitHubScope, environment: string, state: Rol
       .at(-1);
     if (newest && before === 0) backup = { ...newest, commit: commit.sha };
     for (const run of gateRuns(runs, 'migrate', environment)) {
-      for (const migration of migrationsIn(run.summary))
+      for (const migration of migrationsIn(run.summary) ?? [])
         if (!seen.has(migration.id)) seen.set(migration.id, { ...migration, commit: commit.sha });
     }
   }

@@ -136,7 +136,7 @@ export function incidentMarkdown(context: IncidentContext): string {
           '',
           ...migrations.map(
             (m) =>
-              `- ${code(m.id)} on \`${shortSha(m.commit)}\`: ${m.destructive ? '**destructive**' : m.compatible === false ? '**not backward compatible**' : 'backward compatible'}${m.codes.length ? ` (${escapeInline(m.codes.join(', '))})` : ''}`,
+              `- ${code(m.id)} on \`${shortSha(m.commit)}\`: ${m.destructive ? '**destructive**' : m.compatible === false ? '**not backward compatible**' : 'backward compatible'}${m.findings.length ? ` (${escapeInline(m.findings.join(', '))})` : ''}`,
           ),
           ...(state.backup ? [`- backup on record: ${code(state.backup.name)}`] : []),
           '',

@@ -6,7 +6,7 @@
  */
 import type { CheckOutcome, CheckStatus } from '../../engine/model.js';
 import type { CheckSpec } from '../../engine/check.js';
-import type { AppliedMigration, RecordedBackup } from '../../evidence/identity.js';
+import type { AppliedMigrationRecord, RecordedBackup } from '../../evidence/identity.js';
 import type { Pin } from '../../evidence/pin.js';
 import type { CheckRunInfo, CommitInfo, GitHubApi } from '../../github/api.js';
 
@@ -42,7 +42,7 @@ export interface Target {
 }
 
 /** A migration applied since the target, with the commit whose migrate run applied it. */
-export type SinceTarget = AppliedMigration & { commit: string };
+export type SinceTarget = AppliedMigrationRecord & { commit: string };
 
 /** One line of the timeline. */
 export interface TimelineEntry {
