@@ -49,11 +49,13 @@ function githubPhase(context: GateContext, id: string, name: string, work: Param
 
 /**
  * The gates a commit must have passed to be the last known good, by default: every gate
- * the config has a section for, but this one ("whose gates all passed"). A gate that does
- * not run for the environment is left out with `target.gates:`.
+ * the config has a section for, but this one ("whose gates all passed"); with no other
+ * section, every gate that ran for the environment. A gate that does not run for the
+ * environment is left out with `target.gates:`.
  */
-function verdictGates(context: GateContext): string[] {
-  return GATE_NAMES.filter((gate) => gate !== 'rollback' && context.loaded.config[gate] !== undefined);
+function verdictGates(context: GateContext): string[] | undefined {
+  const gates = GATE_NAMES.filter((gate) => gate !== 'rollback' && context.loaded.config[gate] !== undefined);
+  return gates.length ? gates : undefined;
 }
 
 function plan(context: GateContext): CheckSpec[] {

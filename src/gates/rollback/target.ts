@@ -34,8 +34,8 @@ export const DEFAULT_SEARCH = 30;
 export interface TargetOptions {
   environment: string;
   digest: string;
-  /** Gates that must have passed. */
-  gates: readonly string[];
+  /** Gates that must have passed; undefined: every gate that ran for the environment. */
+  gates: readonly string[] | undefined;
   search: number;
   request: RollbackRequest;
   /** The workflow's commit, the deployed one when the environment has no deployment. */
@@ -121,7 +121,8 @@ export async function resolveTarget(github: GitHubScope, options: TargetOptions,
     };
   }
   state.deployed = deployed;
-  const expected = `the newest commit before ${shortSha(deployed.sha)} whose ${environment} ${gateListOf(options.gates)} all passed under config ${shortDigest(digest)}`;
+  const gates = options.gates ? gateListOf(options.gates) : 'gates';
+  const expected = `the newest commit before ${shortSha(deployed.sha)} whose ${environment} ${gates} all passed under config ${shortDigest(digest)}`;
   const head = [
     deployedLine(deployed, environment),
     ...(state.pinBefore
