@@ -167,10 +167,9 @@ export async function resolveTarget(github: GitHubScope, options: TargetOptions,
       data,
     };
   }
-  const rejected = state.candidates.length - 1;
   return {
     status: 'passed',
-    summary: `last known good: ${shortSha(target.sha)} "${target.title}" (${target.gates}); ${plural(rejected, 'newer commit')} rejected`,
+    summary: `last known good: ${shortSha(target.sha)} "${target.title}" (${target.gates})${rejectedList(state.candidates.filter((c) => !c.chosen))}`,
     measured: `${shortSha(target.sha)}: ${target.gates}`,
     expected,
     details,
@@ -180,6 +179,17 @@ export async function resolveTarget(github: GitHubScope, options: TargetOptions,
 
 function gateListOf(gates: readonly string[]): string {
   return `${joinList([...gates], 'and')} ${gates.length === 1 ? 'gate' : 'gates'}`;
+}
+
+/** Candidates named in a summary before `and N more`. */
+const SUMMARY_CANDIDATES = 3;
+
+/** `; rejected a1b2c3d4e5f6 (smoke failed), …`: the newer commits passed over, for the one-line summary. */
+function rejectedList(rejected: readonly Candidate[]): string {
+  if (rejected.length === 0) return '';
+  const shown = rejected.slice(0, SUMMARY_CANDIDATES).map((c) => `${shortSha(c.sha)} (${c.reason})`);
+  const more = rejected.length > SUMMARY_CANDIDATES ? ` and ${rejected.length - SUMMARY_CANDIDATES} more` : '';
+  return `; rejected ${shown.join(', ')}${more}`;
 }
 
 /** `✗ a1b2c3d4e5f6 "fix typo": smoke failed`. */
