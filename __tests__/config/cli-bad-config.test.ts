@@ -61,7 +61,9 @@ describe('release-gates validate on a bad config', () => {
   it('prints "valid" for a good config and exits 0', async () => {
     const result = await runCli(['validate', '--config', 'examples/go-no-go/release-gates.yml']);
     expect(result.stderr).toBe('');
-    expect(result.stdout).toMatch(/^examples\/go-no-go\/release-gates\.yml: valid\. Gates: preflight \(8 checks\), smoke \(7 checks\)\. /);
+    expect(result.stdout).toMatch(
+      /^examples\/go-no-go\/release-gates\.yml: valid\. Gates: preflight \(8 checks\), smoke \(7 checks\), rollback \(1 step\)\. /,
+    );
     expect(result.code).toBe(0);
   });
 });

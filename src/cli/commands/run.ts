@@ -8,6 +8,7 @@ import { gateNamed, gateReports } from '../../gates/registry.js';
 import type { RollbackRequest } from '../../gates/rollback/request.js';
 import { runGates } from '../../gates/run.js';
 import { headShaFromEnv } from '../../github/context.js';
+import { redactingApi } from '../../github/redacting.js';
 import { gitHead } from '../../io/git.js';
 import { UndiciHttpClient } from '../../io/http.js';
 import type { RunScope } from '../../checks/kind.js';
@@ -37,7 +38,7 @@ export interface RunCommandOptions {
  * GitHub for a local run: only when GITHUB_TOKEN and GITHUB_REPOSITORY are set;
  * otherwise the GitHub checks are skipped with that reason.
  */
-async function localGitHub(env: ProcessEnv, pr: number | undefined, output: Output): Promise<RunScope['github']> {
+async function localGitHub(env: ProcessEnv, pr: number | undefined, output: Output, secrets: SecretRegistry): Promise<RunScope['github']> {
   const token = env.GITHUB_TOKEN ?? env.GH_TOKEN;
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
   if (!token || !owner || !repo) return undefined;
@@ -49,7 +50,8 @@ async function localGitHub(env: ProcessEnv, pr: number | undefined, output: Outp
     debug: () => undefined,
   };
   return {
-    api: createGitHubApi({ token, owner, repo, baseUrl: env.GITHUB_API_URL, logger }),
+    // The rollback writes from here (deployment, issue, comment): redacted like the action's writes.
+    api: redactingApi(createGitHubApi({ token, owner, repo, baseUrl: env.GITHUB_API_URL, logger }), secrets),
     owner,
     repo,
     eventName: 'local',
@@ -80,7 +82,7 @@ export async function runCommand(
       env: context.env,
       secrets,
       io: { http },
-      scope: { cwd: process.cwd(), headSha: commit ?? undefined, github: await localGitHub(context.env, options.pr, output) },
+      scope: { cwd: process.cwd(), headSha: commit ?? undefined, github: await localGitHub(context.env, options.pr, output, secrets) },
       ...(context.signal ? { signal: context.signal } : {}),
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
       ...(options.rollback ? { rollback: options.rollback } : {}),

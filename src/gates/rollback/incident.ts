@@ -71,7 +71,8 @@ export function resultLine(state: RollbackState): string {
 export function incidentTitle(context: IncidentContext): string {
   const { state } = context;
   const failed = state.clean ? '' : ' (failed)';
-  return `Rollback of ${context.environment}${failed}: ${shortSha(state.deployed?.sha ?? '?')} → ${shortSha(state.target?.sha ?? '?')}`;
+  const dry = context.request.dryRun ? 'Dry run: ' : '';
+  return `${dry}Rollback of ${context.environment}${failed}: ${shortSha(state.deployed?.sha ?? '?')} → ${shortSha(state.target?.sha ?? '?')}`;
 }
 
 /** The phase that writes the record (and this timeline): not a line of it. */

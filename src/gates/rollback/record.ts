@@ -15,6 +15,7 @@ import { ask, shortSha } from '../../checks/github-scope.js';
 import type { CheckOutcome } from '../../engine/model.js';
 import { rollbackPayload } from '../../evidence/pin.js';
 import type { PullRequestRef } from '../../github/api.js';
+import { escapeInline } from '../../reporters/markdown/escape.js';
 import { cut } from '../../text.js';
 import { incidentMarkdown, incidentTitle, resultLine, type IncidentContext } from './incident.js';
 import type { RollbackRequest } from './request.js';
@@ -96,7 +97,7 @@ function prComment(options: RecordOptions, state: RollbackState, incident: { num
     `<!-- release-gates:rollback -->`,
     `**${options.environment}** ${outcome}: this pull request shipped \`${from}\`, which ${options.environment} ran until the rollback.`,
     '',
-    `Reason: ${options.request.reason || 'not given'}`,
+    `Reason: ${escapeInline(options.request.reason || 'not given')}`,
     ...(incident ? ['', `Follow-up: #${incident.number}`] : []),
     ...(options.request.runUrl ? ['', `Workflow run: ${options.request.runUrl}`] : []),
     '',
