@@ -10,11 +10,12 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { readPin } from '../../../src/evidence/pin.js';
+import { parseConfig } from '../../../src/config/load.js';
+import { readPin, rollbackPayload } from '../../../src/evidence/pin.js';
 import { RecordingLogger } from '../../../src/io/logger.js';
-import { githubScope, useGitHubApi } from '../../checks/github/helpers.js';
+import { CONFIG_FILE, githubScope, runWithGitHub, useGitHubApi } from '../../checks/github/helpers.js';
 import { withConfigFile } from '../../support/gate-run.js';
-import { BACKUP, BAD_PR, REPO, seedHistory, type History } from './history.js';
+import { BACKUP, BAD_PR, REPO, gateRun, seedHistory, type History } from './history.js';
 import { request, runRollback, type RollbackRun } from './run.js';
 
 const server = useGitHubApi();
@@ -271,4 +272,76 @@ describe('steps and the record', () => {
       expect(phase('step 1/2: backend').status).toBe('skipped');
       expect(phase('record').summary).toContain('nothing to record');
     }));
+});
+
+describe('the tool history', () => {
+  it('shows which migrations since the target the tool still lists as applied', () =>
+    rollback(
+      { dryRun: true, confirmDatabase: true },
+      ({ phase, history }) => {
+        const database = phase('database safety');
+        expect(database.details).toContain(
+          `✗ 0045_drop_legacy (destructive: drop-table; applied on ${history.D.slice(0, 12)}); no longer in the tool history`,
+        );
+        expect(database.details.find((line) => line.startsWith('✓ 0046_add_col'))).toMatch(/still applied per the tool$/);
+        expect(database.details).toContain("the tool's history lists 2 applied migrations: 0044_rls, 0046_add_col");
+        expect(database.data).toMatchObject({ history: ['0044_rls', '0046_add_col'] });
+      },
+      config().replace(
+        '  restore:\n',
+        `  database:\n    history:\n      command: [node, -e, "console.log('0044_rls\\\\n0046_add_col (head)')"]\n  restore:\n`,
+      ),
+    ));
+});
+
+describe('the pin in the gates of the rolled-back revision', () => {
+  const PINNED = `version: 1
+environments:
+  staging: { url: "http://127.0.0.1:9" }
+  production: { url: "http://127.0.0.1:9", requires: [staging] }
+preflight:
+  checks: []
+rollback:
+  steps:
+    - command: [node, -e, "0"]
+`;
+
+  it('environment-passed and the implied rollback-pin check fail for the bad revision, and pass for a newer commit', async () => {
+    const loaded = parseConfig(CONFIG_FILE, PINNED);
+    const history = seedHistory(server, loaded.source.digest);
+    const newer = server.state.addCommit({ repo: REPO, branch: 'main', message: 'fix' }).sha;
+    for (const sha of [history.B, newer]) gateRun(server, sha, 'smoke', 'success', loaded.source.digest, '', 'staging');
+    // The record a rollback leaves: a deployment of the target, its payload the pin.
+    const pin = server.state.addDeployment({
+      repo: REPO,
+      sha: history.T,
+      environment: 'production',
+      payload: rollbackPayload({ from: history.B, to: history.T, reason: 'smoke failing', trigger: 'manual by oncall' }),
+    });
+    pin.statuses.push({
+      ...server.state.repo(REPO).deployments[0]!.statuses[0]!,
+      id: server.state.nextId('deploymentStatus'),
+      description: 'rolled back (incident #31)',
+    });
+
+    const bad = await runWithGitHub(PINNED, { server, headSha: history.B, environment: 'production' });
+    expect(bad.run.gates[0]!.checks.map((check) => [check.kind, check.status])).toEqual([
+      ['environment-passed', 'failed'],
+      ['rollback-pin', 'failed'],
+    ]);
+    expect(bad.check('staging passed for this commit').summary).toContain(
+      `production was rolled back from ${history.B.slice(0, 12)} to ${history.T.slice(0, 12)} on`,
+    );
+    expect(bad.check('staging passed for this commit').summary).toContain('(incident #31)');
+    expect(bad.check('not the revision production was rolled back from').details[0]).toContain(
+      `deployments/${pin.id}/statuses -f state=inactive`,
+    );
+
+    const fixed = await runWithGitHub(PINNED, { server, headSha: newer, environment: 'production' });
+    expect(fixed.run.gates[0]!.checks.map((check) => [check.kind, check.status])).toEqual([
+      ['environment-passed', 'passed'],
+      ['rollback-pin', 'passed'],
+    ]);
+    expect(fixed.check('not the revision production was rolled back from').summary).toContain(`is not the rolled-back revision`);
+  });
 });
