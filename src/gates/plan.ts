@@ -38,6 +38,14 @@ export function slug(text: string): string {
   );
 }
 
+/** `base`, or `base-2`, `base-3`… when taken; the id returned is added to `used`. */
+export function uniqueId(used: Set<string>, base: string): string {
+  let id = base;
+  for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+  used.add(id);
+  return id;
+}
+
 interface CommonFields {
   name?: string;
   id?: string;
@@ -76,9 +84,7 @@ export function planEntries(context: GateContext, entries: readonly (CheckEntry 
     const planContext = planContextFor(context, entry.path);
     const common = entry.config as CommonFields;
     const name = common.name ?? entry.kind.describe(entry.config);
-    let id = common.id ?? slug(name);
-    for (let n = 2; used.has(id); n++) id = `${common.id ?? slug(name)}-${n}`;
-    used.add(id);
+    const id = uniqueId(used, common.id ?? slug(name));
     try {
       const planned = entry.kind.plan(entry.config, planContext);
       const retry = toRetryPolicy(common.retry);

@@ -250,6 +250,24 @@ describe('steps and the record', () => {
       config('      verify:\n        - { name: backend answers, command: [node, -e, "process.exit(3)"] }\n'),
     ));
 
+  it('a record GitHub refuses in part says which is missing, and the rest is still written', async () => {
+    server.faults.add({ kind: 'read-only', method: 'POST', path: '/repos/{owner}/{repo}/issues' });
+    await rollback({ confirmDatabase: true }, ({ phase, run }) => {
+      const record = phase('record');
+      expect(record.status).toBe('failed');
+      expect(record.summary).toMatch(
+        /^recorded only in part \(deployment \d+ success \(the rollback pin\), comment on #12\): .*403 "Resource not accessible by integration" when opening the incident issue/,
+      );
+      expect(run.status).toBe('failed');
+      expect(
+        server.state
+          .repo(REPO)
+          .deployments.at(-1)!
+          .statuses.map((status) => status.state),
+      ).toEqual(['in_progress', 'success']);
+    });
+  });
+
   it('restores the database only when restore-backup names the backup on record, before the steps', () =>
     rollback({ confirmDatabase: true, restoreBackup: 'backups/latest.dump' }, ({ phase, marks }) => {
       expect(phase('database restore')).toMatchObject({ status: 'failed' });

@@ -18,7 +18,7 @@ import type { ConfigPath } from '../../config/source.js';
 import type { CheckSpec } from '../../engine/check.js';
 import type { CheckOutcome } from '../../engine/model.js';
 import { shortSha } from '../../checks/github-scope.js';
-import { planContextFor, planEntries, slug, type GateContext } from '../plan.js';
+import { planContextFor, planEntries, slug, uniqueId, type GateContext } from '../plan.js';
 import type { RollbackRequest } from './request.js';
 import type { RollbackState } from './state.js';
 
@@ -38,13 +38,6 @@ export interface StepPlanning {
   request: RollbackRequest;
   /** Check ids used so far in the gate. */
   used: Set<string>;
-}
-
-function uniqueId(used: Set<string>, name: string): string {
-  let id = slug(name);
-  for (let n = 2; used.has(id); n++) id = `${slug(name)}-${n}`;
-  used.add(id);
-  return id;
 }
 
 /** The values of the placeholders, once the target is known. */
@@ -94,7 +87,7 @@ function commandPhase(planning: StepPlanning, phase: CommandPhase): CheckSpec {
   const environment = context.environment?.name ?? '';
   const scripted = command.shell !== undefined;
   return {
-    id: uniqueId(planning.used, phase.name),
+    id: uniqueId(planning.used, slug(phase.name)),
     name: phase.name,
     kind: 'command',
     location: planContext.location,
