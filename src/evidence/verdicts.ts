@@ -109,20 +109,22 @@ function verdictOf(gate: string, env: string, runs: readonly CheckRunInfo[], dig
 /**
  * How `env` stands on a commit whose check runs are `runs`, for the config `digest`.
  * With `gates`, those gates must each have passed; without, every gate with a run for
- * the environment, and at least one.
+ * the environment, and at least one. Only runs `counts` accepts are evidence (default:
+ * by the GitHub Actions app).
  */
 export function environmentVerdict(
   runs: readonly CheckRunInfo[],
   env: string,
   digest: string,
   gates?: readonly string[],
+  counts: (run: CheckRunInfo) => boolean = fromTrustedApp,
 ): EnvironmentVerdict {
   const byGate = new Map<string, CheckRunInfo[]>();
   for (const gate of gates ?? []) byGate.set(gate, []);
   // Gates in the order they first ran; each gate's runs newest first.
   for (const run of [...runs].sort((a, b) => a.id - b.id)) {
     const parsed = parseCheckRunName(run.name);
-    if (parsed?.environment !== env || NOT_VERDICTS.has(parsed.gate) || !fromTrustedApp(run)) continue;
+    if (parsed?.environment !== env || NOT_VERDICTS.has(parsed.gate) || !counts(run)) continue;
     if (gates && !gates.includes(parsed.gate)) continue;
     byGate.set(parsed.gate, [run, ...(byGate.get(parsed.gate) ?? [])]);
   }
