@@ -112,7 +112,11 @@ function plan(context: GateContext): CheckSpec[] {
     ...section.steps.flatMap((step, index) => stepPhases(planning, step, index, section.steps.length)),
     ...verifyPhases(planning, section.checks, ['rollback', 'checks'], 'after the steps', () => undefined),
     {
-      ...githubPhase(context, 'record', 'record', (github) => finishRecord(github, recordOptions, state)),
+      id: 'record',
+      name: 'record',
+      kind: 'rollback',
+      location: context.loaded.source.locate(['rollback']),
+      timeoutMs: GITHUB_PHASE_MS,
       // The record is written whatever happened before it (a dry run or a refusal says so,
       // with or without a token), and never cut short.
       run: () => finishRecord(context.scope.github, recordOptions, state),
