@@ -363,7 +363,7 @@ function noCommitOutcome(kind) {
 
 /***/ }),
 
-/***/ 2644:
+/***/ 9061:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3007,78 +3007,8 @@ var config_source = __webpack_require__(9397);
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/io/database.ts
 var io_database = __webpack_require__(8659);
-;// CONCATENATED MODULE: ./src/checks/backup/postgres-url.ts
-/**
- * PostgreSQL URLs without leaking their passwords. The password is taken out of the URL
- * (user info or `?password=`) and handed to `pg_dump`, `pg_restore` and `psql` as
- * `PGPASSWORD` in their environment, never on their command line; what is shown is the
- * URL without it. The caller registers the password with the secret registry.
- */
-const SCHEMES = ['postgres:', 'postgresql:'];
-/** True when `text` looks like a PostgreSQL URL (used to find passwords in `env:` values). */
-function isPostgresUrl(text) {
-    return /^postgres(ql)?:\/\//i.test(text.trim());
-}
-function decode(text) {
-    try {
-        return decodeURIComponent(text);
-    }
-    catch {
-        return text;
-    }
-}
-/**
- * Parses a `postgres://` or `postgresql://` URL.
- * @returns undefined when it is not one; the reason is never the URL itself.
- */
-function parsePostgresUrl(text) {
-    let url;
-    try {
-        url = new URL(text.trim());
-    }
-    catch {
-        return undefined;
-    }
-    if (!SCHEMES.includes(url.protocol.toLowerCase()))
-        return undefined;
-    const rawPassword = url.password !== '' ? url.password : (url.searchParams.get('password') ?? undefined);
-    const password = url.password !== '' ? decode(url.password) : (url.searchParams.get('password') ?? undefined);
-    const full = url.toString();
-    url.password = '';
-    if (url.searchParams.has('password'))
-        url.searchParams.delete('password');
-    return {
-        safe: url.toString(),
-        password,
-        rawPassword,
-        database: decode(url.pathname.replace(/^\//, '')),
-        env: password === undefined ? {} : { PGPASSWORD: password },
-        full,
-    };
-}
-/** The same server and login with another database: where the scratch database lives. */
-function withDatabase(url, database) {
-    const swap = (text) => {
-        const parsed = new URL(text);
-        parsed.pathname = `/${encodeURIComponent(database)}`;
-        return parsed.toString();
-    };
-    return { ...url, safe: swap(url.safe), full: swap(url.full), database };
-}
-/** The server part shown in evidence: `postgresql://user@host:port`, no database, no password. */
-function serverOf(url) {
-    const parsed = new URL(url.safe);
-    parsed.pathname = '';
-    // A socket URL names its host in the query; a TCP one needs nothing from it.
-    if (parsed.host !== '')
-        parsed.search = '';
-    return parsed.toString().replace(/\/$/, '');
-}
-/** Double-quotes an SQL identifier. */
-function quoteIdentifier(name) {
-    return `"${name.replace(/"/g, '""')}"`;
-}
-
+// EXTERNAL MODULE: ./src/io/postgres-url.ts
+var postgres_url = __webpack_require__(5613);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:readline"
@@ -3276,13 +3206,13 @@ async function dropScratch(database, server, name) {
         const admin = await database.connect(server.full);
         try {
             try {
-                await admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`, [], { readOnly: false });
+                await admin.query(`DROP DATABASE IF EXISTS ${(0,postgres_url/* quoteIdentifier */.Cm)(name)} WITH (FORCE)`, [], { readOnly: false });
             }
             catch (error) {
                 // WITH (FORCE) is PostgreSQL 13+.
                 if ((0,io_database/* describeDatabaseError */.rB)(error).code !== '42601')
                     throw error;
-                await admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)}`, [], { readOnly: false });
+                await admin.query(`DROP DATABASE IF EXISTS ${(0,postgres_url/* quoteIdentifier */.Cm)(name)}`, [], { readOnly: false });
             }
         }
         finally {
@@ -3327,7 +3257,7 @@ async function runDrill(file, plan, deps) {
         try {
             const admin = await deps.database.connect(server.full, { signal: deps.signal });
             try {
-                await admin.query(`CREATE DATABASE ${quoteIdentifier(scratch)} TEMPLATE template0`, [], { readOnly: false, signal: deps.signal });
+                await admin.query(`CREATE DATABASE ${(0,postgres_url/* quoteIdentifier */.Cm)(scratch)} TEMPLATE template0`, [], { readOnly: false, signal: deps.signal });
             }
             finally {
                 await admin.close();
@@ -3335,11 +3265,11 @@ async function runDrill(file, plan, deps) {
         }
         catch (error) {
             const message = (0,io_database/* describeDatabaseError */.rB)(error).message;
-            details.push(`✗ create scratch database ${scratch} on ${serverOf(server)}: ${message}`);
-            return fail(`restore drill: cannot create a scratch database on ${serverOf(server)}: ${message}`);
+            details.push(`✗ create scratch database ${scratch} on ${(0,postgres_url/* serverOf */.FN)(server)}: ${message}`);
+            return fail(`restore drill: cannot create a scratch database on ${(0,postgres_url/* serverOf */.FN)(server)}: ${message}`);
         }
-        details.push(`✓ created scratch database ${scratch} on ${serverOf(server)}`);
-        target = withDatabase(server, scratch);
+        details.push(`✓ created scratch database ${scratch} on ${(0,postgres_url/* serverOf */.FN)(server)}`);
+        target = (0,postgres_url/* withDatabase */.kR)(server, scratch);
     }
     else {
         target = plan.target.into;
@@ -3573,8 +3503,8 @@ function planSource(config, context, problemsFound) {
         for (const [name, value] of Object.entries(env)) {
             if (name === 'PGPASSWORD' || (0,registry/* isSecretName */.eh)(name, context.declaredSecrets))
                 context.secrets.add(value);
-            if (isPostgresUrl(value))
-                registerPassword(parsePostgresUrl(value), context);
+            if ((0,postgres_url/* isPostgresUrl */.pT)(value))
+                registerPassword((0,postgres_url/* parsePostgresUrl */.qQ)(value), context);
         }
         const words = Array.isArray(backup.command)
             ? { ok: true, words: backup.command }
@@ -3585,8 +3515,8 @@ function planSource(config, context, problemsFound) {
         }
         const argv = words.words;
         for (const word of argv)
-            if (isPostgresUrl(word))
-                registerPassword(parsePostgresUrl(word), context);
+            if ((0,postgres_url/* isPostgresUrl */.pT)(word))
+                registerPassword((0,postgres_url/* parsePostgresUrl */.qQ)(word), context);
         const shown = formatArgv(argv);
         const command = { argv, env, label: shown, shown: [shown], cwd: context.scope.cwd, timeoutMs: backupTimeout(config, context) };
         return { kind: 'command', command, pattern: backup.file };
@@ -3598,7 +3528,7 @@ function registerPassword(url, context) {
     context.secrets.add(url?.rawPassword);
 }
 function databaseUrl(value, path, context, problemsFound) {
-    const url = parsePostgresUrl(value);
+    const url = (0,postgres_url/* parsePostgresUrl */.qQ)(value);
     if (!url) {
         // The value is not shown: it may hold a password.
         problemsFound.push(context.source.problem(path, `${(0,config_source/* formatPath */.j)(path)}: expected a PostgreSQL URL, postgresql://user:password@host:5432/database (the value is not shown)`));
@@ -3760,6 +3690,945 @@ const backupKind = {
                 const report = (message) => progress(context.secrets.redact(message));
                 return context.secrets.redactDeep(await runBackup({ config, source, drill, context, timeoutMs }, signal, report));
             },
+        };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/sql/explain.ts
+
+function explain_text(value) {
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+function walk(node, summary) {
+    const nodeType = explain_text(node['Node Type']) ?? 'node';
+    // EXPLAIN's text format names a ModifyTable node by its operation: `Insert on scratch`.
+    const type = nodeType === 'ModifyTable' ? (explain_text(node.Operation) ?? nodeType) : nodeType;
+    const index = explain_text(node['Index Name']);
+    const relation = explain_text(node['Relation Name']);
+    const using = index === undefined ? '' : type === 'Bitmap Index Scan' ? ` on ${index}` : ` using ${index}`;
+    const on = relation === undefined ? '' : ` on ${relation}`;
+    summary.nodes.push(`${type}${using}${on}`);
+    if (index !== undefined && !summary.indexes.includes(index))
+        summary.indexes.push(index);
+    if (type === 'Seq Scan' && relation !== undefined && !summary.seqScans.includes(relation))
+        summary.seqScans.push(relation);
+    if (Array.isArray(node.Plans))
+        for (const child of node.Plans)
+            walk(child, summary);
+}
+/** Reads the one row of `EXPLAIN (FORMAT JSON)`; undefined when it is not a plan. */
+function summarizePlan(rows) {
+    const cell = rows[0]?.['QUERY PLAN'];
+    const document = typeof cell === 'string' ? JSON.parse(cell) : cell;
+    const top = (Array.isArray(document) ? document[0] : undefined);
+    const plan = top?.Plan;
+    if (!top || !plan)
+        return undefined;
+    const summary = { nodes: [], indexes: [], seqScans: [] };
+    walk(plan, summary);
+    if (typeof top['Planning Time'] === 'number')
+        summary.planningMs = top['Planning Time'];
+    if (typeof top['Execution Time'] === 'number')
+        summary.executionMs = top['Execution Time'];
+    return summary;
+}
+/** `Aggregate → Seq Scan on leads`. */
+function planLine(plan) {
+    return plan.nodes.join(' → ');
+}
+/** An index name without its schema, for comparing with the plan's `Index Name`. */
+function bareName(name) {
+    const last = name.match(/(?:"(?:[^"]|"")+"|[^.]+)$/)?.[0] ?? name;
+    return last.startsWith('"') ? last.slice(1, -1).replace(/""/g, '"') : last.toLowerCase();
+}
+/** `explain: { uses-index: … }` against the plan. */
+function indexAssertion(plan, explain) {
+    const wanted = explain['uses-index'];
+    const used = plan.indexes.length ? `uses ${(0,src_text/* joinList */.D)(plan.indexes, 'and')}` : 'no index';
+    if (wanted === true) {
+        return {
+            label: 'index',
+            ok: plan.indexes.length > 0,
+            measured: plan.indexes.length ? used : `no index: ${planLine(plan)}`,
+            expected: 'an index is used',
+        };
+    }
+    const names = [wanted].flat();
+    const missing = names.filter((name) => !plan.indexes.includes(bareName(name)));
+    return {
+        label: 'index',
+        ok: missing.length === 0,
+        measured: missing.length === 0 ? used : `${used}; plan: ${planLine(plan)}`,
+        expected: `uses ${(0,src_text/* joinList */.D)(names, 'and')}`,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/checks/sql/report.ts
+/**
+ * Outcomes of `sql` checks: measured against expected in one line, details a reviewer
+ * reads (target, transaction, statement, rows, every assertion, the plan), and the same
+ * as structured evidence in `data`. A database that cannot be reached is `unverified`
+ * (issue #7: "a gate is green only when it verified"); an error of the statement is
+ * `failed`, with the server's message and SQLSTATE.
+ */
+
+
+
+
+
+/** Rows kept in the evidence record, and shown in the details. */
+const ROWS_KEPT = 20;
+const ROWS_SHOWN = 10;
+const ROW_TEXT_MAX = 160;
+/** Assertions named in a passing check's measured column before `+N more`. */
+const MEASURED_SHOWN = 3;
+/** SQLSTATEs that mean the server went away, not that the statement is wrong. */
+const GONE = /^(08000|08001|08003|08004|08006|57P01|57P02|57P03|53300)$/;
+/** True when `error` means the database could not be used at all (no SQLSTATE: a socket error). */
+function isUnreachable(error) {
+    return error.code === undefined ? !error.message.startsWith('cancelled') : GONE.test(error.code);
+}
+/** The header of the details: where, how and what ran. */
+function sessionLines(session, statement, params) {
+    const how = [
+        session.transaction,
+        `statement_timeout ${(0,units/* formatDuration */.a3)(session.statementTimeoutMs)}`,
+        ...(session.role === undefined ? [] : [`SET LOCAL ROLE ${session.role}`]),
+        ...Object.entries(session.settings).map(([name, value]) => `SET LOCAL ${name} = ${show(value)}`),
+    ];
+    const lines = [`on ${session.target}: ${how.join(', ')}`];
+    if (statement !== undefined)
+        lines.push(...statement.split(/\r?\n/).map((line) => `  | ${line}`));
+    if (params?.length)
+        lines.push(`params: ${params.map((param, index) => `$${index + 1} = ${show(param)}`).join(', ')}`);
+    return [...lines, ...userWarnings(session)];
+}
+/** Why row level security may not bind the session: a superuser, BYPASSRLS, or owning a table without FORCE. */
+function userWarnings(session) {
+    const user = session.user;
+    if (!user)
+        return [];
+    const out = [];
+    if (user.superuser)
+        out.push(`⚠ runs as ${user.name}, a superuser: row level security does not apply (set role: to the application's role)`);
+    else if (user.bypassRls)
+        out.push(`⚠ runs as ${user.name}, which has BYPASSRLS: row level security does not apply`);
+    if (user.ownsUnforced.length && !user.superuser) {
+        out.push(`⚠ ${user.name} owns ${(0,src_text/* cut */.J)(user.ownsUnforced.join(', '), 120)}: row level security does not apply to a table's owner unless FORCE ROW LEVEL SECURITY is set`);
+    }
+    return out;
+}
+/** The rows as shown in the details: at most {@link ROWS_SHOWN}, each on one line. */
+function rowLines(rows, rowCount, elapsedMs) {
+    const head = `→ ${rowCount} ${rowCount === 1 ? 'row' : 'rows'} in ${(0,units/* formatDuration */.a3)(elapsedMs)} (round trip)`;
+    const shown = rows.slice(0, ROWS_SHOWN).map((row) => {
+        const cells = Object.entries(row).map(([column, value]) => `${column}=${show(value)}`);
+        return `  | ${(0,src_text/* cut */.J)(cells.join(', '), ROW_TEXT_MAX)}`;
+    });
+    const more = rows.length > ROWS_SHOWN ? [`  | … ${rows.length - ROWS_SHOWN} more`] : [];
+    return [head, ...shown, ...more];
+}
+/** `plan: Aggregate → Seq Scan on leads (planning 0.1ms, execution 0.8ms)`. */
+function planText(plan) {
+    const times = [
+        plan.planningMs === undefined ? undefined : `planning ${plan.planningMs.toFixed(1)}ms`,
+        plan.executionMs === undefined ? undefined : `execution ${plan.executionMs.toFixed(1)}ms`,
+    ].filter((part) => part !== undefined);
+    return `plan: ${planLine(plan)}${times.length ? ` (${times.join(', ')})` : ''}`;
+}
+/** `count = 0`, `rows count 3`: one assertion as measured. */
+function measuredText(assertion) {
+    return /^(count |is |present|absent|not found|no rows|uses |no index|missing |\d+ of )/.test(assertion.measured) ||
+        assertion.label === 'duration'
+        ? `${assertion.label} ${assertion.measured}`
+        : `${assertion.label} = ${assertion.measured}`;
+}
+/** The expected column: every assertion's expectation. */
+function report_expectedText(assertions, none) {
+    return assertions.length ? assertions.map((assertion) => `${assertion.label} ${assertion.expected}`).join(', ') : none;
+}
+/** Passed when every assertion holds, else failed on the first that does not. */
+function judge(assertions, passedSummary, details, data, none) {
+    const failed = assertions.filter((assertion) => !assertion.ok);
+    const first = failed[0];
+    const expected = report_expectedText(assertions, none);
+    if (!first) {
+        // One entry per label: `rows ≥ 5` and `rows < 20` measured the same thing.
+        const measuredByLabel = [...new Map(assertions.map((assertion) => [assertion.label, measuredText(assertion)])).values()];
+        const shown = measuredByLabel.slice(0, MEASURED_SHOWN);
+        const more = measuredByLabel.length > MEASURED_SHOWN ? ` (+${measuredByLabel.length - MEASURED_SHOWN} more)` : '';
+        const measured = shown.length ? shown.join(', ') + more : passedSummary;
+        return { status: 'passed', summary: shown.length ? `${passedSummary}: ${measured}` : passedSummary, measured, expected, details, data };
+    }
+    const more = failed.length > 1 ? ` (+${failed.length - 1} more)` : '';
+    return {
+        status: 'failed',
+        summary: `${first.label}: measured ${first.measured}, expected ${first.expected}${more}`,
+        measured: measuredText(first),
+        expected,
+        details,
+        data,
+    };
+}
+/** Every assertion as a detail line. */
+function assertionLines(assertions) {
+    return assertions.map(assertionLine);
+}
+/** The outcome of a database that could not be reached, or of a statement that failed. */
+function errorOutcome(error, stage, session, details, data, expected) {
+    const sqlstate = error.code;
+    const evidence = { ...data, error: { stage, message: error.message, ...(sqlstate ? { sqlstate } : {}) } };
+    if (stage === 'connect' || isUnreachable(error)) {
+        const summary = `${stage === 'connect' ? 'cannot connect to' : 'lost the connection to'} ${session.target}: ${error.message}`;
+        return { status: 'unverified', summary, measured: 'not connected', expected, details: [...details, `✗ ${summary}`], data: evidence };
+    }
+    const hint = sqlstate === '57014'
+        ? ` (statement_timeout ${(0,units/* formatDuration */.a3)(session.statementTimeoutMs)}; timeout: sets it)`
+        : sqlstate === '25006'
+            ? ' (the check runs in a READ ONLY transaction; write: true allows writes)'
+            : '';
+    const summary = `${error.message}${hint}`;
+    return {
+        status: 'failed',
+        summary,
+        measured: sqlstate ? `SQLSTATE ${sqlstate}` : 'error',
+        expected,
+        details: [...details, `✗ ${summary}`],
+        data: evidence,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/checks/sql/exists.ts
+
+
+/** The expected column of an `exists` check that could not look. */
+const EXISTS_EXPECTED = 'all present';
+/** Missing objects named in a failed check's summary before `+N more`. */
+const MISSING_SHOWN = 3;
+const RELKINDS = {
+    r: 'table',
+    p: 'partitioned table',
+    v: 'view',
+    m: 'materialized view',
+    i: 'index',
+    I: 'partitioned index',
+    S: 'sequence',
+    f: 'foreign table',
+    c: 'composite type',
+    t: 'TOAST table',
+};
+/** Which relkinds each relation category accepts. */
+const ACCEPTS = { table: ['r', 'p'], view: ['v', 'm'], index: ['i', 'I'] };
+/** One round trip for every relation named in `names`. */
+async function relations(transaction, names) {
+    if (names.length === 0)
+        return new Map();
+    const { rows } = await transaction.query(`SELECT n AS name, c.relkind::text AS kind, c.relrowsecurity AS rls, c.relforcerowsecurity AS forced
+       FROM unnest($1::text[]) AS n LEFT JOIN pg_class c ON c.oid = to_regclass(n)`, [[...new Set(names)]]);
+    return new Map(rows.map((row) => [String(row.name), row]));
+}
+/** An identifier as PostgreSQL reads it: unquoted ones fold to lower case. */
+function identifier(text) {
+    return text.startsWith('"') ? text.slice(1, -1).replace(/""/g, '"') : text.toLowerCase();
+}
+/** `schema.name` → its parts, each as PostgreSQL reads it. */
+function qualified(text) {
+    const parts = text.match(/"(?:[^"]|"")+"|[^.]+/g) ?? [text];
+    const name = identifier(parts.at(-1) ?? text);
+    return { schema: parts.length > 1 ? identifier(parts[0]) : null, name };
+}
+function relationFindings(kind, names, found) {
+    return names.map((name) => {
+        const relkind = found.get(name)?.kind ?? null;
+        if (relkind === null)
+            return { kind, name, ok: false, note: 'not found' };
+        const what = RELKINDS[relkind] ?? relkind;
+        return ACCEPTS[kind].includes(relkind)
+            ? { kind, name, ok: true, note: what }
+            : { kind, name, ok: false, note: `is a ${what}, not a ${kind}` };
+    });
+}
+async function functionFinding(transaction, name) {
+    if (name.includes('(')) {
+        const { rows } = await transaction.query('SELECT to_regprocedure($1) IS NOT NULL AS found', [name]);
+        return { kind: 'function', name, ok: rows[0]?.found === true, note: rows[0]?.found === true ? 'found' : 'not found' };
+    }
+    const { schema, name: bare } = qualified(name);
+    const { rows } = await transaction.query(`SELECT count(*) AS n FROM pg_proc p
+      WHERE p.proname = $2 AND CASE WHEN $1::text IS NULL THEN pg_function_is_visible(p.oid) ELSE p.pronamespace = to_regnamespace($1)::oid END`, [schema, bare]);
+    const count = Number(rows[0]?.n ?? 0);
+    return { kind: 'function', name, ok: count > 0, note: count === 0 ? 'not found' : count === 1 ? 'found' : `found, ${count} overloads` };
+}
+async function columnFinding(transaction, table, columns, found) {
+    if ((found.get(table)?.kind ?? null) === null)
+        return { kind: 'columns', name: table, ok: false, note: `table ${table} not found` };
+    const { rows } = await transaction.query('SELECT attname::text AS name FROM pg_attribute WHERE attrelid = to_regclass($1) AND attnum > 0 AND NOT attisdropped', [table]);
+    const present = new Set(rows.map((row) => String(row.name)));
+    const missing = columns.filter((column) => !present.has(identifier(column)));
+    return missing.length
+        ? { kind: 'columns', name: table, ok: false, note: `missing ${(0,src_text/* joinList */.D)(missing, 'and')}` }
+        : { kind: 'columns', name: table, ok: true, note: (0,src_text/* joinList */.D)([...columns], 'and') };
+}
+function rlsFinding(table, found) {
+    const relation = found.get(table);
+    if ((relation?.kind ?? null) === null)
+        return { kind: 'rls', name: table, ok: false, note: 'table not found' };
+    if (relation?.rls !== true)
+        return { kind: 'rls', name: table, ok: false, note: 'row level security is disabled' };
+    return { kind: 'rls', name: table, ok: true, note: relation.forced ? 'enabled and forced' : 'enabled' };
+}
+/** `*_org_isolation` → a regular expression over whole names (`*` any text, `?` one character). */
+function globPattern(glob) {
+    const source = glob
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.');
+    return new RegExp(`^${source}$`);
+}
+async function policyFindings(transaction, table, patterns, found) {
+    const relation = found.get(table);
+    const name = (pattern) => `${pattern} on ${table}`;
+    if ((relation?.kind ?? null) === null)
+        return patterns.map((pattern) => ({ kind: 'policy', name: name(pattern), ok: false, note: `table ${table} not found` }));
+    const { rows } = await transaction.query('SELECT polname::text AS name FROM pg_policy WHERE polrelid = to_regclass($1) ORDER BY 1', [
+        table,
+    ]);
+    const policies = rows.map((row) => String(row.name));
+    return patterns.map((pattern) => {
+        const regex = globPattern(pattern);
+        const matched = policies.filter((policy) => regex.test(policy));
+        if (matched.length === 0) {
+            const others = policies.length ? `policies there: ${(0,src_text/* cut */.J)(policies.join(', '), 120)}` : 'the table has no policies';
+            return { kind: 'policy', name: name(pattern), ok: false, note: `none matches (${others})` };
+        }
+        if (relation?.rls !== true) {
+            return {
+                kind: 'policy',
+                name: name(pattern),
+                ok: false,
+                note: `${(0,src_text/* joinList */.D)(matched, 'and')} exists, but row level security is disabled on ${table}, so it binds no one`,
+            };
+        }
+        return { kind: 'policy', name: name(pattern), ok: true, note: (0,src_text/* joinList */.D)(matched, 'and') };
+    });
+}
+/** Looks up everything `exists:` names, in one read-only transaction. */
+async function findObjects(transaction, exists) {
+    const policies = Object.entries(exists.policies ?? {}).map(([table, patterns]) => [table, [patterns].flat()]);
+    const columns = Object.entries(exists.columns ?? {});
+    const names = [
+        ...(exists.tables ?? []),
+        ...(exists.views ?? []),
+        ...(exists.indexes ?? []),
+        ...(exists.rls ?? []),
+        ...columns.map(([table]) => table),
+        ...policies.map(([table]) => table),
+    ];
+    const found = await relations(transaction, names);
+    const categories = [];
+    if (exists.tables)
+        categories.push({ label: 'tables', findings: relationFindings('table', exists.tables, found) });
+    if (exists.views)
+        categories.push({ label: 'views', findings: relationFindings('view', exists.views, found) });
+    if (exists.functions) {
+        const findings = [];
+        for (const name of exists.functions)
+            findings.push(await functionFinding(transaction, name));
+        categories.push({ label: 'functions', findings });
+    }
+    if (exists.indexes)
+        categories.push({ label: 'indexes', findings: relationFindings('index', exists.indexes, found) });
+    if (columns.length) {
+        const findings = [];
+        for (const [table, names] of columns)
+            findings.push(await columnFinding(transaction, table, names, found));
+        categories.push({ label: 'columns', findings });
+    }
+    if (exists.rls)
+        categories.push({ label: 'row level security', findings: exists.rls.map((table) => rlsFinding(table, found)) });
+    if (policies.length) {
+        const findings = [];
+        for (const [table, patterns] of policies)
+            findings.push(...(await policyFindings(transaction, table, patterns, found)));
+        categories.push({ label: 'policies', findings });
+    }
+    return categories;
+}
+/** `✓ table roles (table)`, `✗ policy *_org_isolation on bookings: none matches (…)`. */
+function findingLine(finding) {
+    const what = finding.kind === 'rls' ? 'row level security on' : finding.kind === 'columns' ? 'columns of' : finding.kind;
+    return `${finding.ok ? '✓' : '✗'} ${what} ${finding.name}: ${finding.note}`;
+}
+/** One assertion per category: all present, or what is missing (`missing role_tasks, v_x (is a table, not a view)`). */
+function categoryAssertion(category) {
+    const missing = category.findings.filter((finding) => !finding.ok);
+    const total = category.findings.length;
+    const named = missing.map((finding) => (finding.note === 'not found' ? finding.name : `${finding.name} (${finding.note})`));
+    return {
+        label: category.label,
+        ok: missing.length === 0,
+        measured: missing.length === 0 ? `${total} of ${total} present` : `missing ${named.join(', ')}`,
+        expected: category.findings.map((finding) => finding.name).join(', '),
+    };
+}
+/** The outcome: every category an assertion; a failure's summary names the first missing objects. */
+function existsOutcome(categories, head, evidence) {
+    const details = [...head, ...categories.flatMap((category) => category.findings.map(findingLine))];
+    const data = { ...evidence, exists: Object.fromEntries(categories.map((category) => [category.label, category.findings])) };
+    const outcome = judge(categories.map(categoryAssertion), 'every object exists', details, data, EXISTS_EXPECTED);
+    if (outcome.status !== 'failed')
+        return outcome;
+    const missing = categories.flatMap((category) => category.findings.filter((finding) => !finding.ok));
+    const shown = missing.slice(0, MISSING_SHOWN).map((finding) => {
+        const what = `${finding.kind === 'rls' ? 'row level security on' : finding.kind} ${finding.name}`;
+        return finding.note === 'not found' ? what : `${what} (${finding.note})`;
+    });
+    const more = missing.length > MISSING_SHOWN ? ` (+${missing.length - MISSING_SHOWN} more)` : '';
+    return { ...outcome, summary: `missing: ${(0,src_text/* joinList */.D)(shown, 'and')}${more}` };
+}
+
+;// CONCATENATED MODULE: ./src/checks/sql/placeholders.ts
+/**
+ * The bind parameters a query refers to (`$1`, `$2`, …), found outside string literals,
+ * quoted identifiers, dollar-quoted bodies and comments, so that `params:` can be checked
+ * against the query when the config is loaded instead of failing at run time.
+ */
+/** Skips from `start` (just past the opening quote) to just past the closing `quote`; a doubled quote is an escaped one. */
+function skipQuoted(text, start, quote, backslash) {
+    let index = start;
+    while (index < text.length) {
+        const char = text[index];
+        if (backslash && char === '\\')
+            index += 2;
+        else if (char === quote && text[index + 1] === quote)
+            index += 2;
+        else if (char === quote)
+            return index + 1;
+        else
+            index += 1;
+    }
+    return index;
+}
+/** Skips a `/* … *\/` comment starting at `start`; PostgreSQL nests them. */
+function skipBlockComment(text, start) {
+    let depth = 0;
+    let index = start;
+    while (index < text.length) {
+        if (text.startsWith('/*', index)) {
+            depth += 1;
+            index += 2;
+        }
+        else if (text.startsWith('*/', index)) {
+            depth -= 1;
+            index += 2;
+            if (depth === 0)
+                return index;
+        }
+        else
+            index += 1;
+    }
+    return index;
+}
+/** The highest `$n` the query refers to; 0 when it has none. */
+function highestPlaceholder(text) {
+    let highest = 0;
+    let index = 0;
+    while (index < text.length) {
+        const char = text[index] ?? '';
+        const rest = text.slice(index);
+        if (char === "'") {
+            const escaped = /[eE]/.test(text[index - 1] ?? '') && !/[A-Za-z0-9_]/.test(text[index - 2] ?? '');
+            index = skipQuoted(text, index + 1, "'", escaped);
+        }
+        else if (char === '"')
+            index = skipQuoted(text, index + 1, '"', false);
+        else if (rest.startsWith('--'))
+            index = text.includes('\n', index) ? text.indexOf('\n', index) + 1 : text.length;
+        else if (rest.startsWith('/*'))
+            index = skipBlockComment(text, index);
+        else if (char === '$') {
+            const placeholder = /^\$(\d+)/.exec(rest);
+            const tag = /^\$([A-Za-z_][A-Za-z0-9_]*)?\$/.exec(rest);
+            if (placeholder?.[1] !== undefined && !/[A-Za-z0-9_]/.test(text[index - 1] ?? '')) {
+                highest = Math.max(highest, Number(placeholder[1]));
+                index += placeholder[0].length;
+            }
+            else if (tag && !/[A-Za-z0-9_]/.test(text[index - 1] ?? '')) {
+                const end = text.indexOf(tag[0], index + tag[0].length);
+                index = end === -1 ? text.length : end + tag[0].length;
+            }
+            else
+                index += 1;
+        }
+        else
+            index += 1;
+    }
+    return highest;
+}
+
+;// CONCATENATED MODULE: ./src/checks/sql/query.ts
+
+
+
+
+
+
+
+/** The expected column of a query check that could not run. */
+const QUERY_EXPECTED = 'the query succeeds';
+/** A value as JSON shows it: `Date` → ISO text, `Buffer` (bytea) → `\x` hex, `bigint` → text. */
+function jsonValue(_key, value) {
+    if (typeof value === 'bigint')
+        return value.toString();
+    if (value !== null && typeof value === 'object' && value.type === 'Buffer') {
+        const data = value.data;
+        if (Array.isArray(data))
+            return `\\x${Buffer.from(data).toString('hex')}`;
+    }
+    return value;
+}
+/** Rows as plain JSON, what matchers and the evidence see. */
+function jsonRows(rows) {
+    return JSON.parse(JSON.stringify(rows, jsonValue));
+}
+/** The statement without a trailing `;`, so that `EXPLAIN` can be put in front of it. */
+function statementText(text) {
+    return text.replace(/[;\s]+$/, '');
+}
+/** True when the check needs the plan: `explain:`, or `max-duration` on a read-only query (server time). */
+function needsPlan(plan) {
+    return plan.explain !== undefined || (plan.expect?.['max-duration'] !== undefined && !plan.write);
+}
+/**
+ * Runs the statement, then (when needed) `EXPLAIN (ANALYZE, FORMAT JSON)` of it in the
+ * same transaction, with the same settings, role and parameters. A write is explained
+ * without `ANALYZE`, so it is not executed twice.
+ * @throws DatabaseError when the statement fails.
+ */
+async function runQuery(transaction, plan) {
+    const result = await transaction.query(plan.text, plan.params);
+    const analyzed = !plan.write;
+    let summary;
+    let planError;
+    if (needsPlan(plan)) {
+        const options = analyzed ? 'ANALYZE, FORMAT JSON' : 'FORMAT JSON';
+        try {
+            summary = summarizePlan((await transaction.query(`EXPLAIN (${options}) ${statementText(plan.text)}`, plan.params)).rows);
+        }
+        catch (error) {
+            planError = (0,io_database/* describeDatabaseError */.rB)(error);
+        }
+    }
+    return { result, rows: jsonRows(result.rows), plan: summary, planError, analyzed };
+}
+/** The statement's time: the server's (planning + execution) when analysed, else the round trip. */
+function statementTime(run) {
+    const { plan } = run;
+    if (run.analyzed && plan?.executionMs !== undefined)
+        return { ms: (plan.planningMs ?? 0) + plan.executionMs, source: 'server' };
+    return { ms: run.result.elapsedMs, source: 'round trip' };
+}
+function durationText(ms) {
+    return ms < 10 ? `${ms.toFixed(1)}ms` : (0,units/* formatDuration */.a3)(ms);
+}
+/** Every assertion of `expect:` and `explain:` on what the query did. */
+function queryAssertions(run, plan) {
+    const { expect, explain } = plan;
+    const out = [];
+    if (expect?.rows !== undefined)
+        out.push(...applyMatcher('rows', [run.rows.length], expect.rows, true));
+    if (expect?.value !== undefined) {
+        const first = run.rows[0];
+        const column = run.result.columns[0];
+        const label = column ?? 'value';
+        if (first === undefined || column === undefined) {
+            out.push({ label, ok: false, measured: 'no rows', expected: 'a first row to read the value from' });
+        }
+        else {
+            out.push(...applyMatcher(label, [first[column]], expect.value, true));
+        }
+    }
+    for (const [path, matcher] of Object.entries(expect?.json ?? {})) {
+        out.push(...applyMatcher(path, queryJson(path, run.rows), matcher, true, isSingularPath(path)));
+    }
+    const limit = expect?.['max-duration'];
+    if (limit !== undefined) {
+        const time = statementTime(run);
+        out.push({
+            label: 'duration',
+            ok: time.ms <= limit,
+            measured: `${durationText(time.ms)} (${time.source})`,
+            expected: `≤ ${(0,units/* formatDuration */.a3)(limit)}`,
+        });
+    }
+    if (explain !== undefined) {
+        out.push(run.plan
+            ? indexAssertion(run.plan, explain)
+            : { label: 'index', ok: false, measured: `no plan: ${run.planError?.message ?? 'EXPLAIN returned none'}`, expected: 'a plan' });
+    }
+    return out;
+}
+/** The outcome: rows, assertions and plan in the details; the same, structured, in `data`. */
+function queryOutcome(run, plan, head, evidence) {
+    const assertions = queryAssertions(run, plan);
+    const time = statementTime(run);
+    const details = [
+        ...head,
+        ...rowLines(run.rows, run.result.rowCount, run.result.elapsedMs),
+        ...assertionLines(assertions),
+        ...(run.plan ? [planText(run.plan)] : []),
+        ...(run.planError ? [`⚠ EXPLAIN failed: ${run.planError.message}`] : []),
+    ];
+    const data = {
+        ...evidence,
+        query: plan.text,
+        params: plan.params,
+        columns: run.result.columns,
+        rowCount: run.result.rowCount,
+        rows: run.rows.slice(0, ROWS_KEPT),
+        ...(run.rows.length > ROWS_KEPT ? { rowsCut: true } : {}),
+        roundTripMs: run.result.elapsedMs,
+        ...(time.source === 'server' ? { serverMs: time.ms } : {}),
+        ...(run.plan ? { plan: { ...run.plan, analyzed: run.analyzed } } : {}),
+        ...(run.planError ? { planError: run.planError.message } : {}),
+    };
+    const rows = `${run.result.rowCount} ${run.result.rowCount === 1 ? 'row' : 'rows'}`;
+    return judge(assertions, `${(0,src_text/* cut */.J)(plan.text.replace(/\s+/g, ' '), 60)} → ${rows}`, details, data, QUERY_EXPECTED);
+}
+
+;// CONCATENATED MODULE: ./src/checks/sql/schema.ts
+/**
+ * Config of the `sql` check kind (issue #9, item 6; PRODUCT.md, migrate: "the `sql` check
+ * kind (any gate)"): a query with expectations, or the objects that must exist.
+ *
+ * ```yaml
+ * - name: candidates emptied by migration 015           # runbook 000, 5.
+ *   sql: SELECT count(*) FROM candidates
+ *   expect: { value: 0 }
+ * - name: schema objects exist                          # runbook 000: \d roles …
+ *   sql: { exists: { tables: [roles, candidate_applications, role_tasks, assessments] } }
+ * - name: RLS policies present                          # runbook 003
+ *   sql: { exists: { policies: { leads: "*_org_isolation", bookings: "*_org_isolation" } } }
+ * - name: tenant isolation holds on leads               # runbook 003
+ *   sql: SELECT count(*) FILTER (WHERE org_id <> $1::uuid) AS other_tenants, count(*) AS visible FROM leads
+ *   params: ["${ORG_ID}"]
+ *   role: app_user
+ *   set: { app.current_org_id: "${ORG_ID}" }
+ *   expect: { json: { $[0].other_tenants: 0, $[0].visible: { gte: 1 } } }
+ * - name: alias search under 500 ms, by index          # runbook 004
+ *   sql: SELECT * FROM employer_aliases WHERE normalized_name = $1
+ *   params: [acme]
+ *   expect: { max-duration: 500ms }
+ *   explain: { uses-index: idx_employer_aliases_normalized }
+ * ```
+ */
+
+
+
+/** An identifier, unquoted or double-quoted. */
+const IDENTIFIER = String.raw `(?:[A-Za-z_][A-Za-z0-9_$]*|"(?:[^"]|"")+")`;
+/** `name` or `schema.name`. */
+const QUALIFIED = String.raw `${IDENTIFIER}(?:\.${IDENTIFIER})?`;
+/** A table, view or index name, optionally schema-qualified: `roles`, `audit.events`. */
+const ObjectName = schemas/* string */.YjP()
+    .regex(new RegExp(`^${QUALIFIED}$`), { error: 'expected a name like roles or public.roles (double-quote other names: "Roles")' });
+/** A function: `search_aliases`, or with its argument types, `public.normalize_name(text)`. */
+const FunctionName = schemas/* string */.YjP().regex(new RegExp(String.raw `^${QUALIFIED}(\s*\([^()]*\))?$`), {
+    error: 'expected a function name like normalize_name, or with argument types like normalize_name(text)',
+});
+/** A policy name or a glob over names (`*` any text, `?` one character): `*_org_isolation`. */
+const PolicyPattern = schemas/* string */.YjP().min(1, { error: 'expected a policy name or pattern, e.g. "*_org_isolation"' });
+/** What must exist, each list reported on its own (runbook 000's `\d` checks, runbook 003's `pg_policies`). */
+const Exists = schemas/* strictObject */.rej({
+    /** Tables (plain or partitioned). */
+    tables: schemas/* array */.YOg(ObjectName).min(1).optional(),
+    /** Views and materialized views. */
+    views: schemas/* array */.YOg(ObjectName).min(1).optional(),
+    /** Functions and procedures. */
+    functions: schemas/* array */.YOg(FunctionName).min(1).optional(),
+    indexes: schemas/* array */.YOg(ObjectName).min(1).optional(),
+    /** Columns by table: `{ roles: [id, job_spec] }`. */
+    columns: schemas/* record */.g1P(ObjectName, schemas/* array */.YOg(schemas/* string */.YjP().min(1)).min(1)).optional(),
+    /** Tables with row level security enabled. */
+    rls: schemas/* array */.YOg(ObjectName).min(1).optional(),
+    /**
+     * RLS policies by table: each pattern matches at least one policy on the table, and
+     * the table has row level security enabled (a policy on a table without it binds no one).
+     */
+    policies: schemas/* record */.g1P(ObjectName, schemas/* union */.KCZ([PolicyPattern, schemas/* array */.YOg(PolicyPattern).min(1)])).optional(),
+})
+    .refine((exists) => Object.keys(exists).length > 0, {
+    error: 'expected at least one of tables, views, functions, indexes, columns, rls, policies',
+});
+/** `sql:` the query text (one statement, never `${}`-expanded), or `{ exists: … }`. */
+const SqlSource = schemas/* union */.KCZ([schemas/* string */.YjP().trim().min(1), schemas/* strictObject */.rej({ exists: Exists })], {
+    error: 'expected a query, e.g. sql: SELECT count(*) FROM candidates, or sql: { exists: { tables: [roles] } }',
+});
+/** Expectations on a query's result. With none, the query need only succeed. */
+const SqlExpect = schemas/* strictObject */.rej({
+    /** Number of rows returned: `0`, or bounds `{ gte: 1 }`. */
+    rows: schemas/* union */.KCZ([common/* Numeric */.ew, common/* NumericBounds */.NU], { error: 'expected a row count like 0, or bounds like { gte: 1 }' }).optional(),
+    /** The first column of the first row (`SELECT count(*) …`), with any matcher. */
+    value: Matcher.optional(),
+    /** JSONPath over the rows (an array of objects keyed by column): `$[0].visible`, `$[*].policyname`. */
+    json: schemas/* record */.g1P(schemas/* string */.YjP().regex(/^\$/, { error: 'expected a JSONPath over the rows, e.g. $[0].n' }), Matcher).optional(),
+    /**
+     * Longest acceptable statement time: the server's planning + execution time from
+     * `EXPLAIN ANALYZE` (runbook 004's "queries < 500ms"); the round trip for `write: true`.
+     */
+    'max-duration': common/* Duration */.dw.optional(),
+});
+/** Assertions on the query's plan (`EXPLAIN (FORMAT JSON)`). */
+const SqlExplain = schemas/* strictObject */.rej({
+    /** `true`: some index is used; a name (or names): that index is used. */
+    'uses-index': schemas/* union */.KCZ([schemas/* literal */.euz(true), ObjectName, schemas/* array */.YOg(ObjectName).min(1)], {
+        error: 'expected true (any index) or an index name, e.g. uses-index: idx_aliases_normalized',
+    }),
+});
+const SettingName = schemas/* string */.YjP()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/, { error: 'expected a setting name like app.current_org_id' });
+const SqlCheck = schemas/* strictObject */.rej({
+    ...common/* CheckCommon */.g2,
+    sql: SqlSource,
+    /**
+     * The PostgreSQL URL (`${VAR}` allowed). Default: the environment's `database:`, then
+     * `DATABASE_URL`. Never shown: evidence names `host:port/database`.
+     */
+    database: schemas/* string */.YjP().min(1, { error: 'expected a PostgreSQL URL, e.g. "${DATABASE_URL}"' }).optional(),
+    /** Bind parameters `$1`, `$2`, …: values, never SQL (`${VAR}` allowed). */
+    params: schemas/* array */.YOg(Scalar, { error: 'expected a list of values, e.g. params: ["${ORG_ID}", 20]' }).optional(),
+    /** `SET LOCAL` for the check's transaction: `{ app.current_org_id: "${ORG_ID}" }`. */
+    set: schemas/* record */.g1P(SettingName, schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig(), schemas/* boolean */.zMY()]).transform(String)).optional(),
+    /** `SET LOCAL ROLE`: row level security binds a non-superuser role (runbook 003's isolation check). */
+    role: schemas/* string */.YjP().min(1).optional(),
+    /** Run in a read-write transaction and commit. Default: `READ ONLY`, rolled back. */
+    write: schemas/* boolean */.zMY().optional(),
+    expect: SqlExpect.optional(),
+    explain: SqlExplain.optional(),
+});
+
+;// CONCATENATED MODULE: ./src/checks/sql/target.ts
+/**
+ * Which database a `sql` check queries: the check's `database:`, else the environment's
+ * `database:`, else `DATABASE_URL` (the environment's `vars:`, then the process
+ * environment). The URL's password is registered as a secret, and evidence names only
+ * `host:port/database`.
+ */
+
+
+
+/** The variable read when neither the check nor the environment names a database. */
+const DATABASE_URL = 'DATABASE_URL';
+/**
+ * Picks, parses and registers the check's database URL.
+ * @throws ConfigurationError when no database is named, or the URL is not a PostgreSQL
+ *   URL (the value is never shown: it may hold a password).
+ */
+function planTarget(config, context) {
+    const environment = context.environment;
+    const candidates = [
+        [config.database, 'database:', [...context.path, 'database']],
+        [environment?.database, `environments.${environment?.name ?? ''}.database`, ['environments', environment?.name ?? '', 'database']],
+        [environment?.vars[DATABASE_URL] ?? context.scope.env[DATABASE_URL], DATABASE_URL, context.path],
+    ];
+    const found = candidates.find(([value]) => value !== undefined && value.trim() !== '');
+    if (!found) {
+        throw new errors/* ConfigurationError */.j1([
+            context.source.problem(context.path, `${(0,config_source/* formatPath */.j)(context.path)}: no database to query (expected database: "\${DATABASE_URL}" on the check, database: on the environment, or DATABASE_URL in the environment)`),
+        ]);
+    }
+    const [value, from, path] = found;
+    const url = (0,postgres_url/* parsePostgresUrl */.qQ)(value);
+    if (!url) {
+        throw new errors/* ConfigurationError */.j1([
+            context.source.problem(path, `${(0,config_source/* formatPath */.j)(context.path)}: ${from} is not a PostgreSQL URL (expected postgresql://user:password@host:5432/database; the value is not shown)`),
+        ]);
+    }
+    context.secrets.add(url.password);
+    context.secrets.add(url.rawPassword);
+    return { url, shown: (0,postgres_url/* targetOf */.$r)(url), from };
+}
+
+;// CONCATENATED MODULE: ./src/checks/sql/index.ts
+/**
+ * The `sql` check kind (issue #9, item 6): a query against PostgreSQL with expectations
+ * on its rows, time and plan, or the objects that must exist. Any gate may use it:
+ * preflight, migrate's verify, smoke, monitor samples, rollback verification.
+ *
+ * - Every statement runs in a `READ ONLY` transaction that is rolled back, with
+ *   `statement_timeout` set to the check's `timeout:` (default the gate's, 10s), unless
+ *   the check says `write: true` (read-write, committed; the evidence says so).
+ * - The query text is never `${}`-expanded; values go in as bind parameters (`params:`).
+ * - `set:` and `role:` are `SET LOCAL` in the same transaction (runbook 003's tenant
+ *   isolation holds only for a non-superuser role with `SET LOCAL` in the transaction
+ *   of the query).
+ * - A database that cannot be reached is `unverified`; a failing statement is `failed`
+ *   with the server's message and SQLSTATE. The URL is never shown, and its password is
+ *   a secret.
+ */
+
+
+
+
+
+
+
+
+
+
+/** How long connecting may take, in milliseconds. */
+const CONNECT_TIMEOUT_MS = 10_000;
+/** Time allowed past the statements' limits for connecting, setting up and reporting. */
+const OVERHEAD_MS = CONNECT_TIMEOUT_MS + 2000;
+/** Fields that only a query takes. */
+const QUERY_ONLY = ['params', 'expect', 'explain', 'write'];
+/** Cross-field rules, reported by `release-gates validate` too. */
+function sql_problems(config, path, source) {
+    if (typeof config.sql !== 'string') {
+        return QUERY_ONLY.filter((field) => config[field] !== undefined).map((field) => source.problem([...path, field], `${(0,config_source/* formatPath */.j)([...path, field])}: only a query takes ${field}: (expected sql: "SELECT …" with ${field}:, or sql: { exists: … } without it)`));
+    }
+    const used = highestPlaceholder(config.sql);
+    const given = config.params?.length ?? 0;
+    if (used === given)
+        return [];
+    const at = config.params ? [...path, 'params'] : [...path, 'sql'];
+    const expected = used === 0 ? 'no params: (the query has no $1)' : `params: with ${used} value${used === 1 ? '' : 's'} ($1…$${used})`;
+    return [
+        source.problem(at, `${(0,config_source/* formatPath */.j)(at)}: the query uses ${used === 0 ? 'no' : `$1…$${used}`} bind parameters but params: gives ${given} (expected ${expected})`),
+    ];
+}
+/** Reads who the statements run as, when a role or settings are in play (row level security). */
+async function readUser(transaction) {
+    const { rows } = await transaction.query(`SELECT current_user::text AS name, r.rolsuper AS superuser, r.rolbypassrls AS bypass,
+            ARRAY(SELECT c.oid::regclass::text FROM pg_class c
+                   WHERE c.relowner = r.oid AND c.relrowsecurity AND NOT c.relforcerowsecurity ORDER BY 1) AS owns
+       FROM pg_roles r WHERE r.rolname = current_user`);
+    const row = rows[0];
+    if (!row)
+        return undefined;
+    return {
+        name: String(row.name),
+        superuser: row.superuser === true,
+        bypassRls: row.bypass === true,
+        ownsUnforced: row.owns ?? [],
+    };
+}
+function sessionOf(planned) {
+    const { config } = planned;
+    return {
+        target: planned.target.shown,
+        transaction: config.write ? 'read-write transaction, committed (write: true)' : 'read-only transaction, rolled back',
+        statementTimeoutMs: planned.statementTimeoutMs,
+        role: config.role,
+        settings: planned.settings,
+    };
+}
+/** Runs the check's statements in one transaction on `database`. Errors are thrown as DatabaseErrors. */
+async function inTransaction(database, planned, session, signal, work) {
+    const { config } = planned;
+    const write = config.write === true;
+    return database.transaction({
+        readOnly: !write,
+        commit: write,
+        timeoutMs: planned.statementTimeoutMs,
+        settings: planned.settings,
+        ...(config.role === undefined ? {} : { role: config.role }),
+        signal,
+    }, async (transaction) => {
+        if (config.role !== undefined || Object.keys(planned.settings).length)
+            session.user = await readUser(transaction);
+        return work(transaction);
+    });
+}
+/** What every outcome's evidence says about where and how the check ran. */
+function sessionEvidence(planned, session) {
+    return {
+        target: session.target,
+        from: planned.target.from,
+        transaction: session.transaction,
+        statementTimeoutMs: session.statementTimeoutMs,
+        ...(session.role === undefined ? {} : { role: session.role }),
+        ...(Object.keys(session.settings).length ? { settings: session.settings } : {}),
+        ...(session.user ? { user: session.user } : {}),
+    };
+}
+async function runSql(planned, database, signal) {
+    const { config } = planned;
+    const session = sessionOf(planned);
+    const sql = config.sql;
+    if (typeof sql !== 'string') {
+        try {
+            const categories = await inTransaction(database, planned, session, signal, (transaction) => findObjects(transaction, sql.exists));
+            return existsOutcome(categories, sessionLines(session), sessionEvidence(planned, session));
+        }
+        catch (error) {
+            const evidence = sessionEvidence(planned, session);
+            return errorOutcome((0,io_database/* describeDatabaseError */.rB)(error), 'statement', session, sessionLines(session), evidence, EXISTS_EXPECTED);
+        }
+    }
+    const plan = {
+        text: sql,
+        params: config.params ?? [],
+        write: config.write === true,
+        expect: config.expect,
+        explain: config.explain,
+    };
+    try {
+        const run = await inTransaction(database, planned, session, signal, (transaction) => runQuery(transaction, plan));
+        return queryOutcome(run, plan, sessionLines(session, sql, plan.params), sessionEvidence(planned, session));
+    }
+    catch (error) {
+        const evidence = { ...sessionEvidence(planned, session), query: sql, params: plan.params };
+        return errorOutcome((0,io_database/* describeDatabaseError */.rB)(error), 'statement', session, sessionLines(session, sql, plan.params), evidence, QUERY_EXPECTED);
+    }
+}
+/** Connects, runs, closes. A connection that cannot be made is an outcome, never a throw. */
+async function runCheck(planned, context, signal) {
+    let database;
+    try {
+        database = await context.io.database.connect(planned.target.url.full, { timeoutMs: CONNECT_TIMEOUT_MS, signal });
+    }
+    catch (error) {
+        const session = sessionOf(planned);
+        const data = { target: session.target, from: planned.target.from, transaction: session.transaction };
+        return errorOutcome((0,io_database/* describeDatabaseError */.rB)(error), 'connect', session, sessionLines(session), data, 'a connection');
+    }
+    try {
+        return await runSql(planned, database, signal);
+    }
+    finally {
+        await database.close();
+    }
+}
+function sql_describe(config) {
+    if (typeof config.sql === 'string')
+        return (0,src_text/* cut */.J)(config.sql.replace(/\s+/g, ' '), 60);
+    const exists = config.sql.exists;
+    const parts = Object.entries(exists).map(([key, value]) => `${key} ${Array.isArray(value) ? value.join(', ') : Object.keys(value).join(', ')}`);
+    return (0,src_text/* cut */.J)(`exists: ${parts.join('; ')}`, 60);
+}
+/**
+ * The `sql` kind: `- sql: SELECT count(*) FROM candidates` with `expect:`, or
+ * `- sql: { exists: { tables: [roles] } }`. Planning throws a ConfigurationError when no
+ * database is named or the URL is not a PostgreSQL URL.
+ */
+const sqlKind = {
+    name: 'sql',
+    key: 'sql',
+    // The query is SQL: `${VAR}` pasted into it would become code. Values go in `params:`.
+    verbatim: () => ['sql'],
+    schema: SqlCheck,
+    describe: sql_describe,
+    problems: sql_problems,
+    plan(config, context) {
+        const target = planTarget(config, context);
+        const statementTimeoutMs = config.timeout ?? context.defaultTimeoutMs;
+        const planned = { config, target, statementTimeoutMs, settings: config.set ?? {} };
+        // The statement, and its EXPLAIN ANALYZE when one is needed, each within statement_timeout.
+        const statements = typeof config.sql === 'string' && (config.explain !== undefined || config.expect?.['max-duration'] !== undefined) ? 2 : 1;
+        return {
+            timeoutMs: statements * statementTimeoutMs + OVERHEAD_MS,
+            run: async ({ signal }) => context.secrets.redactDeep(await runCheck(planned, context, signal)),
         };
     },
 };
@@ -4144,6 +5013,7 @@ const flowKind = {
 
 
 
+
 /** Every check kind, in the order they are documented. */
 const CHECK_KINDS = [
     httpKind,
@@ -4159,6 +5029,7 @@ const CHECK_KINDS = [
     checklistKind,
     junitKind,
     backupKind,
+    sqlKind,
 ];
 const KIND_KEYS = CHECK_KINDS.map((kind) => kind.key);
 /**
@@ -4833,7 +5704,7 @@ const CheckCommon = {
 /* harmony export */ });
 /* unused harmony export Environment */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2311);
-/* harmony import */ var _checks_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2644);
+/* harmony import */ var _checks_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9061);
 /* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(79);
 /**
  * The whole config file, `version: 1` (PRODUCT.md, "Config"): secrets, environments and
@@ -4848,6 +5719,11 @@ const GATE_NAMES = ['preflight', 'smoke'];
 const Environment = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
     /** Base URL that relative check URLs are joined to. `${VAR}` allowed. */
     url: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    /**
+     * PostgreSQL URL that `sql` checks query unless they name their own; `${VAR}` allowed.
+     * Its password is a secret.
+     */
+    database: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
     /** Variables for `${NAME}` in this environment; they win over the process environment. */
     vars: _common_js__WEBPACK_IMPORTED_MODULE_1__/* .Variables */ .ut.optional(),
     /** Environments whose gates must pass first, for the same commit (runbook 000, "Environment Order"). */
@@ -5091,7 +5967,7 @@ function formatSize(bytes) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   v: () => (/* binding */ verbatimPaths)
 /* harmony export */ });
-/* harmony import */ var _checks_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2644);
+/* harmony import */ var _checks_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9061);
 /* harmony import */ var _interpolate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2757);
 /* harmony import */ var _schema_root_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2426);
 /**
@@ -5553,6 +6429,8 @@ var database = __webpack_require__(8659);
 var io_process = __webpack_require__(6397);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/io/postgres-url.ts
+var postgres_url = __webpack_require__(5613);
 // EXTERNAL MODULE: ./src/secrets/registry.ts
 var registry = __webpack_require__(3866);
 // EXTERNAL MODULE: ./src/config/interpolate.ts
@@ -5564,6 +6442,7 @@ var config_problems = __webpack_require__(4968);
 // EXTERNAL MODULE: ./src/config/schema/root.ts
 var root = __webpack_require__(2426);
 ;// CONCATENATED MODULE: ./src/config/resolve.ts
+
 
 
 
@@ -5604,15 +6483,30 @@ function resolveEnvironment(loaded, name, env, secrets) {
             secrets.add(vars[key]);
     }
     const lookup = (key) => vars[key] ?? env[key];
-    const url = config.url === undefined
-        ? undefined
-        : (0,interpolate/* expandTree */.r3)(config.url, ['environments', name, 'url'], lookup, (path, missing) => problems.push(onMissing(path, missing)));
+    const expandField = (field) => {
+        const value = config[field];
+        if (value === undefined)
+            return undefined;
+        return (0,interpolate/* expandTree */.r3)(value, ['environments', name, field], lookup, (path, missing) => problems.push(onMissing(path, missing)));
+    };
+    const url = expandField('url');
+    const database = expandField('database');
+    // The password of the environment's database is a secret wherever the URL shows up.
+    const databaseUrl = database === undefined ? undefined : (0,postgres_url/* parsePostgresUrl */.qQ)(database);
+    secrets.add(databaseUrl?.password);
+    secrets.add(databaseUrl?.rawPassword);
     if (url && !/^https?:\/\/[^/\s]+/i.test(url)) {
         problems.push(loaded.source.problem(['environments', name, 'url'], `environments.${name}.url: ${JSON.stringify(url)} is not an absolute http(s) URL (expected e.g. https://staging.example.com)`));
     }
     if (problems.length)
         throw new errors/* ConfigurationError */.j1((0,config_problems/* sortProblems */.dS)(problems));
-    return { name, url: url === '' ? undefined : url, vars, requires: config.requires ?? [] };
+    return {
+        name,
+        url: url === '' ? undefined : url,
+        ...(database ? { database } : {}),
+        vars,
+        requires: config.requires ?? [],
+    };
 }
 /**
  * A gate's section with `${VAR}` expanded and validated again.
@@ -6084,6 +6978,17 @@ function describeDatabaseError(error) {
 function abortError() {
     return new DatabaseError('cancelled: the check was aborted (timeout or cancellation)');
 }
+/** The rows, columns and count of a `pg` result; the last one when a text held several statements. */
+function resultOf(result, elapsedMs) {
+    const last = (Array.isArray(result) ? result.at(-1) : result) ?? result;
+    const rows = Array.isArray(last.rows) ? last.rows : [];
+    return {
+        rows,
+        columns: Array.isArray(last.fields) ? last.fields.map((field) => field.name) : [],
+        rowCount: last.rowCount ?? rows.length,
+        elapsedMs,
+    };
+}
 class PgDatabase {
     client;
     closed = false;
@@ -6092,47 +6997,65 @@ class PgDatabase {
     }
     async query(sql, params = [], options = {}) {
         const { readOnly = true, timeoutMs, signal } = options;
+        if (readOnly)
+            return this.transaction({ timeoutMs, signal }, (transaction) => transaction.query(sql, params));
+        return this.guarded(signal, async () => {
+            const timeout = millis(timeoutMs);
+            if (timeout !== undefined)
+                await this.client.query(`SET statement_timeout = ${timeout}`);
+            try {
+                const start = performance.now();
+                const result = await this.client.query({ text: sql, values: [...params] });
+                // A multi-statement text gives one result per statement; the last one is the answer.
+                return resultOf(result, performance.now() - start);
+            }
+            finally {
+                if (timeout !== undefined && !this.closed)
+                    await this.client.query('RESET statement_timeout').catch(() => undefined);
+            }
+        });
+    }
+    async transaction(options, work) {
+        const { readOnly = true, commit = false, timeoutMs, settings = {}, role, signal } = options;
+        return this.guarded(signal, async () => {
+            await this.client.query(readOnly ? 'BEGIN READ ONLY' : 'BEGIN READ WRITE');
+            let done = false;
+            try {
+                const timeout = millis(timeoutMs);
+                // An integer made here, not a value from the config: safe to write into the text.
+                if (timeout !== undefined)
+                    await this.client.query(`SET LOCAL statement_timeout = ${timeout}`);
+                for (const [name, value] of Object.entries(settings))
+                    await this.statement('SELECT set_config($1, $2, true)', [name, value]);
+                if (role !== undefined)
+                    await this.statement("SELECT set_config('role', $1, true)", [role]);
+                const result = await work({ query: (sql, params = []) => this.statement(sql, params) });
+                if (commit) {
+                    done = true;
+                    await this.client.query('COMMIT');
+                }
+                return result;
+            }
+            finally {
+                if (!done && !this.closed)
+                    await this.client.query('ROLLBACK').catch(() => undefined);
+            }
+        });
+    }
+    /** One statement over the extended protocol, timed. */
+    async statement(sql, params) {
+        const start = performance.now();
+        const result = await this.client.query({ text: sql, values: [...params], queryMode: 'extended' });
+        return resultOf(result, performance.now() - start);
+    }
+    /** Runs `body` with `signal` wired to close the connection, and its errors as {@link DatabaseError}s. */
+    async guarded(signal, body) {
         if (signal?.aborted)
             throw abortError();
         const onAbort = () => void this.close();
         signal?.addEventListener('abort', onAbort, { once: true });
-        const start = performance.now();
         try {
-            const timeout = timeoutMs === undefined ? undefined : Math.max(1, Math.round(timeoutMs));
-            let result;
-            if (readOnly) {
-                await this.client.query('BEGIN READ ONLY');
-                try {
-                    if (timeout !== undefined)
-                        await this.client.query(`SET LOCAL statement_timeout = ${timeout}`);
-                    // The extended protocol takes one statement, so `COMMIT; DELETE …` cannot leave the transaction.
-                    result = await this.client.query({ text: sql, values: [...params], queryMode: 'extended' });
-                }
-                finally {
-                    if (!this.closed)
-                        await this.client.query('ROLLBACK').catch(() => undefined);
-                }
-            }
-            else {
-                if (timeout !== undefined)
-                    await this.client.query(`SET statement_timeout = ${timeout}`);
-                try {
-                    result = await this.client.query({ text: sql, values: [...params] });
-                }
-                finally {
-                    if (timeout !== undefined && !this.closed)
-                        await this.client.query('RESET statement_timeout').catch(() => undefined);
-                }
-            }
-            // A multi-statement text gives one result per statement; the last one is the answer.
-            const last = (Array.isArray(result) ? result.at(-1) : result) ?? result;
-            const rows = Array.isArray(last.rows) ? last.rows : [];
-            return {
-                rows,
-                columns: Array.isArray(last.fields) ? last.fields.map((field) => field.name) : [],
-                rowCount: last.rowCount ?? rows.length,
-                elapsedMs: performance.now() - start,
-            };
+            return await body();
         }
         catch (error) {
             if (signal?.aborted)
@@ -6149,6 +7072,10 @@ class PgDatabase {
         this.closed = true;
         await this.client.end().catch(() => undefined);
     }
+}
+/** A timeout as a whole number of milliseconds, at least 1. */
+function millis(timeoutMs) {
+    return timeoutMs === undefined ? undefined : Math.max(1, Math.round(timeoutMs));
 }
 /** {@link DatabaseConnector} over `pg`. The URL may carry the password; it is never in an error. */
 const pgDatabase = {
@@ -6412,6 +7339,102 @@ function redacting(output, secrets) {
             return output.columns;
         },
     };
+}
+
+
+/***/ }),
+
+/***/ 5613:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $r: () => (/* binding */ targetOf),
+/* harmony export */   Cm: () => (/* binding */ quoteIdentifier),
+/* harmony export */   FN: () => (/* binding */ serverOf),
+/* harmony export */   kR: () => (/* binding */ withDatabase),
+/* harmony export */   pT: () => (/* binding */ isPostgresUrl),
+/* harmony export */   qQ: () => (/* binding */ parsePostgresUrl)
+/* harmony export */ });
+/**
+ * PostgreSQL URLs without leaking their passwords, shared by the kinds that reach a
+ * database (`backup`, `sql`). The password is taken out of the URL (user info or
+ * `?password=`) and handed to `pg_dump`, `pg_restore` and `psql` as `PGPASSWORD` in their
+ * environment, never on their command line; what is shown is the URL without it, or only
+ * `host:port/database` ({@link targetOf}). The caller registers the password with the
+ * secret registry.
+ */
+const SCHEMES = ['postgres:', 'postgresql:'];
+/** True when `text` looks like a PostgreSQL URL (used to find passwords in `env:` values). */
+function isPostgresUrl(text) {
+    return /^postgres(ql)?:\/\//i.test(text.trim());
+}
+function decode(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+/**
+ * Parses a `postgres://` or `postgresql://` URL.
+ * @returns undefined when it is not one; the reason is never the URL itself.
+ */
+function parsePostgresUrl(text) {
+    let url;
+    try {
+        url = new URL(text.trim());
+    }
+    catch {
+        return undefined;
+    }
+    if (!SCHEMES.includes(url.protocol.toLowerCase()))
+        return undefined;
+    const rawPassword = url.password !== '' ? url.password : (url.searchParams.get('password') ?? undefined);
+    const password = url.password !== '' ? decode(url.password) : (url.searchParams.get('password') ?? undefined);
+    const full = url.toString();
+    url.password = '';
+    if (url.searchParams.has('password'))
+        url.searchParams.delete('password');
+    return {
+        safe: url.toString(),
+        password,
+        rawPassword,
+        database: decode(url.pathname.replace(/^\//, '')),
+        env: password === undefined ? {} : { PGPASSWORD: password },
+        full,
+    };
+}
+/** The same server and login with another database: where the scratch database lives. */
+function withDatabase(url, database) {
+    const swap = (text) => {
+        const parsed = new URL(text);
+        parsed.pathname = `/${encodeURIComponent(database)}`;
+        return parsed.toString();
+    };
+    return { ...url, safe: swap(url.safe), full: swap(url.full), database };
+}
+/** The server part shown in evidence: `postgresql://user@host:port`, no database, no password. */
+function serverOf(url) {
+    const parsed = new URL(url.safe);
+    parsed.pathname = '';
+    // A socket URL names its host in the query; a TCP one needs nothing from it.
+    if (parsed.host !== '')
+        parsed.search = '';
+    return parsed.toString().replace(/\/$/, '');
+}
+/**
+ * The database as evidence names it: `host:port/database`, no user, no password, no
+ * options (`5432` when the URL names no port; the socket folder for a socket URL).
+ */
+function targetOf(url) {
+    const parsed = new URL(url.safe);
+    const host = parsed.hostname !== '' ? parsed.hostname : (parsed.searchParams.get('host') ?? 'localhost');
+    return `${host}:${parsed.port !== '' ? parsed.port : '5432'}/${url.database}`;
+}
+/** Double-quotes an SQL identifier. */
+function quoteIdentifier(name) {
+    return `"${name.replace(/"/g, '""')}"`;
 }
 
 

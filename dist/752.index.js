@@ -183,7 +183,7 @@ const { kConstruct } = __webpack_require__(6443)
 
 module.exports.caches = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie, parseCookie } = __webpack_require__(9061)
+const { deleteCookie, getCookies, getSetCookies, setCookie, parseCookie } = __webpack_require__(5090)
 
 module.exports.deleteCookie = deleteCookie
 module.exports.getCookies = getCookies
@@ -23344,7 +23344,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9061:
+/***/ 5090:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 

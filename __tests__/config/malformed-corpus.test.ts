@@ -70,7 +70,9 @@ const EXPECTED: Record<string, readonly string[]> = {
   '29-requires-itself.yml': [
     '5:16: environments.staging.requires[0]: environment "staging" cannot require itself (expected environments that run before it)',
   ],
-  '30-unknown-environment-key.yml': ['4:5: environments.staging.base-url: unknown key "base-url" (expected one of: url, vars, requires)'],
+  '30-unknown-environment-key.yml': [
+    '4:5: environments.staging.base-url: unknown key "base-url" (expected one of: url, database, vars, requires)',
+  ],
   '31-several-problems.yml': [
     '3:16: smoke.concurrency: expected a number of at least 1, got number 0',
     '6:13: smoke.checks[0].http: expected "METHOD URL" with METHOD one of GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS, e.g. "GET /healthz", got the string "FETCH /healthz"',

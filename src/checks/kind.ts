@@ -18,6 +18,8 @@ export interface ResolvedEnvironment {
   name: string;
   /** Base URL that relative check URLs are joined to. */
   url: string | undefined;
+  /** The environment's PostgreSQL URL (`database:`), for `sql` checks; holds a password. */
+  database?: string;
   vars: Record<string, string>;
   /** Environments that must pass first (`requires:`). */
   requires: string[];

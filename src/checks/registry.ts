@@ -16,6 +16,7 @@ import { environmentPassedKind } from './environment-passed/index.js';
 import { checklistKind } from './checklist/index.js';
 import { junitKind } from './junit/index.js';
 import { backupKind } from './backup/index.js';
+import { sqlKind } from './sql/index.js';
 import { rollbackPinKind } from './rollback-pin/index.js';
 import { flowKind } from './http/flow.js';
 import { httpKind } from './http/index.js';
@@ -40,6 +41,7 @@ export const CHECK_KINDS: readonly AnyKind[] = [
   checklistKind,
   junitKind,
   backupKind,
+  sqlKind,
   rollbackPinKind,
 ];
 

@@ -6,6 +6,7 @@
 import type { ResolvedEnvironment } from '../checks/kind.js';
 import { CheckEntrySchema, type CheckEntry } from '../checks/registry.js';
 import { ConfigurationError, UsageError, type ConfigProblem } from '../errors.js';
+import { parsePostgresUrl } from '../io/postgres-url.js';
 import type { SecretRegistry } from '../secrets/registry.js';
 import { isSecretName } from '../secrets/registry.js';
 import { expandTree, type Lookup } from './interpolate.js';
@@ -64,12 +65,17 @@ export function resolveEnvironment(
     if (isSecretName(key, declared)) secrets.add(vars[key]);
   }
   const lookup: Lookup = (key) => vars[key] ?? env[key];
-  const url =
-    config.url === undefined
-      ? undefined
-      : (expandTree(config.url, ['environments', name, 'url'], lookup, (path, missing) =>
-          problems.push(onMissing(path, missing)),
-        ) as string);
+  const expandField = (field: 'url' | 'database'): string | undefined => {
+    const value = config[field];
+    if (value === undefined) return undefined;
+    return expandTree(value, ['environments', name, field], lookup, (path, missing) => problems.push(onMissing(path, missing))) as string;
+  };
+  const url = expandField('url');
+  const database = expandField('database');
+  // The password of the environment's database is a secret wherever the URL shows up.
+  const databaseUrl = database === undefined ? undefined : parsePostgresUrl(database);
+  secrets.add(databaseUrl?.password);
+  secrets.add(databaseUrl?.rawPassword);
   if (url && !/^https?:\/\/[^/\s]+/i.test(url)) {
     problems.push(
       loaded.source.problem(
@@ -79,7 +85,13 @@ export function resolveEnvironment(
     );
   }
   if (problems.length) throw new ConfigurationError(sortProblems(problems));
-  return { name, url: url === '' ? undefined : url, vars, requires: config.requires ?? [] };
+  return {
+    name,
+    url: url === '' ? undefined : url,
+    ...(database ? { database } : {}),
+    vars,
+    requires: config.requires ?? [],
+  };
 }
 
 /**

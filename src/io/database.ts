@@ -2,8 +2,9 @@
  * PostgreSQL behind a small interface, over `pg`. SQL runs as one statement in a
  * read-only transaction that is rolled back, unless the caller asks for
  * `readOnly: false` (then it runs as is, outside a transaction: `CREATE DATABASE` needs
- * that). Errors are
- * {@link DatabaseError}s with a one-line message that never holds the connection URL.
+ * that). {@link Database.transaction} runs several statements in one transaction with
+ * `SET LOCAL` settings and role. Errors are {@link DatabaseError}s with a one-line
+ * message that never holds the connection URL.
  */
 import type pg from 'pg';
 
@@ -27,9 +28,43 @@ export interface QueryResult {
   elapsedMs: number;
 }
 
+/** How a {@link Database.transaction} begins and ends. */
+export interface TransactionOptions {
+  /** Default true: `BEGIN READ ONLY`; false: `BEGIN READ WRITE`. */
+  readOnly?: boolean;
+  /** Default false: `ROLLBACK` at the end. True: `COMMIT` when the work succeeded (else `ROLLBACK`). */
+  commit?: boolean;
+  /** `SET LOCAL statement_timeout`, in milliseconds: each statement's limit. */
+  timeoutMs?: number;
+  /**
+   * `SET LOCAL name = value` for each entry, as `set_config(name, value, true)` with both
+   * as bind parameters, so a value can never become SQL.
+   */
+  settings?: Readonly<Record<string, string>>;
+  /** `SET LOCAL ROLE`, as `set_config('role', name, true)` (a bind parameter), after the settings. */
+  role?: string;
+  /** Aborting closes the connection, which ends the transaction (rolled back by the server). */
+  signal?: AbortSignal;
+}
+
+/** Statements inside one transaction. */
+export interface Transaction {
+  /**
+   * One statement, over the extended protocol, so `COMMIT; DELETE …` cannot leave the
+   * transaction. `elapsedMs` is this statement's round trip.
+   */
+  query(sql: string, params?: readonly unknown[]): Promise<QueryResult>;
+}
+
 /** One open connection. */
 export interface Database {
   query(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<QueryResult>;
+  /**
+   * Runs `work` in one transaction (see {@link TransactionOptions}). The first error ends
+   * it: the transaction is rolled back and the error is thrown as a {@link DatabaseError}.
+   * @throws DatabaseError from the setup (an unknown role), from `work`, or from `COMMIT`.
+   */
+  transaction<T>(options: TransactionOptions, work: (transaction: Transaction) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -95,45 +130,76 @@ function abortError(): DatabaseError {
   return new DatabaseError('cancelled: the check was aborted (timeout or cancellation)');
 }
 
+/** The rows, columns and count of a `pg` result; the last one when a text held several statements. */
+function resultOf(result: pg.QueryResult, elapsedMs: number): QueryResult {
+  const last = (Array.isArray(result) ? (result as pg.QueryResult[]).at(-1) : result) ?? result;
+  const rows = Array.isArray(last.rows) ? (last.rows as Record<string, unknown>[]) : [];
+  return {
+    rows,
+    columns: Array.isArray(last.fields) ? last.fields.map((field) => field.name) : [],
+    rowCount: last.rowCount ?? rows.length,
+    elapsedMs,
+  };
+}
+
 class PgDatabase implements Database {
   private closed = false;
   constructor(private readonly client: pg.Client) {}
 
   async query(sql: string, params: readonly unknown[] = [], options: QueryOptions = {}): Promise<QueryResult> {
     const { readOnly = true, timeoutMs, signal } = options;
+    if (readOnly) return this.transaction({ timeoutMs, signal }, (transaction) => transaction.query(sql, params));
+    return this.guarded(signal, async () => {
+      const timeout = millis(timeoutMs);
+      if (timeout !== undefined) await this.client.query(`SET statement_timeout = ${timeout}`);
+      try {
+        const start = performance.now();
+        const result = await this.client.query({ text: sql, values: [...params] });
+        // A multi-statement text gives one result per statement; the last one is the answer.
+        return resultOf(result, performance.now() - start);
+      } finally {
+        if (timeout !== undefined && !this.closed) await this.client.query('RESET statement_timeout').catch(() => undefined);
+      }
+    });
+  }
+
+  async transaction<T>(options: TransactionOptions, work: (transaction: Transaction) => Promise<T>): Promise<T> {
+    const { readOnly = true, commit = false, timeoutMs, settings = {}, role, signal } = options;
+    return this.guarded(signal, async () => {
+      await this.client.query(readOnly ? 'BEGIN READ ONLY' : 'BEGIN READ WRITE');
+      let done = false;
+      try {
+        const timeout = millis(timeoutMs);
+        // An integer made here, not a value from the config: safe to write into the text.
+        if (timeout !== undefined) await this.client.query(`SET LOCAL statement_timeout = ${timeout}`);
+        for (const [name, value] of Object.entries(settings)) await this.statement('SELECT set_config($1, $2, true)', [name, value]);
+        if (role !== undefined) await this.statement("SELECT set_config('role', $1, true)", [role]);
+        const result = await work({ query: (sql, params = []) => this.statement(sql, params) });
+        if (commit) {
+          done = true;
+          await this.client.query('COMMIT');
+        }
+        return result;
+      } finally {
+        if (!done && !this.closed) await this.client.query('ROLLBACK').catch(() => undefined);
+      }
+    });
+  }
+
+  /** One statement over the extended protocol, timed. */
+  private async statement(sql: string, params: readonly unknown[]): Promise<QueryResult> {
+    const start = performance.now();
+    const result = await this.client.query({ text: sql, values: [...params], queryMode: 'extended' } as pg.QueryConfig);
+    return resultOf(result, performance.now() - start);
+  }
+
+  /** Runs `body` with `signal` wired to close the connection, and its errors as {@link DatabaseError}s. */
+  private async guarded<T>(signal: AbortSignal | undefined, body: () => Promise<T>): Promise<T> {
     if (signal?.aborted) throw abortError();
     const onAbort = (): void => void this.close();
     signal?.addEventListener('abort', onAbort, { once: true });
-    const start = performance.now();
     try {
-      const timeout = timeoutMs === undefined ? undefined : Math.max(1, Math.round(timeoutMs));
-      let result: pg.QueryResult;
-      if (readOnly) {
-        await this.client.query('BEGIN READ ONLY');
-        try {
-          if (timeout !== undefined) await this.client.query(`SET LOCAL statement_timeout = ${timeout}`);
-          // The extended protocol takes one statement, so `COMMIT; DELETE …` cannot leave the transaction.
-          result = await this.client.query({ text: sql, values: [...params], queryMode: 'extended' } as pg.QueryConfig);
-        } finally {
-          if (!this.closed) await this.client.query('ROLLBACK').catch(() => undefined);
-        }
-      } else {
-        if (timeout !== undefined) await this.client.query(`SET statement_timeout = ${timeout}`);
-        try {
-          result = await this.client.query({ text: sql, values: [...params] });
-        } finally {
-          if (timeout !== undefined && !this.closed) await this.client.query('RESET statement_timeout').catch(() => undefined);
-        }
-      }
-      // A multi-statement text gives one result per statement; the last one is the answer.
-      const last = (Array.isArray(result) ? (result as pg.QueryResult[]).at(-1) : result) ?? result;
-      const rows = Array.isArray(last.rows) ? (last.rows as Record<string, unknown>[]) : [];
-      return {
-        rows,
-        columns: Array.isArray(last.fields) ? last.fields.map((field) => field.name) : [],
-        rowCount: last.rowCount ?? rows.length,
-        elapsedMs: performance.now() - start,
-      };
+      return await body();
     } catch (error) {
       if (signal?.aborted) throw abortError();
       throw describeDatabaseError(error);
@@ -147,6 +213,11 @@ class PgDatabase implements Database {
     this.closed = true;
     await this.client.end().catch(() => undefined);
   }
+}
+
+/** A timeout as a whole number of milliseconds, at least 1. */
+function millis(timeoutMs: number | undefined): number | undefined {
+  return timeoutMs === undefined ? undefined : Math.max(1, Math.round(timeoutMs));
 }
 
 /** {@link DatabaseConnector} over `pg`. The URL may carry the password; it is never in an error. */

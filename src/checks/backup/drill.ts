@@ -14,7 +14,7 @@ import type { FoundFile } from '../files.js';
 import { queryJson } from '../../matchers/jsonpath.js';
 import { applyMatcher, type Assertion } from '../../matchers/matchers.js';
 import { assertionLine } from '../http/report.js';
-import { quoteIdentifier, serverOf, withDatabase, type PostgresUrl } from './postgres-url.js';
+import { quoteIdentifier, serverOf, withDatabase, type PostgresUrl } from '../../io/postgres-url.js';
 import type { DrillExpectConfig } from './schema.js';
 import { dumpFormat, restore, switchesDatabase } from './tools.js';
 

@@ -20,7 +20,7 @@ import type { RecordedBackup } from '../../evidence/identity.js';
 import { findFiles, type FoundFile } from '../files.js';
 import type { CheckKind, PlanContext } from '../kind.js';
 import { runDrill, type DrillPlan, type DrillReport } from './drill.js';
-import { isPostgresUrl, parsePostgresUrl, type PostgresUrl } from './postgres-url.js';
+import { isPostgresUrl, parsePostgresUrl, type PostgresUrl } from '../../io/postgres-url.js';
 import { BackupCheck, type BackupCheckConfig } from './schema.js';
 import { pgDump, type ToolContext } from './tools.js';
 

@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline';
 import { dirname } from 'node:path';
 import type { ProcessResult, ProcessRunner } from '../../io/process.js';
 import { cut } from '../../text.js';
-import type { PostgresUrl } from './postgres-url.js';
+import type { PostgresUrl } from '../../io/postgres-url.js';
 
 /** How long libpq waits to connect, unless PGCONNECT_TIMEOUT is set. */
 const CONNECT_TIMEOUT_S = '15';

@@ -15,6 +15,11 @@ export type GateName = (typeof GATE_NAMES)[number];
 export const Environment = z.strictObject({
   /** Base URL that relative check URLs are joined to. `${VAR}` allowed. */
   url: z.string().optional(),
+  /**
+   * PostgreSQL URL that `sql` checks query unless they name their own; `${VAR}` allowed.
+   * Its password is a secret.
+   */
+  database: z.string().optional(),
   /** Variables for `${NAME}` in this environment; they win over the process environment. */
   vars: Variables.optional(),
   /** Environments whose gates must pass first, for the same commit (runbook 000, "Environment Order"). */

@@ -1,8 +1,10 @@
 /**
- * PostgreSQL URLs without leaking their passwords. The password is taken out of the URL
- * (user info or `?password=`) and handed to `pg_dump`, `pg_restore` and `psql` as
- * `PGPASSWORD` in their environment, never on their command line; what is shown is the
- * URL without it. The caller registers the password with the secret registry.
+ * PostgreSQL URLs without leaking their passwords, shared by the kinds that reach a
+ * database (`backup`, `sql`). The password is taken out of the URL (user info or
+ * `?password=`) and handed to `pg_dump`, `pg_restore` and `psql` as `PGPASSWORD` in their
+ * environment, never on their command line; what is shown is the URL without it, or only
+ * `host:port/database` ({@link targetOf}). The caller registers the password with the
+ * secret registry.
  */
 
 const SCHEMES = ['postgres:', 'postgresql:'];
@@ -80,6 +82,16 @@ export function serverOf(url: PostgresUrl): string {
   // A socket URL names its host in the query; a TCP one needs nothing from it.
   if (parsed.host !== '') parsed.search = '';
   return parsed.toString().replace(/\/$/, '');
+}
+
+/**
+ * The database as evidence names it: `host:port/database`, no user, no password, no
+ * options (`5432` when the URL names no port; the socket folder for a socket URL).
+ */
+export function targetOf(url: PostgresUrl): string {
+  const parsed = new URL(url.safe);
+  const host = parsed.hostname !== '' ? parsed.hostname : (parsed.searchParams.get('host') ?? 'localhost');
+  return `${host}:${parsed.port !== '' ? parsed.port : '5432'}/${url.database}`;
 }
 
 /** Double-quotes an SQL identifier. */
