@@ -12,6 +12,9 @@ import { GATE_NAMES, type RootConfig } from './schema/root.js';
 import { STEP_PLACEHOLDERS, placeholderProblems } from './schema/rollback.js';
 import { formatPath, type ConfigPath, type ConfigSource } from './source.js';
 
+/** Check kinds that can read a migration tool's history. */
+export const HISTORY_KINDS: readonly string[] = ['command', 'sql'];
+
 /** A check of a gate section, as a `verify:` entry can name it. */
 export interface NamedCheck {
   gate: string;
@@ -65,6 +68,17 @@ export function rollbackProblems(config: RootConfig, raw: Readonly<Record<string
   if (!rollback) return [];
   const checks = namedChecks(config);
   const problems: ConfigProblem[] = [...placeholderProblems(raw, source)];
+  const history = rollback.database?.history;
+  if (history) {
+    const at: ConfigPath = ['rollback', 'database', 'history'];
+    if (!HISTORY_KINDS.includes(history.kind.name)) {
+      problems.push(
+        source.problem(at, `${formatPath(at)}: a ${history.kind.name} check cannot list migrations (expected a command: or sql: check)`),
+      );
+    } else {
+      problems.push(...(history.kind.problems?.(history.config, at, source) ?? []));
+    }
+  }
   const steps = [
     ...rollback.steps.map((step, index) => ({ step, path: ['rollback', 'steps', index] as ConfigPath })),
     ...(rollback.restore ? [{ step: rollback.restore, path: ['rollback', 'restore'] as ConfigPath }] : []),

@@ -57,6 +57,14 @@ describe('rollback config', () => {
     expect(problems(`${HEAD}    - command: ./deploy.sh | tee log\n`)[0]).toMatch(/^13:16: .*uses the shell operator "\|"/);
   });
 
+  it('reads the tool history only with a command or sql check', () => {
+    const yaml =
+      HEAD.replace('  steps:\n', '  database:\n    history: { http: GET /migrations }\n  steps:\n') + '    - command: [./deploy.sh]\n';
+    expect(problems(yaml)).toEqual([
+      '13:14: rollback.database.history: a http check cannot list migrations (expected a command: or sql: check)',
+    ]);
+  });
+
   it('leaves a step script alone and expands only the checks a verify names', () =>
     withConfigFile(
       `${HEAD}    - name: backend

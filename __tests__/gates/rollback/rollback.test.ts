@@ -15,6 +15,7 @@ import { readPin, rollbackPayload } from '../../../src/evidence/pin.js';
 import { RecordingLogger } from '../../../src/io/logger.js';
 import { CONFIG_FILE, githubScope, runWithGitHub, useGitHubApi } from '../../checks/github/helpers.js';
 import { withConfigFile } from '../../support/gate-run.js';
+import { startPostgres } from '../../support/postgres.js';
 import { BACKUP, BAD_PR, REPO, gateRun, seedHistory, type History } from './history.js';
 import { request, runRollback, type RollbackRun } from './run.js';
 
@@ -310,6 +311,36 @@ describe('the tool history', () => {
         `  database:\n    history:\n      command: [node, -e, "console.log('0044_rls\\\\n0046_add_col (head)')"]\n  restore:\n`,
       ),
     ));
+});
+
+describe('the tool history from a sql check', () => {
+  it('reads the applied ids from the rows of a query on the real database', async () => {
+    const pg = await startPostgres();
+    try {
+      await pg.createDatabase(
+        'app',
+        "CREATE TABLE alembic_version (version_num text PRIMARY KEY); INSERT INTO alembic_version VALUES ('0046_add_col');",
+      );
+      const yaml = config().replace(
+        '  restore:\n',
+        '  database:\n    history: { sql: "SELECT version_num FROM alembic_version", database: "${HISTORY_DATABASE_URL}" }\n  restore:\n',
+      );
+      await withConfigFile(yaml, 'rg-rollback-sql-', async (loaded) => {
+        seedHistory(server, loaded.source.digest);
+        const { phase } = await runRollback(loaded, server, request({ dryRun: true, confirmDatabase: true }), {
+          env: { HISTORY_DATABASE_URL: pg.url('app') },
+        });
+        const database = phase('database safety');
+        expect(database.data).toMatchObject({ history: ['0046_add_col'] });
+        expect(database.details.find((line) => line.startsWith('✓ 0046_add_col'))).toMatch(/still applied per the tool$/);
+        expect(database.details.find((line) => line.startsWith('✗ 0045_drop_legacy'))).toMatch(/no longer in the tool history$/);
+        // The URL's password never reaches the evidence.
+        expect(JSON.stringify(database)).not.toContain(pg.password);
+      });
+    } finally {
+      await pg.stop();
+    }
+  }, 120_000);
 });
 
 describe('the pin in the gates of the rolled-back revision', () => {

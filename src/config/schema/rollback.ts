@@ -84,10 +84,12 @@ export function rollbackSection<T extends z.ZodType, E extends z.ZodType>(check:
     database: z
       .strictObject({
         /**
-         * The migration tool's history: a command printing the applied migration ids, one
-         * per line or as a JSON array (`psql -Atc "select version_num from alembic_version"`).
+         * The migration tool's history, the ids applied now: a `command` check printing
+         * them (one per line, or a JSON array: `alembic current`, `dbmate status`), or a
+         * `sql` check whose rows' first column holds them (`SELECT version_num FROM
+         * alembic_version`; a JSON array in one row for more than 20).
          */
-        history: CommandCheck.optional(),
+        history: check.optional(),
       })
       .optional(),
     /** The database restore: run only when confirmed with the backup's name. `{{backup}}` is that backup. */

@@ -12,6 +12,7 @@
 import type { GitHubScope } from '../../checks/kind.js';
 import { ask, plural, shortSha } from '../../checks/github-scope.js';
 import type { PlannedCommand } from '../../checks/command/invocation.js';
+import type { CheckSpec } from '../../engine/check.js';
 import type { CheckOutcome } from '../../engine/model.js';
 import { backupsIn, migrationsIn, parseCheckRunName } from '../../evidence/identity.js';
 import { fromTrustedApp } from '../../evidence/verdicts.js';
@@ -21,11 +22,14 @@ import { joinList } from '../../text.js';
 import type { RollbackRequest } from './request.js';
 import type { RollbackState, SinceTarget } from './state.js';
 
+/** Where the tool's history is read: a command's output, or a `sql` check's rows. */
+export type HistorySource = { kind: 'command'; command: PlannedCommand } | { kind: 'sql'; check: CheckSpec };
+
 export interface DatabaseOptions {
   environment: string;
   request: RollbackRequest;
-  /** The tool's history command, planned; undefined when the config has none. */
-  history: PlannedCommand | undefined;
+  /** The tool's history, planned; undefined when the config has none. */
+  history: HistorySource | undefined;
   process: ProcessRunner;
   signal: AbortSignal;
 }
@@ -74,9 +78,25 @@ export function historyIds(stdout: string): string[] {
     .filter((word) => word !== '' && !word.startsWith('#'));
 }
 
+/** The ids in a `sql` check's rows: each row's first column, arrays flattened. */
+export function rowIds(rows: unknown): string[] {
+  if (!Array.isArray(rows)) return [];
+  return rows.flatMap((row: unknown) => {
+    const first: unknown = Array.isArray(row) ? row[0] : row !== null && typeof row === 'object' ? Object.values(row)[0] : row;
+    const values: unknown[] = Array.isArray(first) ? first : [first];
+    return values.flatMap((value) => (typeof value === 'string' || typeof value === 'number' ? [String(value)] : []));
+  });
+}
+
 async function readHistory(options: DatabaseOptions): Promise<{ ids: string[] } | { problem: string }> {
-  const command = options.history;
-  if (!command) return { ids: [] };
+  const source = options.history;
+  if (!source) return { ids: [] };
+  if (source.kind === 'sql') {
+    const outcome = await source.check.run({ signal: options.signal, attempt: 1, progress: () => undefined });
+    if (outcome.status !== 'passed') return { problem: `${source.check.name}: ${outcome.summary}` };
+    return { ids: rowIds((outcome.data as { rows?: unknown } | undefined)?.rows) };
+  }
+  const { command } = source;
   const result = await options.process.run({
     argv: command.argv,
     cwd: command.cwd,

@@ -21,13 +21,14 @@
  */
 import { githubRun } from '../../checks/github-scope.js';
 import { planCommand } from '../../checks/command/invocation.js';
+import type { CommandCheckConfig } from '../../checks/command/schema.js';
 import { GATE_NAMES, type RollbackSectionConfig } from '../../config/schema/root.js';
 import type { CheckSpec } from '../../engine/check.js';
 import type { GateResult } from '../../engine/model.js';
 import { UsageError } from '../../errors.js';
 import type { Gate } from '../gate.js';
-import { planContextFor, type GateContext } from '../plan.js';
-import { checkDatabase } from './database.js';
+import { planContextFor, planEntries, type GateContext } from '../plan.js';
+import { checkDatabase, type HistorySource } from './database.js';
 import { DEFAULT_CHECKLIST } from './incident.js';
 import { finishRecord, startRecord, type RecordOptions } from './record.js';
 import type { RollbackRequest } from './request.js';
@@ -58,6 +59,17 @@ function verdictGates(context: GateContext): string[] | undefined {
   return gates.length ? gates : undefined;
 }
 
+/** The tool's history (`database.history:`): a command run for its output, or a `sql` check read for its rows. */
+function planHistory(context: GateContext, planning: StepPlanning): HistorySource | undefined {
+  const entry = (context.section as RollbackSectionConfig).database?.history;
+  if (!entry) return undefined;
+  const path = ['rollback', 'database', 'history'];
+  if (entry.kind.name === 'command') {
+    return { kind: 'command', command: planCommand(entry.config as CommandCheckConfig, planContextFor(context, path)) };
+  }
+  return { kind: 'sql', check: planEntries(context, [{ ...entry, path }], planning.used)[0] as CheckSpec };
+}
+
 function plan(context: GateContext): CheckSpec[] {
   const request: RollbackRequest | undefined = context.rollback;
   if (!request)
@@ -73,8 +85,7 @@ function plan(context: GateContext): CheckSpec[] {
     used: new Set(['rollback-target', 'database-safety', 'deployment-started', 'record']),
   };
   const startedAt = new Date().toISOString();
-  const history = section.database?.history;
-  const historyCommand = history ? planCommand(history, planContextFor(context, ['rollback', 'database', 'history'])) : undefined;
+  const history = planHistory(context, planning);
   const recordOptions: RecordOptions = {
     environment: environment.name,
     environmentUrl: environment.url,
@@ -101,11 +112,7 @@ function plan(context: GateContext): CheckSpec[] {
       ),
     ),
     githubPhase(context, 'database-safety', 'database safety', (github, { signal }) =>
-      checkDatabase(
-        github,
-        { environment: environment.name, request, history: historyCommand, process: context.io.process, signal },
-        state,
-      ),
+      checkDatabase(github, { environment: environment.name, request, history, process: context.io.process, signal }, state),
     ),
     githubPhase(context, 'deployment-started', 'deployment started', (github) => startRecord(github, recordOptions, state)),
     ...(section.restore ? restorePhases(planning, section.restore) : []),
