@@ -6,7 +6,7 @@
 import { banner } from './demo/lib.mjs';
 
 /** The acts, in the order of a release. */
-const ACTS = ['migrate', 'smoke', 'monitor'];
+const ACTS = ['migrate', 'smoke', 'monitor', 'rollback'];
 
 const asked = process.argv.slice(2);
 const unknown = asked.filter((name) => !ACTS.includes(name));

@@ -68,6 +68,7 @@ export const OPERATIONS = [
   ['GET', '/repos/{owner}/{repo}/commits/{ref}'],
   ['GET', '/repos/{owner}/{repo}/commits/{commit_sha}/pulls'],
   ['GET', '/repos/{owner}/{repo}/compare/{basehead}'],
+  ['GET', '/repos/{owner}/{repo}/commits/{commit_sha}/pulls'],
   // deployments
   ['GET', '/repos/{owner}/{repo}/deployments'],
   ['POST', '/repos/{owner}/{repo}/deployments'],

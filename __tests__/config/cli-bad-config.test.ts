@@ -63,7 +63,7 @@ describe('release-gates validate on a bad config', () => {
     const result = await runCli(['validate', '--config', 'examples/go-no-go/release-gates.yml']);
     expect(result.stderr).toBe('');
     expect(result.stdout).toMatch(
-      /^examples\/go-no-go\/release-gates\.yml: valid\. Gates: preflight \(8 checks\), migrate \(3 checks\), smoke \(7 checks\)\. /,
+      /^examples\/go-no-go\/release-gates\.yml: valid\. Gates: preflight \(8 checks\), migrate \(3 checks\), smoke \(7 checks\), rollback \(1 step\)\. /,
     );
     expect(result.code).toBe(0);
   });

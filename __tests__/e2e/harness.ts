@@ -209,8 +209,10 @@ export interface GateRun {
   gh: GitHubApiServer;
   workspace: string;
   serviceUrl: string;
-  /** `smoke`, `preflight`, `migrate` or `monitor`: actions/<gate>; `root`: action.yml with `gates: smoke`. */
-  action?: 'smoke' | 'preflight' | 'migrate' | 'monitor' | 'root';
+  /** `smoke`, `preflight`, `migrate`, `monitor` or `rollback`: actions/<gate>; `root`: action.yml with `gates: smoke`. */
+  action?: 'smoke' | 'preflight' | 'migrate' | 'monitor' | 'rollback' | 'root';
+  /** `GITHUB_ACTOR`: who started the run (`github-actions[bot]` for a dispatch by a workflow's token). */
+  actor?: string;
   eventName?: string;
   event?: unknown;
   /** `GITHUB_SHA`; default per event. */
@@ -248,6 +250,7 @@ export async function runGate(options: GateRun): Promise<GateRunResult> {
       apiUrl: options.gh.url,
       runId: options.runId ?? '4242',
       job: options.job ?? 'gates',
+      ...(options.actor ? { actor: options.actor } : {}),
     },
     workspace: options.workspace,
     runnerTemp,

@@ -77,6 +77,7 @@ describe('actions/migrate on a pull request, acknowledged by a label', () => {
             id: ID,
             hash: expect.stringMatching(/^sha256:/),
             destructive: true,
+            compatible: true,
             findings: expect.arrayContaining(['delete-without-where']),
           },
         ]);

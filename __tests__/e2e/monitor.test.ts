@@ -47,7 +47,7 @@ it('breaches early, reports the chart and the reason everywhere, and dispatches 
     expect(run?.output.summary).toContain('<!-- release-gates:chart -->');
     expect(run?.output.summary).toMatch(/```mermaid\n[\s\S]*xychart-beta\n {2}title "employers API: latency \(ms\)"/);
     expect(run?.output.text).toMatch(
-      /employers API: error rate ≤ 10%\nbreach at 0:\d\d of 0:20, ending the window: error rate ≥ 1\d(\.\d+)?% \(\d+ failed of 80 planned samples\)/,
+      /employers API: error rate ≤ 10%[^\n]*\nbreach at 0:\d\d of 0:20, ending the window: error rate ≥ 1\d(\.\d+)?% \(\d+ failed of 80 planned samples\)/,
     );
     expect(run?.output.text).toContain('rollback dispatched: rollback.yml on main');
     expect(run?.annotations.map((a) => a.start_line)).toEqual([lineOf(workspace.config, 'thresholds:')]);

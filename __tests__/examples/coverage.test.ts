@@ -6,8 +6,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { loadConfig } from '../../src/config/load.js';
-import { GATE_NAMES } from '../../src/config/schema/root.js';
-import { CHECK_KINDS } from '../../src/checks/registry.js';
+import { GATE_NAMES, type RootConfig } from '../../src/config/schema/root.js';
+import { CHECK_KINDS, type CheckEntry } from '../../src/checks/registry.js';
 
 const DOC = 'docs/runbook-coverage.md';
 
@@ -37,15 +37,26 @@ function sections(): Section[] {
     });
 }
 
-/** Every check name of a config, by gate. */
+/** Every check name of a config, by gate, and the rollback section's steps and verify checks. */
 async function checkNames(file: string): Promise<string[]> {
   const loaded = await loadConfig(file);
-  return GATE_NAMES.flatMap((gate) =>
-    (loaded.config[gate]?.checks ?? []).map((entry) => {
-      const config = entry.config as { name?: string };
-      return config.name ?? entry.kind.describe(entry.config);
-    }),
-  );
+  const nameOf = (entry: CheckEntry): string => (entry.config as { name?: string }).name ?? entry.kind.describe(entry.config);
+  return [
+    ...GATE_NAMES.flatMap((gate) => (loaded.config[gate]?.checks ?? []).map(nameOf)),
+    ...rollbackNames(loaded.config.rollback, nameOf),
+  ];
+}
+
+/** A rollback section's names: each step, `database restore`, and each check written in a `verify:`. */
+function rollbackNames(rollback: RootConfig['rollback'], nameOf: (entry: CheckEntry) => string): string[] {
+  if (!rollback) return [];
+  const steps = [...rollback.steps, ...(rollback.restore ? [rollback.restore] : [])];
+  const written = steps.flatMap((step) => (step.verify ?? []).flatMap((entry) => (typeof entry === 'string' ? [] : [nameOf(entry)])));
+  return [
+    ...rollback.steps.map((step, index) => step.name ?? `step ${index + 1}`),
+    ...(rollback.restore ? ['database restore'] : []),
+    ...written,
+  ];
 }
 
 const kinds = new Set(CHECK_KINDS.map((kind) => kind.name));

@@ -104,6 +104,7 @@ describe('runbook 000 migration 015 with the real alembic', () => {
         id: ID,
         hash: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
         destructive: true,
+        compatible: true,
         findings: expect.arrayContaining(['delete-without-where']),
       },
     ]);

@@ -215,3 +215,54 @@ describe(`the pull-request example (${PR_EXAMPLE})`, () => {
     for (const need of [required!.needs].flat() as string[]) expect(text).toMatch(new RegExp(`needs\\.${need}\\.result`));
   });
 });
+
+describe('the rollback example (examples/workflows/rollback.yml)', () => {
+  const FILE = 'examples/workflows/rollback.yml';
+  const workflow = load(FILE);
+  const text = readFileSync(join(ROOT, FILE), 'utf8');
+  const inputs = (workflow.on as Doc).workflow_dispatch.inputs as Record<string, Doc>;
+
+  it('is a workflow_dispatch with the inputs the monitor gate and the on-call engineer give', () => {
+    expect(Object.keys(workflow.on as Doc)).toEqual(['workflow_dispatch']);
+    expect(inputs.environment).toMatchObject({ type: 'choice', options: expect.arrayContaining(['production']) });
+    expect(inputs.target).toMatchObject({ type: 'string', default: 'last-known-good' });
+    expect(inputs.reason).toMatchObject({ type: 'string' });
+    expect(inputs['dry-run']).toMatchObject({ type: 'boolean', default: false });
+    expect(inputs['confirm-database']).toMatchObject({ type: 'boolean', default: false });
+  });
+
+  it('passes every input to actions/rollback, which declares each', () => {
+    const step = ((workflow.jobs as Record<string, Doc>).rollback!.steps as Doc[]).find((s) =>
+      String(s.uses).includes('actions/rollback'),
+    )!;
+    const action = load('actions/rollback/action.yml');
+    for (const name of Object.keys(inputs)) {
+      expect([name, step.with?.[name]]).toEqual([name, `\${{ inputs.${name} }}`]);
+      expect([name, Object.keys(action.inputs as Doc)]).toEqual([name, expect.arrayContaining([name])]);
+    }
+  });
+
+  it('runs one rollback per environment at a time, never cancelling one in flight', () => {
+    expect(String(workflow.concurrency.group)).toMatch(/\$\{\{\s*inputs\.environment\s*\}\}/);
+    expect(workflow.concurrency['cancel-in-progress']).toBe(false);
+  });
+
+  it('asks for least privilege, each permission explained by a comment above it', () => {
+    expect(workflow.permissions).toEqual({
+      contents: 'read',
+      checks: 'write',
+      deployments: 'write',
+      issues: 'write',
+      'pull-requests': 'write',
+    });
+    const lines = text.split('\n');
+    for (const scope of Object.keys(workflow.permissions as Doc)) {
+      const at = lines.findIndex((line) => line.startsWith(`  ${scope}: `));
+      expect([scope, lines[at - 1]?.trim().startsWith('#')]).toEqual([scope, true]);
+    }
+  });
+
+  it('has no job-level environment: its automatic deployment would replace the rollback pin', () => {
+    for (const job of Object.values(workflow.jobs as Record<string, Doc>)) expect(job.environment).toBeUndefined();
+  });
+});

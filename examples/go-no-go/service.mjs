@@ -12,6 +12,7 @@
  *   STARTUP_MS        /readyz answers 503 "starting" for this long after start (default 0)
  *   SERVICE_FAULT     a deliberate regression for demos: `estimate-schema` (the estimator
  *                     renames total_before_tax), `migrations-pending`, `metrics-csv`
+ *   SERVICE_REVISION  the commit this build is, served at GET /version (default `dev`)
  *
  * Prints `listening on http://127.0.0.1:PORT` once it accepts connections.
  */
@@ -73,6 +74,7 @@ const PRICES = { standard: 30, deep: 45, move_out: 55 };
 
 const routes = {
   'GET /healthz': (req, res) => send(res, 200, { status: 'ok' }),
+  'GET /version': (req, res) => send(res, 200, { revision: env.SERVICE_REVISION ?? 'dev', fault: fault || null }),
   'GET /readyz': (req, res) => {
     if (Date.now() - started < Number(env.STARTUP_MS ?? 0)) {
       return send(res, 503, { status: 'starting', database: { ok: false }, jobs: { ok: false, enabled: true } });

@@ -7,7 +7,11 @@
 import { loadConfig } from '../config/load.js';
 import type { ProcessEnv } from '../config/resolve.js';
 import { ConfigurationError, isUserError } from '../errors.js';
-import { readRunContext } from '../github/context.js';
+import { readRunContext, type RunContext } from '../github/context.js';
+import type { GitHubApi } from '../github/api.js';
+import { clearPinAfterPass, describePin } from '../evidence/pin.js';
+import { gateReports } from '../gates/registry.js';
+import { triggerOf } from '../gates/rollback/request.js';
 import { redactingApi } from '../github/redacting.js';
 import { runGates } from '../gates/run.js';
 import { UndiciHttpClient } from '../io/http.js';
@@ -21,6 +25,24 @@ import { SecretRegistry } from '../secrets/registry.js';
 import { EXIT_BUG, EXIT_USAGE, exitCodeFor } from '../cli/exit-codes.js';
 import { actionOutput, core, coreLog, mask } from './core-io.js';
 import { readSettings } from './settings.js';
+
+/** Events whose runs gate a deployment: a pass there clears a rollback pin (issue #11). */
+const DEPLOYING_EVENTS = new Set(['push', 'workflow_dispatch']);
+
+/** After every gate passed for an environment: a standing rollback pin clears; a failure to clear is logged, never fatal. */
+async function clearPin(api: GitHubApi, environment: string, context: RunContext): Promise<void> {
+  try {
+    const cleared = await clearPinAfterPass(api, environment, context.headSha, context.runUrl);
+    if (cleared)
+      coreLog.info(
+        `release-gates: ${describePin(cleared)}; the rollback pin is cleared: ${context.headSha.slice(0, 12)} passed the ${environment} gates`,
+      );
+  } catch (error) {
+    coreLog.warning(
+      `release-gates could not check the rollback pin of ${environment}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
 
 /** Reports a config error as annotations at each problem and in the job summary. */
 async function reportUserError(error: Error, secrets: SecretRegistry): Promise<void> {
@@ -101,6 +123,17 @@ export async function runAction(env: ProcessEnv, gateOverride?: string): Promise
             }
           : undefined,
       },
+      ...(settings.rollback
+        ? {
+            rollback: {
+              ...settings.rollback,
+              from: undefined,
+              trigger: triggerOf(env.GITHUB_ACTOR),
+              runUrl: context.runUrl,
+              repoUrl: `${context.serverUrl}/${context.owner}/${context.repo}`,
+            },
+          }
+        : {}),
       onGateStart: async (gate, checks, environment) => {
         // Redacted before it is escaped into markdown (escaping would hide a secret's form).
         environmentUrl = environment?.url === undefined ? undefined : secrets.redact(environment.url);
@@ -124,7 +157,13 @@ export async function runAction(env: ProcessEnv, gateOverride?: string): Promise
         : undefined,
       checkRunUrl: (gate, environment) => reporter.checkRunUrl(gate, environment),
     });
-    await core.summary.addRaw(secrets.redact(summary)).write();
+    const reports = gateReports(settings.gates, run);
+    await core.summary.addRaw(secrets.redact(reports ? `${summary}\n${reports}\n` : summary)).write();
+    // Only a config that can roll back has pins to clear (only the rollback gate makes them).
+    const canClear = api && loaded.config.rollback && !settings.rollback && DEPLOYING_EVENTS.has(context.eventName);
+    if (canClear && run.status === 'passed' && settings.environment) {
+      await clearPin(api, settings.environment, context);
+    }
     const record = buildEvidence(
       run,
       { commit: context.headSha, configFile: settings.configInRepo, configDigest: loaded.source.digest, startedAt, finishedAt: new Date() },

@@ -9,6 +9,7 @@ import type { ProcessEnv } from '../config/resolve.js';
 import { UsageError } from '../errors.js';
 import { gateNamed } from '../gates/registry.js';
 import type { Gate } from '../gates/gate.js';
+import { flag, LAST_KNOWN_GOOD, type RollbackRequest } from '../gates/rollback/request.js';
 
 export interface ActionSettings {
   gates: Gate[];
@@ -24,7 +25,12 @@ export interface ActionSettings {
   artifactName: string;
   /** Inputs a gate reads beyond its config: migrate's `mode` and `acknowledge`. */
   inputs: Record<string, string>;
+  /** The rollback's inputs (`actions/rollback`), when the rollback gate runs. */
+  rollback: RollbackInputs | undefined;
 }
+
+/** The inputs of `actions/rollback`; the run's own facts are added by the action. */
+export type RollbackInputs = Pick<RollbackRequest, 'target' | 'reason' | 'dryRun' | 'confirmDatabase' | 'restoreBackup'>;
 
 function input(env: ProcessEnv, name: string): string {
   return (env[`INPUT_${name}`] ?? '').trim();
@@ -58,5 +64,14 @@ export function readSettings(env: ProcessEnv, gateOverride?: string): ActionSett
         input(env, name.toUpperCase()) ? [[name, input(env, name.toUpperCase())]] : [],
       ),
     ),
+    rollback: names.includes('rollback')
+      ? {
+          target: input(env, 'TARGET') || LAST_KNOWN_GOOD,
+          reason: input(env, 'REASON'),
+          dryRun: flag(input(env, 'DRY_RUN')),
+          confirmDatabase: flag(input(env, 'CONFIRM_DATABASE')),
+          restoreBackup: input(env, 'RESTORE_BACKUP') || undefined,
+        }
+      : undefined,
   };
 }

@@ -13,6 +13,7 @@
  *   with the status and GitHub's message.
  */
 import { GitHubError } from '../github/api.js';
+import type { CheckContext } from '../engine/check.js';
 import type { CheckOutcome } from '../engine/model.js';
 import { cut } from '../text.js';
 import type { GitHubScope, PlanContext, PlannedRun } from './kind.js';
@@ -118,15 +119,18 @@ interface GitHubRunOptions {
  * Plans a check that reads GitHub. Without `scope.github` it is not verified; otherwise
  * `work` runs and a failed GitHub call (through {@link ask}) makes it not verified.
  */
-export function githubRun(options: GitHubRunOptions, work: (github: GitHubScope) => Promise<CheckOutcome>): PlannedRun {
+export function githubRun(
+  options: GitHubRunOptions,
+  work: (github: GitHubScope, attempt: CheckContext) => Promise<CheckOutcome>,
+): PlannedRun {
   const { kind, context } = options;
   return {
     timeoutMs: options.timeout ?? Math.max(context.defaultTimeoutMs, GITHUB_CHECK_TIMEOUT_MS),
-    run: async () => {
+    run: async (attempt) => {
       const github = context.scope.github;
       if (!github) return noGitHubOutcome(kind);
       try {
-        return await work(github);
+        return await work(github, attempt);
       } catch (error) {
         if (error instanceof GitHubCallFailed) return apiErrorOutcome(error.error, error.doing);
         if (error instanceof GitHubError) return apiErrorOutcome(error, `running the ${kind} check`);

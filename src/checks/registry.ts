@@ -17,6 +17,7 @@ import { checklistKind } from './checklist/index.js';
 import { junitKind } from './junit/index.js';
 import { backupKind } from './backup/index.js';
 import { sqlKind } from './sql/index.js';
+import { rollbackPinKind } from './rollback-pin/index.js';
 import { flowKind } from './http/flow.js';
 import { httpKind } from './http/index.js';
 import { prometheusKind } from './prometheus/index.js';
@@ -43,6 +44,7 @@ export const CHECK_KINDS: readonly AnyKind[] = [
   backupKind,
   sqlKind,
   prometheusKind,
+  rollbackPinKind,
 ];
 
 /** A validated check: its kind and its normalised config. */

@@ -11,6 +11,7 @@ import { guarded } from '../io/guarded-output.js';
 import { redacting, type Output } from '../io/output.js';
 import { SecretRegistry } from '../secrets/registry.js';
 import { VERSION } from '../version.js';
+import { rollbackCommand, type RollbackCommandOptions } from './commands/rollback.js';
 import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
 import { validateCommand } from './commands/validate.js';
@@ -93,6 +94,21 @@ function program(context: CliContext & { secrets: SecretRegistry }, setCode: (co
         setCode(await runCommand(gates, color ? rest : { ...rest, color: false }, context));
       },
     );
+  cli
+    .command('rollback')
+    .description('roll an environment back to the last known good revision (or --to), verified step by step, and record it')
+    .requiredOption('-e, --env <name>', 'environment to roll back', value)
+    .option('-c, --config <file>', 'config file', value, DEFAULT_CONFIG_PATH)
+    .option('--to <ref>', 'explicit target (a SHA, tag or ref); default: the last known good from gate evidence', value)
+    .option('--from <sha>', 'the deployed revision, when the environment has no GitHub deployment', value)
+    .option('--reason <text>', 'why, for the deployment and the incident issue')
+    .option('--dry-run', 'resolve the target and show every step; run and write nothing')
+    .option('--confirm-database', 'roll the code back across a destructive or incompatible migration')
+    .option('--restore-backup <name>', 'restore this backup first (it must be the one the preflight evidence names)', value)
+    .option('--json <file>', 'write the JSON evidence record to this file', value)
+    .option('--incident <file>', 'write the incident issue (markdown) to this file', value)
+    .option('--no-color', 'plain output')
+    .action(async (options: RollbackCommandOptions) => setCode(await rollbackCommand(options, context)));
   cli
     .command('validate')
     .description('check a config file and report every problem with its position')

@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { ConfigurationError, UsageError, type ConfigProblem } from '../errors.js';
 import { pathKey, templateErrors } from './interpolate.js';
+import { rollbackProblems } from './rollback-problems.js';
 import { verbatimPaths } from './verbatim.js';
 import { crossProblems } from './cross-checks.js';
 import { describeIssue, sortProblems, toProblems } from './problems.js';
@@ -69,7 +70,7 @@ function validate(source: ConfigSource): LoadedConfig {
     );
     throw new ConfigurationError(sortProblems(problems));
   }
-  problems.push(...crossProblems(parsed.data, source));
+  problems.push(...crossProblems(parsed.data, source), ...rollbackProblems(parsed.data, raw as Record<string, unknown>, source));
   if (problems.length > 0) throw new ConfigurationError(sortProblems(problems));
   return { source, config: parsed.data, raw: raw as Record<string, unknown> };
 }

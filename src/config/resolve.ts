@@ -4,6 +4,7 @@
  * variable needed only by production does not stop a staging run.
  */
 import type { ResolvedEnvironment } from '../checks/kind.js';
+import { CheckEntrySchema, type CheckEntry } from '../checks/registry.js';
 import { ConfigurationError, UsageError, type ConfigProblem } from '../errors.js';
 import { parsePostgresUrl } from '../io/postgres-url.js';
 import type { SecretRegistry } from '../secrets/registry.js';
@@ -133,4 +134,31 @@ function templated(value: unknown, path: readonly (string | number)[]): boolean 
     node = (node as Record<string | number, unknown>)[part];
   }
   return JSON.stringify(node ?? null).includes('${');
+}
+
+/**
+ * One check of a gate section with `${VAR}` expanded and validated again: a rollback
+ * step's `verify:` names a smoke check, and only that check's variables must be set.
+ * @throws ConfigurationError for unset variables or a value invalid once expanded.
+ */
+export function resolveCheck(
+  loaded: LoadedConfig,
+  path: readonly [GateName, 'checks', number],
+  environment: ResolvedEnvironment | undefined,
+  env: ProcessEnv,
+): CheckEntry {
+  const [gate, , index] = path;
+  const checks = (loaded.raw[gate] as { checks?: unknown[] } | undefined)?.checks;
+  const raw = checks?.[index];
+  const problems: ConfigProblem[] = [];
+  const onMissing = missingProblem(loaded, environment?.name);
+  const lookup: Lookup = (key) => environment?.vars[key] ?? env[key];
+  const expanded = expandTree(raw, [...path], lookup, (at, name) => problems.push(onMissing(at, name)), verbatimPaths(loaded.raw));
+  if (problems.length) throw new ConfigurationError(sortProblems(problems));
+  const parsed = CheckEntrySchema.safeParse(expanded, { reportInput: true });
+  if (!parsed.success) {
+    const described = parsed.error.issues.flatMap((issue) => describeIssue(issue, CheckEntrySchema));
+    throw new ConfigurationError(sortProblems(toProblems(described, loaded.source, [...path])));
+  }
+  return parsed.data;
 }

@@ -44,6 +44,12 @@ export interface CheckSpec {
    */
   uninterruptible?: boolean;
   /**
+   * Runs even after an earlier check of a serial gate did not pass, or the gate was
+   * interrupted, like a workflow step's `if: always()`: the record of a rollback, which
+   * must be written whatever happened before it (issue #11).
+   */
+  always?: boolean;
+  /**
    * Start-up work shared by checks (loading an HTTP client), done once before the gate's
    * clock starts; the same function for checks that share it.
    */

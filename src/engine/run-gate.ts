@@ -196,7 +196,9 @@ export async function runGate(options: RunGateOptions): Promise<GateResult> {
       const index = next++;
       const check = options.checks[index];
       if (!check) continue;
-      if (stoppedBy) {
+      if (check.always) {
+        results[index] = await runCheck(check, gateSignal, why, clock, emit);
+      } else if (stoppedBy) {
         results[index] = notRun(check, `"${stoppedBy.name}" did not pass (${stoppedBy.status})`, clock, 'skipped');
       } else if (gateSignal.aborted) {
         results[index] = notRun(check, why(), clock);

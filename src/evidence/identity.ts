@@ -4,6 +4,7 @@
  * comment) agree on it. A check run is `release-gates / <gate> (<env>)` and its summary
  * carries the config digest it ran under (docs/evidence.md).
  */
+import { z } from 'zod';
 
 const DIGEST = /<!-- release-gates:digest=(sha256:[0-9a-f]{64}) -->/;
 
@@ -69,6 +70,24 @@ export function checkIdentity(
   return { id: common.id ?? slug(name), name };
 }
 
+/** JSON inside an HTML comment: `--` must not appear, so it is escaped inside strings. */
+function jsonMarker(name: string, value: unknown): string {
+  return `<!-- release-gates:${name}=${JSON.stringify(value).replace(/--/g, '-\\u002d')} -->`;
+}
+
+/** The value of a summary's `name` marker that `schema` accepts, or undefined. */
+function markerIn<T>(name: string, summary: string | undefined, schema: z.ZodType<T>): T | undefined {
+  const match = summary ? new RegExp(`<!-- release-gates:${name}=(\\[.*?\\]) -->`).exec(summary) : null;
+  if (!match?.[1]) return undefined;
+  try {
+    const parsed = schema.safeParse(JSON.parse(match[1]));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    // not JSON: someone else's text that looks like a marker
+    return undefined;
+  }
+}
+
 /** One applied migration as the migrate gate records it for the rollback gate. */
 export interface AppliedMigrationRecord {
   id: string;
@@ -78,9 +97,19 @@ export interface AppliedMigrationRecord {
   destructive: boolean;
   /** The analysis' finding codes, e.g. `delete-without-where`. */
   findings: string[];
+  /** False when old code cannot run on the new schema (a rename, a NOT NULL without default); absent when not known. */
+  compatible?: boolean | undefined;
 }
 
-const MIGRATIONS = /<!-- release-gates:migrations=(\[.*?\]) -->/;
+const AppliedMigrationsSchema = z.array(
+  z.object({
+    id: z.string().min(1),
+    hash: z.string(),
+    destructive: z.boolean(),
+    findings: z.array(z.string()).default([]),
+    compatible: z.boolean().optional(),
+  }),
+);
 
 /**
  * The migrations a migrate check run applied, machine-readable in its summary, so that
@@ -88,19 +117,12 @@ const MIGRATIONS = /<!-- release-gates:migrations=(\[.*?\]) -->/;
  * (PRODUCT.md, "rollback": refuse a code rollback across a destructive migration).
  */
 export function migrationsMarker(applied: readonly AppliedMigrationRecord[]): string {
-  // JSON inside an HTML comment: `--` must not appear, so it is escaped inside strings.
-  return `<!-- release-gates:migrations=${JSON.stringify(applied).replace(/--/g, '-\\u002d')} -->`;
+  return jsonMarker('migrations', applied);
 }
 
 /** The applied migrations a check run's summary records, if any. */
 export function migrationsIn(summary: string | undefined): AppliedMigrationRecord[] | undefined {
-  const match = summary ? MIGRATIONS.exec(summary) : null;
-  if (!match?.[1]) return undefined;
-  try {
-    return JSON.parse(match[1]) as AppliedMigrationRecord[];
-  } catch {
-    return undefined;
-  }
+  return markerIn('migrations', summary, AppliedMigrationsSchema);
 }
 
 /** The applied migrations of a gate result: the `appliedMigrations` of a check's data (the migrate gate's apply). */
@@ -110,4 +132,31 @@ export function appliedMigrationsOf(checks: readonly { data?: unknown }[]): Appl
     if (Array.isArray(applied)) return applied as AppliedMigrationRecord[];
   }
   return undefined;
+}
+
+const RecordedBackupsSchema = z.array(
+  z.object({
+    /** The backup's name: the file, path or snapshot id the team's restore command takes. */
+    name: z.string().min(1),
+    bytes: z.number().optional(),
+    /** When the backup was written, ISO 8601. */
+    createdAt: z.string().optional(),
+    /** The check that made or found it. */
+    check: z.string(),
+    /** True when a restore drill of it passed. */
+    drilled: z.boolean().optional(),
+  }),
+);
+
+/** A backup the preflight `backup` check made or found (runbook 003, "Backups / Restore"). */
+export type RecordedBackup = z.output<typeof RecordedBackupsSchema>[number];
+
+/** The marker of the backups a gate's passing `backup` checks recorded, for the rollback gate to name. */
+export function backupsMarker(backups: readonly RecordedBackup[]): string {
+  return jsonMarker('backups', backups);
+}
+
+/** The backups a check run's summary records. */
+export function backupsIn(summary: string | undefined): RecordedBackup[] {
+  return markerIn('backups', summary, RecordedBackupsSchema) ?? [];
 }

@@ -1,5 +1,6 @@
 /** What a gate is: a named section of the config that plans checks for the engine. */
 import type { CheckSpec } from '../engine/check.js';
+import type { GateResult } from '../engine/model.js';
 import type { GateName } from '../config/schema/root.js';
 import type { GateContext } from './plan.js';
 
@@ -14,4 +15,9 @@ export interface Gate {
    * (see `RunGateOptions.serial`). For gates whose steps build on each other.
    */
   serial?: boolean;
+  /**
+   * Markdown the gate adds to the job summary after its checks, from its result (the
+   * rollback's incident issue and timeline); undefined for none.
+   */
+  report?(result: GateResult): string | undefined;
 }

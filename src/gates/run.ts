@@ -16,6 +16,7 @@ import { stringsIn } from '../config/strings.js';
 import type { GateSectionConfig } from '../config/schema/root.js';
 import type { Gate } from './gate.js';
 import { selectChecks } from './select.js';
+import type { RollbackRequest } from './rollback/request.js';
 
 export interface RunGatesOptions {
   loaded: LoadedConfig;
@@ -29,6 +30,8 @@ export interface RunGatesOptions {
   /** Defaults: `env` above, the current directory, no commit, no GitHub. */
   scope?: Partial<Omit<RunScope, 'configDigest' | 'trustedOrigins'>>;
   signal?: AbortSignal;
+  /** The rollback asked for, when the rollback gate is among `gates`. */
+  rollback?: RollbackRequest;
   /** Overrides each gate's `concurrency:`. */
   concurrency?: number;
   /** The engine's clock; default the real one (tests pass a controlled one). */
@@ -73,7 +76,7 @@ export async function runGates(options: RunGatesOptions): Promise<RunResult> {
   };
   const planned = options.gates.map((gate, index) => {
     const section = sections[index] as GateSectionConfig;
-    const context = { loaded, gate: gate.name, section, environment, secrets, io, scope };
+    const context = { loaded, gate: gate.name, section, environment, secrets, io, scope, rollback: options.rollback };
     const checks = gate.plan(context);
     return { gate, section, checks, total: checks.length };
   });

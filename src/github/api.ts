@@ -19,6 +19,12 @@ export interface CheckRunInfo {
   /** `output.text`: the failures' evidence. */
   text: string | undefined;
   startedAt: string | undefined;
+  /**
+   * The app that created the run (`github-actions` for `GITHUB_TOKEN`). Anyone with
+   * `checks: write` can name a run anything, so a name alone proves nothing (GITHUB.md,
+   * "Check runs").
+   */
+  app?: { id: number; slug: string } | undefined;
 }
 
 export interface Annotation {
@@ -95,8 +101,6 @@ export interface GitHubReads {
   listLabels(issue: number): Promise<string[]>;
   /** Who added which label to an issue or pull request (`labeled` events), oldest first, paginated. */
   listLabelEvents(issue: number): Promise<LabelEvent[]>;
-  /** Numbers of the pull requests a commit belongs to (a merged PR's merge commit included). */
-  listPullRequestsForCommit(sha: string): Promise<number[]>;
 }
 
 /** A `labeled` event of an issue or pull request. */
@@ -107,8 +111,82 @@ export interface LabelEvent {
   createdAt: string;
 }
 
+/** A commit, as the rollback gate lists history. */
+export interface CommitInfo {
+  sha: string;
+  /** First line of the message. */
+  title: string;
+  /** Committer date, ISO 8601. */
+  date: string | undefined;
+}
+
+/** A deployment of an environment (GITHUB.md, "Dispatch, deployments"). */
+export interface DeploymentInfo {
+  id: number;
+  sha: string;
+  ref: string;
+  environment: string;
+  /** The payload given when it was created: JSON, or a string. */
+  payload: unknown;
+  createdAt: string;
+  creator: string | undefined;
+}
+
+/** One status of a deployment. */
+export interface DeploymentStatusInfo {
+  id: number;
+  /** `error`, `failure`, `inactive`, `in_progress`, `queued`, `pending` or `success`. */
+  state: string;
+  description: string;
+  createdAt: string;
+  logUrl: string | undefined;
+}
+
+/** A pull request that shipped a commit (its head, or merged into the default branch). */
+export interface PullRequestRef {
+  number: number;
+  title: string;
+  htmlUrl: string;
+  state: string;
+  merged: boolean;
+}
+
+/** The deployment, history and follow-up calls of the rollback gate. */
+export interface GitHubDeploys {
+  /** The commit a SHA, tag or branch names. */
+  getCommit(ref: string): Promise<CommitInfo>;
+  /** `from` and its ancestors, newest first, at most `max` (paginated). */
+  listCommits(from: string, max: number): Promise<CommitInfo[]>;
+  /** The commits reachable from `head` and not from `base`, oldest first (at most 250). */
+  compareCommits(base: string, head: string): Promise<{ status: string; commits: CommitInfo[] }>;
+  /** Deployments of an environment, newest first, at most `max` (paginated). */
+  listDeployments(environment: string, max: number): Promise<DeploymentInfo[]>;
+  /** Statuses of a deployment, newest first (paginated). */
+  listDeploymentStatuses(id: number): Promise<DeploymentStatusInfo[]>;
+  /** Creates a deployment with `auto_merge: false` and `required_contexts: []` (GITHUB.md). */
+  createDeployment(input: {
+    sha: string;
+    environment: string;
+    description: string;
+    payload: Record<string, unknown>;
+  }): Promise<DeploymentInfo>;
+  /** Adds a status; `description` is at most 140 characters. */
+  createDeploymentStatus(
+    id: number,
+    input: {
+      state: 'in_progress' | 'success' | 'failure' | 'inactive' | 'error';
+      description: string;
+      logUrl?: string | undefined;
+      environmentUrl?: string | undefined;
+    },
+  ): Promise<void>;
+  createIssue(input: { title: string; body: string; labels: string[] }): Promise<{ number: number; htmlUrl: string }>;
+  /** Pull requests associated with a commit: its merge commit, or its head. */
+  listPullRequestsForCommit(sha: string): Promise<PullRequestRef[]>;
+}
+
 /** The calls release-gates makes. Every method may throw {@link GitHubError}. */
-export interface GitHubApi extends GitHubReads {
+export interface GitHubApi extends GitHubReads, GitHubDeploys {
   createCheckRun(input: {
     name: string;
     headSha: string;

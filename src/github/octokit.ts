@@ -10,6 +10,7 @@ import { throttling } from '@octokit/plugin-throttling';
 import type { Logger } from '../io/logger.js';
 import type { CheckRunInfo, GitHubApi } from './api.js';
 import { call } from './call.js';
+import { githubDeploys } from './deploys.js';
 import { githubReads } from './reads.js';
 
 /** Retries of a rate-limited request before giving up. */
@@ -36,6 +37,7 @@ interface RawCheckRun {
   external_id: string | null;
   started_at: string | null;
   output: { title: string | null; summary: string | null; text: string | null };
+  app?: { id: number; slug?: string } | null;
 }
 
 function toInfo(run: RawCheckRun): CheckRunInfo {
@@ -51,6 +53,7 @@ function toInfo(run: RawCheckRun): CheckRunInfo {
     summary: run.output.summary ?? undefined,
     text: run.output.text ?? undefined,
     startedAt: run.started_at ?? undefined,
+    app: run.app ? { id: run.app.id, slug: run.app.slug ?? '' } : undefined,
   };
 }
 
@@ -82,6 +85,7 @@ export function createGitHubApi(options: OctokitOptions): GitHubApi {
 
   return {
     ...githubReads(octokit, repoParams),
+    ...githubDeploys(octokit, repoParams),
     createCheckRun: (input) =>
       call(async () => {
         const { data } = await octokit.rest.checks.create({

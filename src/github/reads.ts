@@ -89,10 +89,5 @@ export function githubReads(octokit: Octokit, repo: { owner: string; repo: strin
           return event.event === 'labeled' && name ? [{ label: name, actor: event.actor.login, createdAt: event.created_at }] : [];
         });
       }),
-    listPullRequestsForCommit: (sha) =>
-      call(async () => {
-        const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ ...repo, commit_sha: sha, per_page: 100 });
-        return data.map((pull) => pull.number);
-      }),
   };
 }

@@ -1,6 +1,6 @@
 /**
  * A {@link GitHubApi} that redacts every secret from what it writes: check-run output
- * and annotations, comment bodies and workflow dispatch inputs. The runner's `::add-mask::` does not reach API
+ * and annotations, comment and issue bodies, workflow dispatch inputs, deployments and their statuses. The runner's `::add-mask::` does not reach API
  * payloads, so this is the last guard before text leaves for GitHub.
  */
 import type { SecretRegistry } from '../secrets/registry.js';
@@ -16,5 +16,8 @@ export function redactingApi(api: GitHubApi, secrets: SecretRegistry): GitHubApi
     createComment: (issue, body) => api.createComment(issue, secrets.redact(body)),
     updateComment: (id, body) => api.updateComment(id, secrets.redact(body)),
     dispatchWorkflow: (input) => api.dispatchWorkflow(clean(input)),
+    createIssue: (input) => api.createIssue(clean(input)),
+    createDeployment: (input) => api.createDeployment(clean(input)),
+    createDeploymentStatus: (id, input) => api.createDeploymentStatus(id, clean(input)),
   } satisfies Partial<GitHubApi>);
 }

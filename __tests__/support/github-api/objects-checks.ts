@@ -62,7 +62,9 @@ export function checkRun(env: Env, rec: RepoRec, r: CheckRunRec): Record<string,
       annotations_url: `${u}/annotations`,
     },
     check_suite: { id: r.suiteId },
-    app: actionsApp(env),
+    app: r.app
+      ? { ...actionsApp(env), ...r.app, node_id: nodeId('App', r.app.id), html_url: `${WEB}/apps/${r.app.slug}` }
+      : actionsApp(env),
     pull_requests: prs.map((i) => ({
       url: `${env.api}/repos/${rec.fullName}/pulls/${i.number}`,
       id: i.id,

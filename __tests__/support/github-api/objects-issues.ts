@@ -120,7 +120,7 @@ export function pull(env: Env, rec: RepoRec, i: IssueRec): Record<string, unknow
     updated_at: i.updatedAt,
     closed_at: i.closedAt,
     merged_at: p.merged ? i.updatedAt : null,
-    merge_commit_sha: null,
+    merge_commit_sha: p.mergeSha,
     assignee: i.assignees[0] ? user(env, i.assignees[0]) : null,
     assignees: i.assignees.map((a) => user(env, a)),
     requested_reviewers: [],

@@ -2,6 +2,7 @@
  * Handlers: repository, branches, commits, compare.
  */
 import { ancestry, branch, commit, repository } from './objects.js';
+import { pull } from './objects-issues.js';
 import { notFound, ok, paginate, unprocessable, type Handler } from './http.js';
 import type { CommitRec } from './types.js';
 
@@ -79,6 +80,24 @@ const compare: Handler = (ctx) => {
   );
 };
 
+/**
+ * Pull requests associated with a commit: merged ones whose merge commit it is, and open
+ * ones whose head it is (GitHub also lists a merged PR by its head commits).
+ */
+const pullsForCommit: Handler = (ctx) => {
+  const sha = ctx.state.resolveRef(ctx.rec, String(ctx.params.commit_sha))?.sha;
+  if (!sha) return unprocessable(ctx, `No commit found for SHA: ${String(ctx.params.commit_sha)}`);
+  const list = [...ctx.rec.issues.values()]
+    .filter((i) => i.pull && (i.pull.mergeSha === sha || i.pull.headSha === sha))
+    .sort((a, b) => b.number - a.number);
+  const page = paginate(ctx, list);
+  return ok(
+    page.items.map((i) => pull(ctx, ctx.rec, i)),
+    200,
+    page.headers,
+  );
+};
+
 /** Repository, branch and commit handlers by operationId. */
 export const repoRoutes: Record<string, Handler> = {
   'repos/get': getRepo,
@@ -86,4 +105,5 @@ export const repoRoutes: Record<string, Handler> = {
   'repos/list-commits': listCommits,
   'repos/get-commit': getCommit,
   'repos/compare-commits-with-basehead': compare,
+  'repos/list-pull-requests-associated-with-commit': pullsForCommit,
 };

@@ -29,6 +29,8 @@ export interface PullRequestSeed extends Omit<IssueSeed, 'assignees'> {
   baseSha?: string;
   draft?: boolean;
   merged?: boolean;
+  /** The merge (or squash) commit of a merged pull request; it becomes a commit of the repository. */
+  mergeSha?: string;
 }
 
 /** Seed input for {@link GitHubState.addCheckRun}. */
@@ -42,6 +44,8 @@ export interface CheckRunSeed {
   completedAt?: string | null;
   detailsUrl?: string | null;
   externalId?: string | null;
+  /** Another app than GitHub Actions created it. */
+  app?: { id: number; slug: string; name: string };
   output?: {
     title?: string | null;
     summary?: string | null;
@@ -100,8 +104,10 @@ export class GitHubState extends RepoStore {
       baseRef,
       baseSha,
       draft: seed.draft ?? false,
-      merged: seed.merged ?? false,
+      merged: seed.merged ?? seed.mergeSha !== undefined,
+      mergeSha: seed.mergeSha ?? null,
     };
+    if (seed.mergeSha) this.ensureCommit(rec, seed.mergeSha);
     return issue;
   }
 
@@ -180,6 +186,7 @@ export class GitHubState extends RepoStore {
       },
       annotations: [...(seed.output?.annotations ?? [])],
       suiteId: this.suiteFor(rec, seed.headSha),
+      ...(seed.app ? { app: seed.app } : {}),
     };
     rec.checkRuns.push(run);
     return run;

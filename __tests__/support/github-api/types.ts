@@ -39,6 +39,8 @@ export interface CheckRunRec {
   output: { title: string | null; summary: string | null; text: string | null };
   annotations: AnnotationRec[];
   suiteId: number;
+  /** The app that created it, when not GitHub Actions (a forged run by another app). */
+  app?: { id: number; slug: string; name: string };
 }
 
 /** A commit status (the legacy Statuses API). */
@@ -64,6 +66,8 @@ export interface PullRec {
   baseSha: string;
   draft: boolean;
   merged: boolean;
+  /** The commit a merged pull request made on its base branch (its merge or squash commit). */
+  mergeSha: string | null;
 }
 
 /** An issue, or a pull request when `pull` is set (they share numbers, as on GitHub). */

@@ -16,6 +16,7 @@ import { formatArgv, splitCommandLine } from '../command/argv.js';
 import { runPlannedCommand } from '../command/index.js';
 import { splitConfiguredLine, type PlannedCommand } from '../command/invocation.js';
 import { describeFile, expectations, formatAge, judgeFile, type FileAssertion, type FileLimits } from '../file/judge.js';
+import type { RecordedBackup } from '../../evidence/identity.js';
 import { findFiles, type FoundFile } from '../files.js';
 import type { CheckKind, PlanContext } from '../kind.js';
 import { runDrill, type DrillPlan, type DrillReport } from './drill.js';
@@ -241,13 +242,21 @@ async function runBackup(input: RunInput, signal: AbortSignal, progress: (messag
   details.push(`${failure ? '✗' : '✓'} file ${measuredFile} (expected ${expectedFile})`);
   if (failure) return failed(fileFailure(file, failure, limits, now), measuredFile);
 
-  if (!drill) return { status: 'passed', summary: measuredFile, measured: measuredFile, expected, details };
+  if (!drill) return { status: 'passed', summary: measuredFile, measured: measuredFile, expected, details, data: backupData(file, false) };
 
   const report = await runDrill(file, drill, { process: io.process, database: io.database, cwd, signal, timeoutMs, progress });
   details.push(...report.details);
   const measured = [measuredFile, drillMeasured(report)].filter((part) => part !== '').join('; ');
   if (!report.ok) return failed(report.failure ?? 'restore drill failed', measured);
-  return { status: 'passed', summary: measured, measured, expected, details };
+  return { status: 'passed', summary: measured, measured, expected, details, data: backupData(file, true) };
+}
+
+/**
+ * The backup as evidence: the rollback gate names it when it offers a database restore
+ * (issue #11); the check run records it (`backupsMarker`).
+ */
+function backupData(file: FoundFile, drilled: boolean): { backup: Omit<RecordedBackup, 'check'> } {
+  return { backup: { name: file.path, bytes: file.size, createdAt: new Date(file.mtimeMs).toISOString(), drilled } };
 }
 
 function describe(config: BackupCheckConfig): string {

@@ -5,6 +5,7 @@
  */
 import type { GateContext } from '../../gates/plan.js';
 import type { CheckEntry } from '../registry.js';
+import { rollbackPinKind } from '../rollback-pin/index.js';
 import { environmentPassedKind, type EnvironmentPassedConfig } from './index.js';
 
 /**
@@ -31,4 +32,25 @@ export function impliedEnvironmentChecks(context: GateContext): CheckEntry[] {
           },
         ],
   );
+}
+
+/**
+ * The `rollback-pin` check of the selected environment, when the config can roll back
+ * (a `rollback:` section: only the rollback gate makes pins), on runs that can deploy:
+ * with a GitHub API, and not for a pull request or the merge queue. Unless the section
+ * checks that environment's pin itself. Located at the environment, in the config.
+ */
+export function impliedPinCheck(context: GateContext): CheckEntry[] {
+  const environment = context.environment;
+  const github = context.scope.github;
+  if (!environment || !github || !context.loaded.config.rollback) return [];
+  if (github.pullRequest || github.eventName.startsWith('pull_request') || github.eventName === 'merge_group') return [];
+  if (context.section.checks.some((entry) => entry.kind === rollbackPinKind)) return [];
+  return [
+    {
+      kind: rollbackPinKind,
+      config: rollbackPinKind.schema.parse({ 'rollback-pin': environment.name }),
+      path: ['environments', environment.name],
+    },
+  ];
 }

@@ -13,7 +13,10 @@
  * `success`; a success recorded for another config never counts, and the check says so
  * (docs/evidence.md). A partial run (`release-gates run --check`) never counts. Without `gates:`, every gate with a run for the
  * environment on the commit must pass, and there must be at least one. An environment's
- * `requires:` adds this check to preflight by itself (see `implied.ts`).
+ * `requires:` adds this check to preflight by itself (see `implied.ts`). In a config with a
+ * `rollback:` section, while a rollback pin of that environment or of the one under test
+ * stands against this commit, it fails (issue #11: the bad revision is not redeployed
+ * silently).
  */
 import { z } from 'zod';
 import { CheckCommon, EnvironmentReference } from '../../config/schema/common.js';
@@ -21,8 +24,11 @@ import { formatPath, type ConfigPath, type ConfigSource } from '../../config/sou
 import type { CheckOutcome } from '../../engine/model.js';
 import type { ConfigProblem } from '../../errors.js';
 import type { CheckRunInfo } from '../../github/api.js';
-import { checkRunName, digestIn, isPartial, parseCheckRunName } from '../../evidence/identity.js';
-import { cut, joinList } from '../../text.js';
+import { checkRunName } from '../../evidence/identity.js';
+import { environmentVerdict, failingLines, gateList, shortDigest } from '../../evidence/verdicts.js';
+import { joinList } from '../../text.js';
+import { pinAgainst } from '../../evidence/pin.js';
+import { pinnedOutcome } from '../rollback-pin/index.js';
 import { ask, githubRun, noCommitOutcome, shortSha } from '../github-scope.js';
 import type { CheckKind } from '../kind.js';
 
@@ -43,81 +49,6 @@ const Schema = z.strictObject({
 
 export type EnvironmentPassedConfig = z.output<typeof Schema>;
 
-/** How one gate of the environment stands for this commit and config. */
-interface Verdict {
-  gate: string;
-  passed: boolean;
-  /** Still running: a retry may see it finish. */
-  running: boolean;
-  /** One line for the summary, e.g. `smoke failed (failure)`. */
-  line: string;
-  detail: string;
-}
-
-/** `sha256:0123456789a…`: a digest short enough for a summary. */
-function shortDigest(digest: string): string {
-  return cut(digest, 20);
-}
-
-/** The verdict of one gate from its runs on the commit, newest first. */
-function verdictOf(gate: string, env: string, runs: readonly CheckRunInfo[], digest: string): Verdict {
-  const at = (run: CheckRunInfo): string => (run.htmlUrl ? ` ${run.htmlUrl}` : '');
-  // A partial run (`--check`) never counts; the newest full run for this config does.
-  const forDigest = runs.filter((run) => digestIn(run.summary) === digest);
-  const ours = forDigest.find((run) => !isPartial(run.summary));
-  const partial = forDigest[0];
-  if (!ours && partial) {
-    return {
-      gate,
-      passed: false,
-      running: false,
-      line: `${gate} ran only some checks (--check), which does not count`,
-      detail: `✗ ${partial.name}: a partial run (only some checks) for this config; run the whole gate${at(partial)}`,
-    };
-  }
-  if (ours) {
-    const passed = ours.status === 'completed' && ours.conclusion === 'success';
-    const how = ours.status === 'completed' ? (ours.conclusion ?? 'no conclusion') : ours.status;
-    return {
-      gate,
-      passed,
-      running: ours.status !== 'completed',
-      line: passed ? `${gate} passed` : `${gate} ${how}`,
-      detail: `${passed ? '✓' : '✗'} ${ours.name}: ${how} for this config${at(ours)}`,
-    };
-  }
-  const running = runs.find((run) => run.status !== 'completed');
-  if (running) {
-    return {
-      gate,
-      passed: false,
-      running: true,
-      line: `${gate} still running`,
-      detail: `… ${running.name}: ${running.status}${at(running)}`,
-    };
-  }
-  const newest = runs[0];
-  if (newest) {
-    const other = digestIn(newest.summary);
-    const what = other ? `config ${shortDigest(other)}` : 'no recorded config';
-    const result = newest.conclusion ?? newest.status;
-    return {
-      gate,
-      passed: false,
-      running: false,
-      line: `${gate} ${result === 'success' ? 'passed' : `was ${result}`} only for ${what}, which does not count for this config`,
-      detail: `✗ ${newest.name}: ${result} for ${what}, not this config ${shortDigest(digest)}${at(newest)}`,
-    };
-  }
-  return {
-    gate,
-    passed: false,
-    running: false,
-    line: `${gate} has not run on this commit`,
-    detail: `✗ ${checkRunName(gate, env)}: no check run on this commit`,
-  };
-}
-
 function outcome(
   config: EnvironmentPassedConfig['environment-passed'],
   runs: readonly CheckRunInfo[],
@@ -125,18 +56,10 @@ function outcome(
   digest: string,
 ): CheckOutcome {
   const env = config.environment;
-  const byGate = new Map<string, CheckRunInfo[]>();
-  for (const gate of config.gates ?? []) byGate.set(gate, []);
-  // Gates in the order they first ran; each gate's runs newest first.
-  for (const run of [...runs].sort((a, b) => a.id - b.id)) {
-    const parsed = parseCheckRunName(run.name);
-    if (parsed?.environment !== env) continue;
-    if (config.gates && !config.gates.includes(parsed.gate)) continue;
-    byGate.set(parsed.gate, [run, ...(byGate.get(parsed.gate) ?? [])]);
-  }
+  const verdict = environmentVerdict(runs, env, digest, config.gates);
   const named = config.gates ? config.gates.map((gate) => checkRunName(gate, env)) : undefined;
   const expected = `${named ? joinList(named, 'and') : `every ${checkRunName('<gate>', env)}`} success on ${shortSha(sha)} for config ${shortDigest(digest)}`;
-  if (byGate.size === 0) {
+  if (verdict.verdicts.length === 0) {
     return {
       status: 'failed',
       summary: `no release-gates results for ${env} on ${shortSha(sha)}: run the ${env} gates on this commit first`,
@@ -144,24 +67,21 @@ function outcome(
       expected,
     };
   }
-  const verdicts = [...byGate].map(([gate, gateRuns]) => verdictOf(gate, env, gateRuns, digest));
-  const details = verdicts.map((verdict) => verdict.detail);
-  const measured = verdicts.map((verdict) => verdict.line).join('; ');
-  if (verdicts.every((verdict) => verdict.passed)) {
-    const gates = verdicts.map((verdict) => verdict.gate);
+  const details = verdict.verdicts.map((gate) => gate.detail);
+  const measured = verdict.verdicts.map((gate) => gate.line).join('; ');
+  if (verdict.passed) {
     return {
       status: 'passed',
-      summary: `${env} passed for ${shortSha(sha)} and this config: ${joinList(gates, 'and')}`,
+      summary: `${env} passed for ${shortSha(sha)} and this config: ${gateList(verdict)}`,
       measured,
       expected,
       details,
     };
   }
-  const failing = verdicts.filter((verdict) => !verdict.passed);
-  const waiting = failing.every((verdict) => verdict.running);
+  const waiting = verdict.verdicts.filter((gate) => !gate.passed).every((gate) => gate.running);
   return {
     status: 'failed',
-    summary: `${env} has ${waiting ? 'not finished' : 'not passed'} for ${shortSha(sha)} with this config: ${failing.map((verdict) => verdict.line).join('; ')}`,
+    summary: `${env} has ${waiting ? 'not finished' : 'not passed'} for ${shortSha(sha)} with this config: ${failingLines(verdict)}`,
     measured,
     expected,
     details,
@@ -209,7 +129,13 @@ export const environmentPassedKind: CheckKind<EnvironmentPassedConfig> = {
       const sha = context.scope.headSha;
       if (!sha) return noCommitOutcome('environment-passed');
       const runs = await ask(`listing the check runs of ${shortSha(sha)}`, () => github.api.listCheckRuns(sha));
-      return outcome(config['environment-passed'], runs, sha, context.scope.configDigest);
+      const result = outcome(config['environment-passed'], runs, sha, context.scope.configDigest);
+      // Only a config that can roll back has pins to read (only the rollback gate makes them).
+      if (result.status !== 'passed' || context.source.document.get('rollback') === undefined) return result;
+      // A pass does not count for a revision an environment was rolled back from (issue #11).
+      const environments = [config['environment-passed'].environment, ...(context.environment ? [context.environment.name] : [])];
+      const pin = await ask('reading the rollback pins', () => pinAgainst(github.api, environments, sha));
+      return pin ? { ...pinnedOutcome(pin, sha), measured: `${result.measured ?? ''}; but pinned out` } : result;
     });
   },
 };

@@ -4,9 +4,11 @@ import { dirname } from 'node:path';
 import { loadConfig } from '../../config/load.js';
 import { commentPreview } from '../../reporters/comment-preview.js';
 import type { ProcessEnv } from '../../config/resolve.js';
-import { gateNamed } from '../../gates/registry.js';
+import { gateNamed, gateReports } from '../../gates/registry.js';
+import type { RollbackRequest } from '../../gates/rollback/request.js';
 import { runGates } from '../../gates/run.js';
 import { headShaFromEnv } from '../../github/context.js';
+import { redactingApi } from '../../github/redacting.js';
 import { gitHead } from '../../io/git.js';
 import { UndiciHttpClient } from '../../io/http.js';
 import type { RunScope } from '../../checks/kind.js';
@@ -33,6 +35,10 @@ export interface RunCommandOptions {
   mode?: string;
   /** migrate: acknowledgement tokens, as the `acknowledge` input of a dispatch. */
   acknowledge?: string;
+  /** The rollback asked for (`release-gates rollback`). */
+  rollback?: RollbackRequest;
+  /** Write the gates' report (the rollback's incident issue, as markdown) to this file. */
+  report?: string;
 }
 
 /** Writes one output file; a failure is reported after the verdict, never thrown. */
@@ -52,7 +58,7 @@ async function writeOutput(what: string, file: string, write: () => Promise<void
  * GitHub for a local run: only when GITHUB_TOKEN and GITHUB_REPOSITORY are set;
  * otherwise the GitHub checks are skipped with that reason.
  */
-async function localGitHub(env: ProcessEnv, pr: number | undefined, output: Output): Promise<RunScope['github']> {
+async function localGitHub(env: ProcessEnv, pr: number | undefined, output: Output, secrets: SecretRegistry): Promise<RunScope['github']> {
   const token = env.GITHUB_TOKEN ?? env.GH_TOKEN;
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
   if (!token || !owner || !repo) return undefined;
@@ -64,7 +70,8 @@ async function localGitHub(env: ProcessEnv, pr: number | undefined, output: Outp
     debug: () => undefined,
   };
   return {
-    api: createGitHubApi({ token, owner, repo, baseUrl: env.GITHUB_API_URL, logger }),
+    // The rollback writes from here (deployment, issue, comment): redacted like the action's writes.
+    api: redactingApi(createGitHubApi({ token, owner, repo, baseUrl: env.GITHUB_API_URL, logger }), secrets),
     owner,
     repo,
     eventName: 'local',
@@ -84,6 +91,7 @@ export async function runCommand(
   const loaded = await loadConfig(options.config);
   if (options.json) await checkWritable('--json', options.json);
   if (options.markdown) await checkWritable('--markdown', options.markdown);
+  if (options.report) await checkWritable('--report', options.report);
   const { secrets, output } = context;
   const reporter = new TerminalReporter(output, options.color === undefined ? {} : { color: options.color });
   const http = new UndiciHttpClient();
@@ -100,7 +108,7 @@ export async function runCommand(
       scope: {
         cwd: process.cwd(),
         headSha: commit ?? undefined,
-        github: await localGitHub(context.env, options.pr, output),
+        github: await localGitHub(context.env, options.pr, output, secrets),
         inputs: {
           ...(options.mode ? { mode: options.mode } : {}),
           ...(options.acknowledge ? { acknowledge: options.acknowledge } : {}),
@@ -109,6 +117,7 @@ export async function runCommand(
       ...(context.signal ? { signal: context.signal } : {}),
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
       ...(options.check?.length ? { only: options.check } : {}),
+      ...(options.rollback ? { rollback: options.rollback } : {}),
       onGateStart: (gate, checks, environment) => reporter.gateStarted(gate, checks, environment),
       onEvent: (gate, event) => reporter.event(gate, event),
       onGateFinished: (result) => reporter.gateFinished(result),
@@ -132,6 +141,19 @@ export async function runCommand(
             markdown,
             secrets.redact(commentPreview(run, { headSha: commit ?? undefined, updatedAt: new Date(), environments })),
           );
+        },
+        output,
+      );
+    }
+    const file = options.report;
+    if (file) {
+      const report = gateReports(gates, run);
+      await writeOutput(
+        report ? 'report' : 'an empty report (nothing to report)',
+        file,
+        async () => {
+          await mkdir(dirname(file), { recursive: true });
+          await writeFile(file, secrets.redact(report));
         },
         output,
       );

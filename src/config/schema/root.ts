@@ -7,10 +7,11 @@ import { CheckDocumentSchema, CheckEntrySchema } from '../../checks/registry.js'
 import { checkMigrateFields, MigrateFields } from '../../migrate/schema.js';
 import { EnvironmentName, GateSectionFields, VariableName, Variables } from './common.js';
 import { MonitorDocumentSection, MonitorSection } from './monitor.js';
+import { rollbackSection, VerifyEntrySchema } from './rollback.js';
 import { urlProblem } from './url.js';
 
 /** Gate sections a config may have, in the order gates run. */
-export const GATE_NAMES = ['preflight', 'migrate', 'smoke', 'monitor'] as const;
+export const GATE_NAMES = ['preflight', 'migrate', 'smoke', 'monitor', 'rollback'] as const;
 export type GateName = (typeof GATE_NAMES)[number];
 
 /** One deployment environment: its base URL, variables and the environments before it. */
@@ -48,7 +49,7 @@ function migrateSection<T extends z.ZodType>(check: T) {
     .superRefine(checkMigrateFields);
 }
 
-function root<T extends z.ZodType, M extends z.ZodType>(check: T, monitor: M) {
+function root<T extends z.ZodType, M extends z.ZodType, E extends z.ZodType>(check: T, monitor: M, verifyEntry: E) {
   const section = gateSection(check).optional();
   return z.strictObject({
     version: z.literal(1, { error: 'expected version: 1' }),
@@ -60,16 +61,18 @@ function root<T extends z.ZodType, M extends z.ZodType>(check: T, monitor: M) {
     smoke: section,
     /** The window after a release: sampled checks held to thresholds (docs/monitor.md). */
     monitor: monitor.optional(),
+    rollback: rollbackSection(check, verifyEntry).optional(),
   });
 }
 
 /** Validates a config; checks parse to {@link CheckEntry} values. */
-export const RootSchema = root(CheckEntrySchema, MonitorSection);
+export const RootSchema = root(CheckEntrySchema, MonitorSection, VerifyEntrySchema);
 /** The same shape for editors: checks as a union of every kind. */
-export const RootDocumentSchema = root(CheckDocumentSchema, MonitorDocumentSection);
+export const RootDocumentSchema = root(CheckDocumentSchema, MonitorDocumentSection, z.union([z.string().min(1), CheckDocumentSchema]));
 
 export type RootConfig = z.output<typeof RootSchema>;
 export type GateSectionConfig = NonNullable<RootConfig['smoke']>;
 /** The migrate section: a gate section with the tool's settings. */
 export type MigrateSectionConfig = NonNullable<RootConfig['migrate']>;
+export type RollbackSectionConfig = NonNullable<RootConfig['rollback']>;
 export type EnvironmentConfig = z.output<typeof Environment>;

@@ -118,7 +118,7 @@ async function labelClaims(inputs: AckInputs, problems: string[]): Promise<{ cla
   try {
     let numbers = github.pullRequest ? [github.pullRequest.number] : [];
     if (numbers.length === 0 && inputs.headSha && github.eventName !== 'local') {
-      numbers = await github.api.listPullRequestsForCommit(inputs.headSha);
+      numbers = (await github.api.listPullRequestsForCommit(inputs.headSha)).map((pull) => pull.number);
     }
     const claims: AckClaim[] = [];
     for (const number of numbers) {

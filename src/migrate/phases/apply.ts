@@ -23,6 +23,9 @@ function records(run: MigrateRun, applied: readonly Migration[]): AppliedMigrati
       hash: analysed?.hash ?? '',
       destructive: analysed?.findings.some((finding) => finding.destructive) ?? false,
       findings: [...new Set(analysed?.findings.map((finding) => finding.code) ?? [])],
+      // A `breaking` finding (a rename, a type change) means the previous code may not run
+      // on the new schema: the rollback gate refuses to cross it (docs/sql-findings.md).
+      ...(analysed ? { compatible: !analysed.findings.some((finding) => finding.severity === 'breaking') } : {}),
     };
   });
 }

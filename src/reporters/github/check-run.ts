@@ -15,7 +15,14 @@ import {
   tally,
   type LineLink,
 } from '../markdown/tables.js';
-import { appliedMigrationsOf, digestMarker, migrationsMarker, PARTIAL_MARKER } from '../../evidence/identity.js';
+import {
+  appliedMigrationsOf,
+  backupsMarker,
+  digestMarker,
+  migrationsMarker,
+  PARTIAL_MARKER,
+  type RecordedBackup,
+} from '../../evidence/identity.js';
 import { monitorChartsSection } from '../markdown/monitor-chart.js';
 
 /** GitHub accepts at most 50 annotations per request
@@ -83,6 +90,17 @@ export function failuresText(result: GateResult, lineLink: LineLink = () => unde
   return failures.length ? failures.join('\n\n') : undefined;
 }
 
+/** The backups the gate's passing `backup` checks made or found, for the rollback gate to name. */
+function recordedBackups(result: GateResult): RecordedBackup[] {
+  return result.checks.flatMap((check) => {
+    const backup =
+      check.kind === 'backup' && check.status === 'passed'
+        ? (check.data as { backup?: Omit<RecordedBackup, 'check'> } | undefined)?.backup
+        : undefined;
+    return backup ? [{ ...backup, check: check.name }] : [];
+  });
+}
+
 /**
  * The environments of the config, in its order, recorded in a check run's summary so
  * that the sticky comment, rebuilt from check runs, puts its columns in that order.
@@ -111,11 +129,13 @@ export function checkRunOutput(result: GateResult, context: OutputContext): Chec
     : escapeInline(result.reason ?? 'no checks');
   // Markers go after the cut, so truncation never loses them; the comment id stays last.
   const applied = appliedMigrationsOf(result.checks);
+  const backups = recordedBackups(result);
   const marker =
     `\n${digestMarker(context.configDigest)}` +
     (result.partial ? `\n${PARTIAL_MARKER}` : '') +
     (context.environments?.length ? `\n${environmentsMarker(context.environments)}` : '') +
     (applied === undefined ? '' : `\n${migrationsMarker(applied)}`) +
+    (backups.length ? `\n${backupsMarker(backups)}` : '') +
     (context.commentId === undefined ? '' : `\n<!-- release-gates:comment=${context.commentId} -->`);
   const summary = fit(`${header.join('\n')}\n${body}`, MAX_OUTPUT_CHARS - marker.length, 'summary') + marker;
   const failures = failuresText(result, context.lineLink);
