@@ -8,7 +8,7 @@ export const modules = {
 __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _io_output_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2475);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3777);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4857);
 /** Entry of the `release-gates` command. */
 
 
@@ -21,7 +21,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3777:
+/***/ 4857:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -36,8 +36,8 @@ var esm = __webpack_require__(8179);
 var load = __webpack_require__(9212);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/gates/registry.ts + 31 modules
-var registry = __webpack_require__(4068);
+// EXTERNAL MODULE: ./src/gates/registry.ts + 38 modules
+var registry = __webpack_require__(3816);
 // EXTERNAL MODULE: ./src/io/guarded-output.ts
 var guarded_output = __webpack_require__(8228);
 // EXTERNAL MODULE: ./src/io/output.ts
@@ -46,6 +46,10 @@ var output = __webpack_require__(2475);
 var secrets_registry = __webpack_require__(3866);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: ./src/gates/rollback/request.ts
+var request = __webpack_require__(6876);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -87,10 +91,12 @@ function commentPreview(run, context) {
     });
 }
 
-// EXTERNAL MODULE: ./src/gates/run.ts + 2 modules
-var gates_run = __webpack_require__(194);
+// EXTERNAL MODULE: ./src/gates/run.ts + 1 modules
+var gates_run = __webpack_require__(8793);
 // EXTERNAL MODULE: ./src/github/context.ts
 var github_context = __webpack_require__(9556);
+// EXTERNAL MODULE: ./src/github/redacting.ts
+var redacting = __webpack_require__(3656);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
 ;// CONCATENATED MODULE: ./src/io/git.ts
@@ -191,6 +197,7 @@ async function checkWritable(option, file) {
 
 
 
+
 /** Writes one output file; a failure is reported after the verdict, never thrown. */
 async function writeOutput(what, file, write, output) {
     try {
@@ -208,20 +215,21 @@ async function writeOutput(what, file, write, output) {
  * GitHub for a local run: only when GITHUB_TOKEN and GITHUB_REPOSITORY are set;
  * otherwise the GitHub checks are skipped with that reason.
  */
-async function localGitHub(env, pr, output) {
+async function localGitHub(env, pr, output, secrets) {
     const token = env.GITHUB_TOKEN ?? env.GH_TOKEN;
     const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
     if (!token || !owner || !repo)
         return undefined;
     // Loaded only when used: Octokit is a large part of start-up.
-    const { createGitHubApi } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(239), __webpack_require__.e(48)]).then(__webpack_require__.bind(__webpack_require__, 475));
+    const { createGitHubApi } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(239), __webpack_require__.e(980)]).then(__webpack_require__.bind(__webpack_require__, 3127));
     const logger = {
         info: (m) => output.err(`${m}\n`),
         warning: (m) => output.err(`warning: ${m}\n`),
         debug: () => undefined,
     };
     return {
-        api: createGitHubApi({ token, owner, repo, baseUrl: env.GITHUB_API_URL, logger }),
+        // The rollback writes from here (deployment, issue, comment): redacted like the action's writes.
+        api: (0,redacting/* redactingApi */.i)(createGitHubApi({ token, owner, repo, baseUrl: env.GITHUB_API_URL, logger }), secrets),
         owner,
         repo,
         eventName: 'local',
@@ -232,12 +240,14 @@ async function localGitHub(env, pr, output) {
 /** Runs the gates and returns the exit code: 0 passed, 1 failed or pending. */
 async function runCommand(gateNames, options, context) {
     const startedAt = new Date();
-    const gates = gateNames.map(registry/* gateNamed */.H);
+    const gates = gateNames.map(registry/* gateNamed */.H_);
     const loaded = await (0,load/* loadConfig */.Z9)(options.config);
     if (options.json)
         await checkWritable('--json', options.json);
     if (options.markdown)
         await checkWritable('--markdown', options.markdown);
+    if (options.report)
+        await checkWritable('--report', options.report);
     const { secrets, output } = context;
     const reporter = new terminal/* TerminalReporter */.s(output, options.color === undefined ? {} : { color: options.color });
     const http = new io_http/* UndiciHttpClient */.ki();
@@ -254,7 +264,7 @@ async function runCommand(gateNames, options, context) {
             scope: {
                 cwd: process.cwd(),
                 headSha: commit ?? undefined,
-                github: await localGitHub(context.env, options.pr, output),
+                github: await localGitHub(context.env, options.pr, output, secrets),
                 inputs: {
                     ...(options.mode ? { mode: options.mode } : {}),
                     ...(options.acknowledge ? { acknowledge: options.acknowledge } : {}),
@@ -263,6 +273,7 @@ async function runCommand(gateNames, options, context) {
             ...(context.signal ? { signal: context.signal } : {}),
             ...(options.concurrency ? { concurrency: options.concurrency } : {}),
             ...(options.check?.length ? { only: options.check } : {}),
+            ...(options.rollback ? { rollback: options.rollback } : {}),
             onGateStart: (gate, checks, environment) => reporter.gateStarted(gate, checks, environment),
             onEvent: (gate, event) => reporter.event(gate, event),
             onGateFinished: (result) => reporter.gateFinished(result),
@@ -282,11 +293,64 @@ async function runCommand(gateNames, options, context) {
                 await (0,promises_.writeFile)(markdown, secrets.redact(commentPreview(run, { headSha: commit ?? undefined, updatedAt: new Date(), environments })));
             }, output);
         }
+        const file = options.report;
+        if (file) {
+            const report = (0,registry/* gateReports */.rR)(gates, run);
+            await writeOutput(report ? 'report' : 'an empty report (nothing to report)', file, async () => {
+                await (0,promises_.mkdir)((0,external_node_path_.dirname)(file), { recursive: true });
+                await (0,promises_.writeFile)(file, secrets.redact(report));
+            }, output);
+        }
         return (0,exit_codes/* exitCodeFor */.Rr)(run.status);
     }
     finally {
         await http.close();
     }
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/rollback.ts
+/**
+ * `release-gates rollback --env production [--to SHA] [--dry-run]`: the rollback gate
+ * from a terminal, with the same engine as `actions/rollback` (issue #11). Reads GitHub
+ * with `GITHUB_TOKEN` and `GITHUB_REPOSITORY`, like the other GitHub checks.
+ */
+
+
+
+function localUser(env) {
+    try {
+        return env.USER ?? (0,external_node_os_.userInfo)().username;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The request a command line asks for. */
+function rollbackRequest(options, env) {
+    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    const server = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
+    return {
+        target: options.to?.trim() || request/* LAST_KNOWN_GOOD */.NZ,
+        reason: options.reason?.trim() ?? '',
+        dryRun: options.dryRun === true,
+        confirmDatabase: options.confirmDatabase === true,
+        restoreBackup: options.restoreBackup?.trim() || undefined,
+        from: options.from?.trim() || undefined,
+        trigger: { kind: 'local', actor: localUser(env) },
+        runUrl: undefined,
+        repoUrl: owner && repo ? `${server}/${owner}/${repo}` : undefined,
+    };
+}
+/** Runs the rollback; 0 when it passed (a dry run that would pass), 1 otherwise. */
+function rollbackCommand(options, context) {
+    return runCommand(['rollback'], {
+        config: options.config,
+        env: options.env,
+        ...(options.json ? { json: options.json } : {}),
+        ...(options.incident ? { report: options.incident } : {}),
+        ...(options.color === undefined ? {} : { color: options.color }),
+        rollback: rollbackRequest(options, context.env),
+    }, context);
 }
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/json-schema-processors.js
@@ -324,10 +388,10 @@ function schemaCommand(output) {
 /** Validates the config; problems are thrown as ConfigurationError (exit 2). */
 async function validateCommand(options, output) {
     const loaded = await (0,load/* loadConfig */.Z9)(options.config);
-    const sections = root/* GATE_NAMES */.rn.filter((gate) => loaded.config[gate]).map((gate) => {
-        const count = loaded.config[gate]?.checks.length ?? 0;
-        return `${gate} (${count} ${count === 1 ? 'check' : 'checks'})`;
-    });
+    const count = (n, what) => `${n} ${what}${n === 1 ? '' : 's'}`;
+    const sections = root/* GATE_NAMES */.rn.filter((gate) => loaded.config[gate]).map((gate) => gate === 'rollback'
+        ? `rollback (${count(loaded.config.rollback?.steps.length ?? 0, 'step')})`
+        : `${gate} (${count(loaded.config[gate]?.checks.length ?? 0, 'check')})`);
     const environments = Object.keys(loaded.config.environments ?? {});
     output.out(`${options.config}: valid. Gates: ${sections.join(', ') || 'none'}. Environments: ${environments.join(', ') || 'none'}. Digest ${loaded.source.digest}\n`);
     return 0;
@@ -338,6 +402,7 @@ async function validateCommand(options, output) {
  * The command line: `run`, `validate`, `analyse-sql` and `schema`. Returns an exit code; user errors
  * print one line per problem and no stack trace (see `errors.ts`).
  */
+
 
 
 
@@ -382,7 +447,7 @@ function program(context, setCode) {
         .configureOutput({ writeOut: (s) => context.output.out(s), writeErr: (s) => context.output.err(s) });
     cli
         .command('run')
-        .description(`run gates in order (${registry/* GATES */.J.map((g) => g.name).join(', ')})`)
+        .description(`run gates in order (${registry/* GATES */.JH.map((g) => g.name).join(', ')})`)
         .argument('<gates...>', 'gate names')
         .option('-c, --config <file>', 'config file', value, load/* DEFAULT_CONFIG_PATH */.Bi)
         .option('-e, --env <name>', 'environment to run against', value)
@@ -398,6 +463,21 @@ function program(context, setCode) {
         const { color, ...rest } = options;
         setCode(await runCommand(gates, color ? rest : { ...rest, color: false }, context));
     });
+    cli
+        .command('rollback')
+        .description('roll an environment back to the last known good revision (or --to), verified step by step, and record it')
+        .requiredOption('-e, --env <name>', 'environment to roll back', value)
+        .option('-c, --config <file>', 'config file', value, load/* DEFAULT_CONFIG_PATH */.Bi)
+        .option('--to <ref>', 'explicit target (a SHA, tag or ref); default: the last known good from gate evidence', value)
+        .option('--from <sha>', 'the deployed revision, when the environment has no GitHub deployment', value)
+        .option('--reason <text>', 'why, for the deployment and the incident issue')
+        .option('--dry-run', 'resolve the target and show every step; run and write nothing')
+        .option('--confirm-database', 'roll the code back across a destructive or incompatible migration')
+        .option('--restore-backup <name>', 'restore this backup first (it must be the one the preflight evidence names)', value)
+        .option('--json <file>', 'write the JSON evidence record to this file', value)
+        .option('--incident <file>', 'write the incident issue (markdown) to this file', value)
+        .option('--no-color', 'plain output')
+        .action(async (options) => setCode(await rollbackCommand(options, context)));
     cli
         .command('validate')
         .description('check a config file and report every problem with its position')
