@@ -6,16 +6,15 @@
  */
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { parseDocument } from 'yaml';
-import { readFileSync } from 'node:fs';
 import type { GitHubApiServer } from '../support/github-api/index.js';
 import {
-  EXAMPLE_CONFIG,
   HEAD_SHA,
   PR_NUMBER,
+  exampleConfig,
+  expectExit,
   githubState,
   makeWorkspace,
   runGate,
-  runStep,
   startService,
   withGitHub,
   type Service,
@@ -26,7 +25,7 @@ const CELLS = ['e1', 'e2', 'e3', 'e4', 'e5', 'e6', 'e7', 'e8'];
 const failingCell = (env: string): boolean => Number(env.slice(1)) > 4;
 
 function matrixConfig(): string {
-  const doc = parseDocument(readFileSync(EXAMPLE_CONFIG, 'utf8'));
+  const doc = parseDocument(exampleConfig());
   doc.setIn(
     ['environments'],
     doc.createNode(Object.fromEntries(CELLS.map((env) => [env, { url: failingCell(env) ? '${FAILING_BASE}' : '${API_BASE}' }]))),
@@ -86,7 +85,7 @@ it.concurrent.each<[string, Latency]>([
       const results = await Promise.all(CELLS.map((env) => runCell(gh, env)));
 
       for (const [index, env] of CELLS.entries()) {
-        expect([env, runStep(results[index]!).exitCode]).toEqual([env, failingCell(env) ? 1 : 0]);
+        expectExit(results[index]!, failingCell(env) ? 1 : 0, `cell ${env}`);
         expect([env, results[index]!.outputs.result]).toEqual([env, failingCell(env) ? 'failed' : 'passed']);
       }
       const { checkRuns, comments } = githubState(gh);
@@ -118,7 +117,7 @@ it.concurrent('a second run on the same commit, with the comment in place, makes
 
     const again = await runCell(gh, 'e1', '4243');
 
-    expect(runStep(again).exitCode).toBe(0);
+    expectExit(again, 0);
     const runs = githubState(gh).checkRuns;
     const latest = runs.at(-1)!;
     expect(gh.requests.map((r) => `${r.method} ${r.path}`)).toEqual([

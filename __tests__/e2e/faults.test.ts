@@ -11,11 +11,11 @@ import {
   CONFIG_IN_REPO,
   HEAD_SHA,
   commands,
+  expectExit,
   githubState,
   lineOf,
   makeWorkspace,
   runGate,
-  runStep,
   startService,
   withGitHub,
   type GateRunResult,
@@ -51,7 +51,7 @@ async function runUnder(
 ): Promise<GateRunResult> {
   for (const fault of faults) gh.faults.add(fault);
   const result = await runGate({ gh, workspace: workspace.dir, serviceUrl: (outcome === 'healthy' ? healthy : failing).url, ...extra });
-  expect(runStep(result).exitCode).toBe(outcome === 'healthy' ? 0 : 1);
+  expectExit(result, outcome === 'healthy' ? 0 : 1);
   expect(result.outputs.result).toBe(outcome === 'healthy' ? 'passed' : 'failed');
   expect(result.summary).toContain(`## release-gates for \`${HEAD_SHA.slice(0, 12)}\`: ${outcome === 'healthy' ? 'passed' : 'failed'}`);
   expect(result.stdout + result.stderr).not.toMatch(/internal error|Unhandled|TypeError|at .*\.js:\d+/);

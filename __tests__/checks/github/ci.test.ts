@@ -147,7 +147,9 @@ describe('github-ci: fail', () => {
       summary: `CI still running on the commit under test (${sha.slice(0, 12)}): 1 pending (test (e2e, firefox): in_progress)`,
     });
 
-    const waiting = preflightConfig('    - github-ci: { commit: head }\n      retry: { until: 10s, every: 200ms }\n');
+    // A window far longer than the 500 ms wait: the check ends as soon as CI is green, and
+    // a busy machine cannot make the window close first.
+    const waiting = preflightConfig('    - github-ci: { commit: head }\n      retry: { until: 5m, every: 200ms }\n');
     setTimeout(() => {
       e2e.status = 'completed';
       e2e.conclusion = 'success';
