@@ -11,6 +11,7 @@ import {
   type GitHubApi,
   type IssueComment,
 } from '../../src/github/api.js';
+import { GITHUB_ACTIONS_APP } from '../../src/github/identity.js';
 
 /** The calls the reporters make; the read calls of the preflight checks are not faked. */
 type Writes = Pick<
@@ -100,6 +101,7 @@ export class FakeGitHub implements Writes {
       summary: undefined,
       text: undefined,
       startedAt: undefined,
+      app: GITHUB_ACTIONS_APP,
       annotations: [],
       ...run,
       id,
@@ -108,8 +110,9 @@ export class FakeGitHub implements Writes {
     return full;
   }
 
-  seedComment(issue: number, body: string): FakeComment {
-    const comment = { id: this.id(), issue, body };
+  /** A comment; by `github-actions[bot]` (what `GITHUB_TOKEN` writes) unless `author` says otherwise. */
+  seedComment(issue: number, body: string, author: IssueComment['author'] = { login: 'github-actions[bot]', type: 'Bot' }): FakeComment {
+    const comment = { id: this.id(), issue, body, author };
     this.comments.push(comment);
     return comment;
   }

@@ -118,18 +118,22 @@ describe('GitHubReporter, read-only', () => {
 });
 
 describe('GitHubReporter, errors', () => {
-  it('logs other errors as warnings and never throws', async () => {
-    const fake = new FakeGitHub()
-      .fail('listCheckRuns', 'before', new Error('socket hang up'))
-      .fail('listComments', 'before', httpError(500))
-      .fail('completeCheckRun', 'before', httpError(422, 'Invalid conclusion'));
+  it.each<[string, (fake: FakeGitHub) => FakeGitHub, string[]]>([
+    [
+      'a 500 listing comments and a 422 completing',
+      (fake) => fake.fail('listComments', 'before', httpError(500)).fail('completeCheckRun', 'before', httpError(422, 'Invalid conclusion')),
+      ['Server Error', 'Invalid conclusion'],
+    ],
+    ['a lost connection listing the check runs', (fake) => fake.fail('listCheckRuns', 'before', new Error('socket hang up')), ['socket hang up']],
+  ])('logs other errors as warnings and never throws: %s', async (_label, faults, messages) => {
+    const fake = faults(new FakeGitHub());
     const { reporter, annotator, warnings } = setup(fake);
     await expect(report(reporter, failing())).resolves.toBeUndefined();
-    for (const message of ['socket hang up', 'Server Error', 'Invalid conclusion']) {
-      expect(warnings()).toContainEqual(expect.stringContaining(message));
-    }
+    for (const message of messages) expect(warnings()).toContainEqual(expect.stringContaining(message));
     expect(reporter.isReadOnly).toBe(false);
     expect(annotator.notices).toEqual([]);
+    // The completion that failed once was made at the end: no run is left in progress.
+    expect(fake.runs.map((run) => run.status)).toEqual(['completed']);
   });
 
   it('logs a refused create (422) and carries on', async () => {
@@ -166,14 +170,11 @@ describe('GitHubReporter, requests', () => {
     });
     const { reporter, warnings } = setup(fake);
     await report(reporter, gate(many(3, 'passed')));
-    // create; list (finds the comment id); then complete and update the comment.
-    expect(fake.methods).toHaveLength(4);
-    expect(fake.methods.slice(0, 2)).toEqual(['createCheckRun', 'listCheckRuns']);
-    expect([...fake.methods.slice(2)].sort()).toEqual(['completeCheckRun', 'updateComment']);
+    // create; complete before anything reads it; list (finds the comment id); update the comment.
+    expect(fake.methods).toEqual(['createCheckRun', 'completeCheckRun', 'listCheckRuns', 'updateComment']);
     expect(fake.calls.find((call) => call.method === 'updateComment')!.args[0]).toBe(comment.id);
     const ours = fake.runs.at(-1)!;
     expect(ours).toMatchObject({ status: 'completed', conclusion: 'success', title: '3 passed' });
-    expect(ours.summary).toContain(`<!-- release-gates:comment=${comment.id} -->`);
     expect(comment.body).toContain('✅ passed · 3 passed');
     expect(warnings()).toEqual([]);
   });

@@ -8,6 +8,7 @@ import { loadConfig } from '../config/load.js';
 import type { ProcessEnv } from '../config/resolve.js';
 import { ConfigurationError, isUserError } from '../errors.js';
 import { readRunContext } from '../github/context.js';
+import { TokenIdentity } from '../github/identity.js';
 import { redactingApi } from '../github/redacting.js';
 import { runGates } from '../gates/run.js';
 import { UndiciHttpClient } from '../io/http.js';
@@ -64,8 +65,11 @@ export async function runAction(env: ProcessEnv, gateOverride?: string): Promise
       : undefined;
     const blob = `${context.serverUrl}/${context.owner}/${context.repo}/blob/${context.headSha}/${settings.configInRepo}`;
     let environmentUrl: string | undefined;
+    // Learned from this job's own check runs; the checks count only that app's evidence.
+    const identity = new TokenIdentity();
     const reporter = new GitHubReporter({
       api,
+      identity,
       context,
       configPath: settings.configInRepo,
       configDigest: loaded.source.digest,
@@ -88,6 +92,7 @@ export async function runAction(env: ProcessEnv, gateOverride?: string): Promise
       scope: {
         cwd: process.cwd(),
         headSha: context.headSha,
+        event: { name: context.eventName, pullRequest: context.pullRequest },
         github: api
           ? {
               api,
@@ -96,6 +101,7 @@ export async function runAction(env: ProcessEnv, gateOverride?: string): Promise
               eventName: context.eventName,
               pullRequest: context.pullRequest,
               runId: env.GITHUB_RUN_ID,
+              identity,
             }
           : undefined,
       },

@@ -19,6 +19,8 @@ export interface CheckRunInfo {
   /** `output.text`: the failures' evidence. */
   text: string | undefined;
   startedAt: string | undefined;
+  /** The GitHub App that created the run; only runs of the token's own app are evidence. */
+  app: { id: number; slug: string } | undefined;
 }
 
 export interface Annotation {
@@ -44,6 +46,8 @@ export type Conclusion = 'success' | 'failure' | 'neutral' | 'cancelled' | 'skip
 export interface IssueComment {
   id: number;
   body: string;
+  /** Who wrote it: `github-actions[bot]` (type `Bot`) for `GITHUB_TOKEN`; a person may quote the marker. */
+  author: { login: string; type: string } | undefined;
 }
 
 /** A pull request, as the preflight checks read it. Body and title are untrusted. */

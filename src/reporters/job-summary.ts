@@ -5,7 +5,7 @@
 import { needsAttention, type GateResult } from '../engine/model.js';
 import type { RunResult } from '../gates/run.js';
 import { codeBlock, escapeInline } from './markdown/escape.js';
-import { attentionEmoji, checksTable, evidenceLines, gatesTable, tally, type LineLink } from './markdown/tables.js';
+import { attentionHeading, checksTable, evidenceLines, gatesTable, tally, type LineLink } from './markdown/tables.js';
 
 /**
  * The step summary limit is 1 MiB of the file, so bytes of UTF-8, not characters: a
@@ -30,7 +30,7 @@ function gateSection(result: GateResult, lineLink: LineLink): string {
     .filter(needsAttention)
     .map(
       (check) =>
-        `<details><summary>${attentionEmoji(check)} ${escapeInline(check.name)}: ${escapeInline(check.summary)}</summary>\n\n${codeBlock(
+        `<details><summary>${attentionHeading(check, escapeInline(check.name))}: ${escapeInline(check.summary)}</summary>\n\n${codeBlock(
           evidenceLines(check, { config: true }).join('\n'),
         )}\n\n</details>`,
     );

@@ -187,9 +187,9 @@ describe('github-ci: fail', () => {
     expect(check()).toMatchObject({ status: 'failed', summary: 'GitHub answered 404 "Branch not found" when reading branch release/9.9' });
   });
 
-  it('{ commit: head } with no known commit fails, saying so', async () => {
+  it('{ commit: head } with no known commit is not verified, saying so', async () => {
     const { check } = await runWithGitHub(MERGE_CI, { server, headSha: undefined });
-    expect(check()).toMatchObject({ status: 'failed', measured: 'no commit' });
+    expect(check()).toMatchObject({ status: 'unverified', measured: 'no commit' });
     expect(server.requests).toEqual([]);
   });
 });

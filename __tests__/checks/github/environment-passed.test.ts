@@ -99,7 +99,7 @@ describe('environment-passed, end to end through the check runs', () => {
     const production = await productionRun(yaml, { pr: PR });
     expect(production.check()).toMatchObject({
       status: 'passed',
-      summary: `staging passed for ${HEAD.slice(0, 12)} and this config: preflight and smoke`,
+      summary: `staging passed for ${HEAD.slice(0, 12)} and this config: preflight and smoke (check runs by github-actions)`,
     });
 
     // The same commit with another config: staging's results do not count.
@@ -167,7 +167,10 @@ describe('environment-passed, from seeded check runs', () => {
     stagingSmokePassed();
     checkRun('smoke (production)', 'failure', '1 failed', 'x');
     const { check } = await productionRun(SMOKE_ONLY);
-    expect(check()).toMatchObject({ status: 'passed', summary: `staging passed for ${HEAD.slice(0, 12)} and this config: smoke` });
+    expect(check()).toMatchObject({
+      status: 'passed',
+      summary: `staging passed for ${HEAD.slice(0, 12)} and this config: smoke (check runs by github-actions)`,
+    });
   });
 
   it('a staging run still in progress fails the attempt, saying it has not finished (retry waits)', async () => {

@@ -8,10 +8,15 @@
  * - environment-passed: { environment: staging, gates: [smoke] }
  * ```
  *
- * It reads the commit's `release-gates / <gate> (<env>)` check runs. A gate counts when
- * its newest run for this config digest (the marker in the run's summary) concluded
- * `success`; a success recorded for another config never counts, and the check says so
- * (PRODUCT.md, "Beyond the peers"). Without `gates:`, every gate with a run for the
+ * It reads the commit's `release-gates / <gate> (<env>)` check runs created by the
+ * token's own app (`github-actions` for `GITHUB_TOKEN`; see `github/identity.ts`): any
+ * app with `checks: write` can create a run with that name (GITHUB.md, "Check runs"), so
+ * a run of another app never counts, and the evidence lists it as ignored. A gate counts
+ * when its newest run for this config digest (the marker in the run's summary) concluded
+ * `success`, and only `success`: `neutral` and `skipped`, which required checks let pass,
+ * are not a pass here. A success recorded for another config never counts, and the check
+ * says so (PRODUCT.md, "Beyond the peers"). The evidence names the run (id, URL) and the
+ * app that satisfied each gate. Without `gates:`, every gate with a run for the
  * environment on the commit must pass, and there must be at least one. An environment's
  * `requires:` adds this check to preflight by itself (see `implied.ts`).
  */
@@ -22,6 +27,7 @@ import { formatPath, type ConfigPath, type ConfigSource } from '../../config/sou
 import type { CheckOutcome } from '../../engine/model.js';
 import type { ConfigProblem } from '../../errors.js';
 import type { CheckRunInfo } from '../../github/api.js';
+import { TokenIdentity } from '../../github/identity.js';
 import { checkRunName, digestIn, parseCheckRunName } from '../../evidence/identity.js';
 import { cut, joinList } from '../../text.js';
 import { ask, githubRun, noCommitOutcome, shortSha } from '../github-scope.js';
@@ -53,6 +59,29 @@ interface Verdict {
   /** One line for the summary, e.g. `smoke failed (failure)`. */
   line: string;
   detail: string;
+  /** The run the verdict rests on, for the evidence record. */
+  run?: RunEvidence;
+}
+
+/** A check run as the evidence record names it. */
+interface RunEvidence {
+  id: number;
+  name: string;
+  url: string | undefined;
+  status: string;
+  conclusion: string | null;
+  app: string;
+}
+
+function runEvidence(run: CheckRunInfo): RunEvidence {
+  return {
+    id: run.id,
+    name: run.name,
+    url: run.htmlUrl,
+    status: run.status,
+    conclusion: run.conclusion,
+    app: run.app ? `${run.app.slug} (app ${run.app.id})` : 'no app',
+  };
 }
 
 /** `sha256:0123456789a…`: a digest short enough for a summary. */
@@ -60,7 +89,13 @@ function shortDigest(digest: string): string {
   return cut(digest, 20);
 }
 
-/** The verdict of one gate from its runs on the commit, newest first. */
+/** `check run 123 https://…/runs/123 by github-actions (app 15368)`. */
+function describeRun(run: CheckRunInfo): string {
+  const { url, app } = runEvidence(run);
+  return `check run ${run.id}${url ? ` ${url}` : ''} by ${app}`;
+}
+
+/** The verdict of one gate from its runs on the commit (all by the token's app), newest first. */
 function verdictOf(gate: string, env: string, runs: readonly CheckRunInfo[], digest: string): Verdict {
   const at = (run: CheckRunInfo): string => (run.htmlUrl ? ` ${run.htmlUrl}` : '');
   const ours = runs.find((run) => digestIn(run.summary) === digest);
@@ -72,7 +107,8 @@ function verdictOf(gate: string, env: string, runs: readonly CheckRunInfo[], dig
       passed,
       running: ours.status !== 'completed',
       line: passed ? `${gate} passed` : `${gate} ${how}`,
-      detail: `${passed ? '✓' : '✗'} ${ours.name}: ${how} for this config${at(ours)}`,
+      detail: `${passed ? '✓' : '✗'} ${ours.name}: ${how} for this config: ${describeRun(ours)}`,
+      run: runEvidence(ours),
     };
   }
   const running = runs.find((run) => run.status !== 'completed');
@@ -112,38 +148,51 @@ function outcome(
   runs: readonly CheckRunInfo[],
   sha: string,
   digest: string,
+  identity: TokenIdentity,
 ): CheckOutcome {
   const env = config.environment;
   const byGate = new Map<string, CheckRunInfo[]>();
+  const ignored: CheckRunInfo[] = [];
   for (const gate of config.gates ?? []) byGate.set(gate, []);
   // Gates in the order they first ran; each gate's runs newest first.
   for (const run of [...runs].sort((a, b) => a.id - b.id)) {
     const parsed = parseCheckRunName(run.name);
     if (parsed?.environment !== env) continue;
     if (config.gates && !config.gates.includes(parsed.gate)) continue;
-    byGate.set(parsed.gate, [run, ...(byGate.get(parsed.gate) ?? [])]);
+    if (!identity.owns(run)) ignored.push(run);
+    else byGate.set(parsed.gate, [run, ...(byGate.get(parsed.gate) ?? [])]);
   }
   const named = config.gates ? config.gates.map((gate) => checkRunName(gate, env)) : undefined;
-  const expected = `${named ? joinList(named, 'and') : `every ${checkRunName('<gate>', env)}`} success on ${shortSha(sha)} for config ${shortDigest(digest)}`;
+  const expected = `${named ? joinList(named, 'and') : `every ${checkRunName('<gate>', env)}`} success on ${shortSha(sha)} for config ${shortDigest(digest)}, by ${identity.app.slug}`;
+  const ignoredLines = ignored.map((run) => `ignored: ${run.name}: ${describeRun(run)}, not by the token's app ${identity.describe()}`);
+  const data = (verdicts: readonly Verdict[]) => ({
+    app: identity.app,
+    counted: verdicts.flatMap((verdict) => (verdict.run ? [{ gate: verdict.gate, passed: verdict.passed, checkRun: verdict.run }] : [])),
+    ignored: ignored.map(runEvidence),
+  });
   if (byGate.size === 0) {
+    const others = ignored.length ? `; ${ignored.length} by another app, which never count` : '';
     return {
       status: 'failed',
-      summary: `no release-gates results for ${env} on ${shortSha(sha)}: run the ${env} gates on this commit first`,
-      measured: `no ${checkRunName('<gate>', env)} check runs`,
+      summary: `no release-gates results for ${env} on ${shortSha(sha)}${others}: run the ${env} gates on this commit first`,
+      measured: `no ${checkRunName('<gate>', env)} check runs by ${identity.app.slug}${others}`,
       expected,
+      details: ignoredLines,
+      data: data([]),
     };
   }
   const verdicts = [...byGate].map(([gate, gateRuns]) => verdictOf(gate, env, gateRuns, digest));
-  const details = verdicts.map((verdict) => verdict.detail);
+  const details = [...verdicts.map((verdict) => verdict.detail), ...ignoredLines];
   const measured = verdicts.map((verdict) => verdict.line).join('; ');
   if (verdicts.every((verdict) => verdict.passed)) {
     const gates = verdicts.map((verdict) => verdict.gate);
     return {
       status: 'passed',
-      summary: `${env} passed for ${shortSha(sha)} and this config: ${joinList(gates, 'and')}`,
+      summary: `${env} passed for ${shortSha(sha)} and this config: ${joinList(gates, 'and')} (check runs by ${identity.app.slug})`,
       measured,
       expected,
       details,
+      data: data(verdicts),
     };
   }
   const failing = verdicts.filter((verdict) => !verdict.passed);
@@ -154,6 +203,7 @@ function outcome(
     measured,
     expected,
     details,
+    data: data(verdicts),
   };
 }
 
@@ -198,7 +248,7 @@ export const environmentPassedKind: CheckKind<EnvironmentPassedConfig> = {
       const sha = context.scope.headSha;
       if (!sha) return noCommitOutcome('environment-passed');
       const runs = await ask(`listing the check runs of ${shortSha(sha)}`, () => github.api.listCheckRuns(sha));
-      return outcome(config['environment-passed'], runs, sha, context.scope.configDigest);
+      return outcome(config['environment-passed'], runs, sha, context.scope.configDigest, github.identity ?? new TokenIdentity());
     });
   },
 };

@@ -30,7 +30,7 @@ export interface RunCommandOptions {
 
 /**
  * GitHub for a local run: only when GITHUB_TOKEN and GITHUB_REPOSITORY are set;
- * otherwise the GitHub checks are skipped with that reason.
+ * otherwise the GitHub checks are not verified, with that reason and the fix.
  */
 async function localGitHub(env: ProcessEnv, pr: number | undefined, output: Output): Promise<RunScope['github']> {
   const token = env.GITHUB_TOKEN ?? env.GH_TOKEN;
@@ -75,7 +75,12 @@ export async function runCommand(
       env: context.env,
       secrets,
       io: { http },
-      scope: { cwd: process.cwd(), headSha: commit ?? undefined, github: await localGitHub(context.env, options.pr, output) },
+      scope: {
+        cwd: process.cwd(),
+        headSha: commit ?? undefined,
+        event: { name: 'local', pullRequest: options.pr === undefined ? undefined : { number: options.pr } },
+        github: await localGitHub(context.env, options.pr, output),
+      },
       ...(context.signal ? { signal: context.signal } : {}),
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
       onGateStart: (gate, checks, environment) => reporter.gateStarted(gate, checks, environment),

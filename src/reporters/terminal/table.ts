@@ -4,7 +4,7 @@
  */
 import Table from 'cli-table3';
 import { formatDuration } from '../../config/units.js';
-import { needsAttention, statusLabel, type CheckResult, type GateResult } from '../../engine/model.js';
+import { needsAttention, tallyChecks, type CheckResult, type GateResult } from '../../engine/model.js';
 import type { Style } from './style.js';
 
 /** `file:line:col` of a check, as editors link it. */
@@ -60,8 +60,7 @@ export function renderTable(result: GateResult, style: Style, columns: number): 
     style: { head: [], border: [], compact: true },
   });
   for (const check of result.checks) {
-    const status = style.status(check.status) + (check.optional && check.status === 'unverified' ? ' (optional)' : '');
-    table.push([check.name, status, check.measured, check.expected, String(check.durationMs)]);
+    table.push([check.name, style.check(check), check.measured, check.expected, String(check.durationMs)]);
   }
   return table.toString();
 }
@@ -70,7 +69,7 @@ export function renderTable(result: GateResult, style: Style, columns: number): 
 export function renderFailures(result: GateResult, style: Style): string {
   const lines: string[] = [];
   for (const check of result.checks.filter(needsAttention)) {
-    lines.push('', `${style.status(check.status)} ${style.bold(check.name)}  ${style.dim(where(check))}`);
+    lines.push('', `${style.check(check)} ${style.bold(check.name)}  ${style.dim(where(check))}`);
     lines.push(`    ${check.summary}`);
     if (check.measured || check.expected) {
       lines.push(`    measured: ${check.measured}`, `    expected: ${check.expected}`);
@@ -80,15 +79,12 @@ export function renderFailures(result: GateResult, style: Style): string {
   return lines.join('\n');
 }
 
-/** One line: `smoke (staging): failed, 7 passed, 1 failed in 1.2s`. */
+/** One line: `smoke (staging): failed, 1 failed, 7 passed in 1.2s`. */
 export function renderVerdict(result: GateResult, style: Style): string {
-  const counts = (['passed', 'failed', 'unverified', 'pending', 'skipped'] as const)
-    .map((status) => [status, result.checks.filter((check) => check.status === status).length] as const)
-    .filter(([, count]) => count > 0)
-    .map(([status, count]) => `${count} ${statusLabel(status)}`);
+  const counts = result.checks.length ? tallyChecks(result.checks) : '';
   const env = result.environment ? ` (${result.environment})` : '';
   const why =
     result.reason ??
     (result.interrupted === 'deadline' ? 'gate deadline reached' : result.interrupted === 'cancelled' ? 'cancelled' : undefined);
-  return `${style.bold(`${result.gate}${env}`)}: ${style.status(result.status)}${counts.length ? `, ${counts.join(', ')}` : ''} in ${formatDuration(result.durationMs)}${why ? ` (${why})` : ''}`;
+  return `${style.bold(`${result.gate}${env}`)}: ${style.status(result.status)}${counts ? `, ${counts}` : ''} in ${formatDuration(result.durationMs)}${why ? ` (${why})` : ''}`;
 }
