@@ -57,6 +57,8 @@ export class FakeGitHub implements Writes {
   duringCreateComment: (() => void) | undefined;
   /** Runs after each call took effect (another job moving on meanwhile). */
   afterCall: ((method: Method) => void) | undefined;
+  /** The app the token acts as: its check runs carry it, its comments are by `<slug>[bot]`. */
+  app: { id: number; slug: string } = GITHUB_ACTIONS_APP;
   private nextId = 100;
   private readonly faults: Fault[] = [];
 
@@ -161,6 +163,7 @@ export class FakeGitHub implements Writes {
         detailsUrl: input.detailsUrl,
         status: input.conclusion ? 'completed' : 'in_progress',
         conclusion: input.conclusion ?? null,
+        app: this.app,
       });
       this.setOutput(run, input.output);
       return run;
@@ -193,7 +196,7 @@ export class FakeGitHub implements Writes {
   createComment(issue: number, body: string): Promise<IssueComment> {
     return this.call('createComment', [issue, body], () => {
       this.duringCreateComment?.();
-      return this.seedComment(issue, body);
+      return this.seedComment(issue, body, { login: `${this.app.slug}[bot]`, type: 'Bot' });
     });
   }
 

@@ -158,6 +158,44 @@ describe('GitHubReporter, errors', () => {
   });
 });
 
+describe('GitHubReporter, a check run it could not complete', () => {
+  it('completes it in a last attempt at the end, after the comment, when the first attempt failed', async () => {
+    const fake = new FakeGitHub().fail('completeCheckRun', 'before', httpError(502, 'Bad Gateway'));
+    const { reporter, warnings } = setup(fake);
+    await report(reporter, failing());
+    expect(fake.methods.at(-1)).toBe('completeCheckRun');
+    expect(fake.runs[0]).toMatchObject({ status: 'completed', conclusion: 'failure' });
+    expect(warnings()).toEqual([expect.stringContaining('could not complete the check run "release-gates / smoke (staging)"')]);
+  });
+
+  it('when the last attempt fails too, logs the run URL and the reason, so a person can re-run it', async () => {
+    const fake = new FakeGitHub().failAlways('completeCheckRun', () => httpError(503, 'Service Unavailable'));
+    const { reporter, warnings } = setup(fake);
+    await report(reporter, failing());
+    const run = fake.runs[0]!;
+    expect(run.status).toBe('in_progress');
+    expect(fake.methods.filter((m) => m === 'completeCheckRun')).toHaveLength(2);
+    expect(warnings().at(-1)).toBe(
+      `warning: release-gates: the check run "release-gates / smoke (staging)" is left in progress at ${run.htmlUrl}: completing it failed after every retry (GitHub answered 503 "Service Unavailable"). Its result (failed) is in this job's summary; re-run the job to complete the check run.`,
+    );
+  });
+});
+
+describe('GitHubReporter, identity', () => {
+  it("learns the token's app from its own check run: with an app token, a github-actions[bot] comment is not its own", async () => {
+    const fake = new FakeGitHub();
+    fake.app = { id: 901, slug: 'release-bot' };
+    const foreign = fake.seedComment(7, `${COMMENT_MARKER}\nwritten by GITHUB_TOKEN`);
+    const { reporter } = setup(fake);
+    await report(reporter, failing());
+    expect(fake.calls.filter((call) => call.method === 'updateComment').map((call) => call.args[0])).not.toContain(foreign.id);
+    expect(fake.comments.map((c) => [c.author?.login, c.body.includes('release-gates for')])).toEqual([
+      ['github-actions[bot]', false],
+      ['release-bot[bot]', true],
+    ]);
+  });
+});
+
 describe('GitHubReporter, requests', () => {
   it('costs 4 requests for one gate when a run on the commit records the comment', async () => {
     const fake = new FakeGitHub();

@@ -24,6 +24,12 @@ export interface OctokitOptions {
   logger: Logger;
   /** Milliseconds the retry plugin multiplies its back-off by (default 1000). */
   retryBaseMs?: number;
+  /**
+   * Key of the throttling plugin's limiters (one write a second, one comment creation in
+   * three), which it keeps per key for the whole process. A process is one job, so the
+   * default shares them; a test running several jobs in one process gives each its own.
+   */
+  throttleId?: string;
 }
 
 interface RawCheckRun {
@@ -74,6 +80,7 @@ export function createGitHubApi(options: OctokitOptions): GitHubApi {
       userAgent: 'release-gates',
       retry: { retryAfterBaseValue: options.retryBaseMs ?? 1000 },
       throttle: {
+        ...(options.throttleId ? { id: options.throttleId } : {}),
         onRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
           logger.warning(`GitHub rate limit on ${request.method} ${request.url}; retrying after ${retryAfter} s`);
           return retryCount < RATE_LIMIT_RETRIES;

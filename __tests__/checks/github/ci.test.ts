@@ -29,6 +29,26 @@ function greenWorkflow(sha: string, run = 111): void {
   server.state.addCheckRun({ headSha: sha, name: 'CodeQL', conclusion: 'neutral' });
 }
 
+describe('github-ci: release-gates runs of another app', () => {
+  it('a red run named release-gates / … by another app is CI like any other: not excluded, it blocks', async () => {
+    const sha = mergeToMain('feature/spoof');
+    greenWorkflow(sha);
+    // Ours (github-actions, the token's app) is excluded; the other app's is not.
+    server.state.addCheckRun({ headSha: sha, name: 'release-gates / smoke (staging)', conclusion: 'failure' });
+    server.state.addCheckRun({
+      headSha: sha,
+      name: 'release-gates / smoke (production)',
+      conclusion: 'failure',
+      app: { id: 4242, slug: 'helpful-bot', name: 'Helpful Bot' },
+    });
+    const { check } = await runWithGitHub(MAIN_CI, { server, eventName: 'push', headSha: sha, environment: 'staging' });
+    expect(check()).toMatchObject({
+      status: 'failed',
+      summary: `CI not green on main (${sha.slice(0, 12)}): 1 red (release-gates / smoke (production): failure)`,
+    });
+  });
+});
+
 describe('github-ci: pass', () => {
   it("main is green: statuses success, check runs success/neutral/skipped; release-gates and this run's own jobs are not waited for", async () => {
     const sha = mergeToMain('feature/agent-loop');

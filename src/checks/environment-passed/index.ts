@@ -95,8 +95,11 @@ function describeRun(run: CheckRunInfo): string {
   return `check run ${run.id}${url ? ` ${url}` : ''} by ${app}`;
 }
 
-/** The verdict of one gate from its runs on the commit (all by the token's app), newest first. */
-function verdictOf(gate: string, env: string, runs: readonly CheckRunInfo[], digest: string): Verdict {
+/**
+ * The verdict of one gate from its runs on the commit by the token's app, newest first;
+ * `others` runs of the gate by other apps were ignored.
+ */
+function verdictOf(gate: string, env: string, runs: readonly CheckRunInfo[], digest: string, others: number): Verdict {
   const at = (run: CheckRunInfo): string => (run.htmlUrl ? ` ${run.htmlUrl}` : '');
   const ours = runs.find((run) => digestIn(run.summary) === digest);
   if (ours) {
@@ -138,8 +141,8 @@ function verdictOf(gate: string, env: string, runs: readonly CheckRunInfo[], dig
     gate,
     passed: false,
     running: false,
-    line: `${gate} has not run on this commit`,
-    detail: `✗ ${checkRunName(gate, env)}: no check run on this commit`,
+    line: `${gate} has not run on this commit${others ? ` (only ${others} by another app, which never count)` : ''}`,
+    detail: `✗ ${checkRunName(gate, env)}: no check run on this commit by the token's app`,
   };
 }
 
@@ -181,7 +184,8 @@ function outcome(
       data: data([]),
     };
   }
-  const verdicts = [...byGate].map(([gate, gateRuns]) => verdictOf(gate, env, gateRuns, digest));
+  const ignoredOf = (gate: string): number => ignored.filter((run) => parseCheckRunName(run.name)?.gate === gate).length;
+  const verdicts = [...byGate].map(([gate, gateRuns]) => verdictOf(gate, env, gateRuns, digest, ignoredOf(gate)));
   const details = [...verdicts.map((verdict) => verdict.detail), ...ignoredLines];
   const measured = verdicts.map((verdict) => verdict.line).join('; ');
   if (verdicts.every((verdict) => verdict.passed)) {

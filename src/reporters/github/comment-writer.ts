@@ -149,21 +149,24 @@ export async function writeStickyComment(w: CommentWrite): Promise<number | unde
   let runs = await ownRuns(w);
   const known = knownCommentId(runs);
   let written = known === undefined ? undefined : await update(w, known, runs);
-  // A run in progress at this list may complete before this write lands: list again.
-  let rounds = runs.filter((run) => run.status !== 'completed' && !w.ownRunIds.includes(run.id)).length;
+  let created = false;
   if (!written) {
     if (!isCreator(runs, w.attemptKey, w.ownRunIds)) {
       w.logger.debug('the PR comment is written by the cell with the lowest check run id of this workflow run');
       return undefined;
     }
     written = await createOrAdopt(w, runs);
-    // A cell that listed before the id was recorded left its result to this one.
-    rounds++;
+    created = true;
   }
-  while (rounds-- > 0) {
+  // List again when a run was in progress at the list written (it may have completed
+  // before the write landed) and, after creating, for the cells that listed before the
+  // id was recorded. Each round that rewrites needs a run to have completed meanwhile.
+  let again = created || runs.some((run) => run.status !== 'completed' && !w.ownRunIds.includes(run.id));
+  for (let round = 0; again && round <= runs.length; round++) {
     runs = await ownRuns(w);
     if (cellsKey(runs, w.own) === written.key) break;
     written = (await update(w, written.id, runs)) ?? written;
+    again = runs.some((run) => run.status !== 'completed' && !w.ownRunIds.includes(run.id));
   }
   return written.id;
 }

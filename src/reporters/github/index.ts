@@ -100,34 +100,30 @@ export class GitHubReporter {
    * writes off, unless `onlyThis` (the PR comment: its permission is separate).
    */
   private async attempt<T>(what: string, work: (api: GitHubApi) => Promise<T>, onlyThis = false): Promise<T | undefined> {
-    const outcome = await this.tryWrite(what, work, onlyThis);
+    const outcome = await this.tryWrite(what, work, { onlyThis });
     return 'value' in outcome ? outcome.value : undefined;
   }
 
-  /** {@link attempt}, telling why it failed. */
+  /** {@link attempt}, telling why it failed; `quiet` leaves the logging to the caller. */
   private async tryWrite<T>(
     what: string,
     work: (api: GitHubApi) => Promise<T>,
-    onlyThis = false,
+    options: { onlyThis?: boolean; quiet?: boolean } = {},
   ): Promise<{ value: T } | { reason: string }> {
     const api = this.options.api;
     if (!api || this.isReadOnly) return { reason: this.readOnlyReason ?? 'no token' };
     try {
       return { value: await work(api) };
     } catch (error) {
-      const reason =
-        error instanceof GitHubError
-          ? `GitHub answered ${error.status} "${error.message}"`
-          : error instanceof Error
-            ? error.message
-            : String(error);
+      const message = error instanceof Error ? error.message : String(error);
+      const reason = error instanceof GitHubError ? `GitHub answered ${error.status} "${error.message}"` : message;
       const denied = error instanceof GitHubError && error.readOnly;
-      if (denied && onlyThis) {
+      if (denied && options.onlyThis) {
         this.options.logger.warning(
           `release-gates could not ${what}: ${reason} (the job needs permissions: pull-requests: write); the check runs are written`,
         );
       } else if (denied) this.readOnly(`${reason} when ${what}`);
-      else this.options.logger.warning(`release-gates could not ${what}: ${error instanceof Error ? error.message : String(error)}`);
+      else if (!options.quiet) this.options.logger.warning(`release-gates could not ${what}: ${message}`);
       return { reason };
     }
   }
@@ -172,14 +168,12 @@ export class GitHubReporter {
     const [first = [], ...rest] = batches(annotationsFor(result, this.options.configPath));
     const conclusion = conclusionFor(result);
     const what = `complete the check run "${checkRunName(result.gate, result.environment)}"`;
-    const done = quiet
-      ? await this.options.api?.completeCheckRun(started.id, { conclusion, output: { ...output, annotations: first } }).then(
-          () => undefined,
-          (error: unknown) => (error instanceof Error ? error.message : String(error)),
-        )
-      : await this.tryWrite(what, (api) => api.completeCheckRun(started.id, { conclusion, output: { ...output, annotations: first } }));
-    const failed = typeof done === 'string' ? done : done && 'reason' in done ? done.reason : undefined;
-    if (failed !== undefined) return failed;
+    const done = await this.tryWrite(
+      what,
+      (api) => api.completeCheckRun(started.id, { conclusion, output: { ...output, annotations: first } }),
+      { quiet },
+    );
+    if ('reason' in done) return done.reason;
     for (const annotations of rest) {
       await this.attempt('add annotations', (api) =>
         api.addAnnotations(started.id, { title: output.title, summary: output.summary, annotations }),
