@@ -4,7 +4,7 @@
  * action of this repository (the real bundle, built from today's `src/`) through the test runner against
  * the local GitHub API.
  */
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,8 +13,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { jest } from '@jest/globals';
 import { isPair, isScalar, parseDocument, visit } from 'yaml';
-import { ACTION_ROOT } from '../support/bundle.js';
-import { assertExitCode, readRecord } from '../support/explain.js';
+import { ACTION_ROOT, BUNDLE } from '../support/bundle.js';
+import { assertExitCode, readRecord, type RecordedRun } from '../support/explain.js';
 import { runCompositeAction, type CompositeRunResult } from '../support/runner/index.js';
 import {
   startGitHubApi,
@@ -274,6 +274,43 @@ export function expectExit(result: CompositeRunResult, expected: number, label =
     record: readRecord(result.outputs.report),
     output: step.output,
   });
+}
+
+/** A run of the CLI (`node <bundle> …`): its exit code, output and evidence record. */
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** The `--json` evidence record, when one was asked for and written. */
+  record: RecordedRun | undefined;
+}
+
+/**
+ * Runs the real bundle as the CLI, `node <bundle> <args…>`, in `cwd` with only `env` (and
+ * PATH): no GITHUB_* variables unless given. `json` adds `--json <file>` and reads it back.
+ */
+export function runCli(args: string[], options: { cwd: string; env?: Record<string, string>; json?: boolean }): Promise<CliRun> {
+  const record = join(mkdtempSync(join(tmpdir(), 'rg-e2e-cli-')), 'evidence.json');
+  const argv = [BUNDLE, ...args, ...(options.json ? ['--json', record] : [])];
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      argv,
+      { cwd: options.cwd, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...options.env }, timeout: 240_000, killSignal: 'SIGKILL' },
+      (error, stdout, stderr) =>
+        resolve({
+          code: error ? (typeof error.code === 'number' ? error.code : null) : 0,
+          stdout,
+          stderr,
+          record: options.json ? readRecord(record) : undefined,
+        }),
+    );
+  });
+}
+
+/** Asserts a CLI run's exit code; on a mismatch the error lists its failing checks (see {@link expectExit}). */
+export function expectCliExit(run: CliRun, expected: number, label = 'the CLI'): void {
+  assertExitCode(run.code, expected, { label, record: run.record, output: run.stdout + run.stderr });
 }
 
 /** The upload step (`uses: actions/upload-artifact`), if it ran. */

@@ -134,6 +134,20 @@ describe('writeStickyComment', () => {
     expect(marked(fake)[0]!.body).toContain('❌ failed · 2 failed');
   });
 
+  it('the creator lists again even when no run was in progress: a cell that started later may have left its result to it', async () => {
+    const fake = new FakeGitHub();
+    const mine = cellRun(fake, 'e1');
+    // e2 starts after e1's first list and completes before e1 records the id: e2's list
+    // showed no id, and e1 is the lowest, so e2 left its result to e1.
+    fake.afterCall = (method) => {
+      if (method !== 'listCheckRuns') return;
+      fake.afterCall = undefined;
+      cellRun(fake, 'e2', { status: 'completed', conclusion: 'failure', title: '3 failed' });
+    };
+    await write(fake, mine);
+    expect(marked(fake)[0]!.body).toContain('❌ failed · 3 failed');
+  });
+
   it("never edits or deletes a person's comment quoting the marker: the creator makes its own", async () => {
     const fake = new FakeGitHub();
     const quoted = fake.seedComment(PR, `Why does ${COMMENT_MARKER} show up here?`, PERSON);

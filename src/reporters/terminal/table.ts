@@ -4,7 +4,7 @@
  */
 import Table from 'cli-table3';
 import { formatDuration } from '../../config/units.js';
-import { needsAttention, tallyChecks, type CheckResult, type GateResult } from '../../engine/model.js';
+import { checkStatusText, needsAttention, tallyChecks, type CheckResult, type GateResult } from '../../engine/model.js';
 import type { Style } from './style.js';
 
 /** `file:line:col` of a check, as editors link it. */
@@ -29,7 +29,11 @@ function widths(result: GateResult, columns: number): number[] {
     result.checks.map((c) => String(c.durationMs)),
     2,
   );
-  const status = 11;
+  // The mark, a space and the status as reports say it (`? not verified (optional)`).
+  const status = longest(
+    result.checks.map((c) => `? ${checkStatusText(c)}`),
+    9,
+  );
   const borders = 6;
   const free = Math.max(40, columns - name - ms - status - borders);
   const measured = Math.min(
