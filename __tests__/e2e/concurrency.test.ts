@@ -1,11 +1,16 @@
 /**
  * A matrix of 8 cells (8 environments) running the action at once on the same PR, with
  * the GitHub API's latency jittered to provoke the find-then-create races: exactly one
- * sticky comment survives, rebuilt from the commit's check runs, every cell completed.
- * Then the request budget of a re-run once the comment exists.
+ * sticky comment is ever created (one POST, nothing deleted: every creation notifies the
+ * PR's subscribers), rebuilt from the commit's check runs with every cell's result, every
+ * check run completed, and a person's comment quoting the marker left alone. Then the
+ * request budget of a re-run once the comment exists. 20 rounds of the same race, in one
+ * process, are in __tests__/reporters/comment-race.test.ts.
  */
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { parseDocument } from 'yaml';
+import { COMMENT_MARKER } from '../../src/reporters/github/sticky-comment.js';
+import { commentCells } from '../support/comment-cells.js';
 import type { GitHubApiServer } from '../support/github-api/index.js';
 import {
   HEAD_SHA,
@@ -58,15 +63,6 @@ function runCell(gh: GitHubApiServer, env: string, runId = '5150'): ReturnType<t
   });
 }
 
-/** The comment's cell for each environment: the text between the pipes of the smoke row. */
-function commentCells(body: string): Record<string, string> {
-  const lines = body.split('\n');
-  const split = (line: string): string[] => line.replace(/^\|\s*|\s*\|$/g, '').split(/\s+\|\s+/);
-  const names = split(lines.find((line) => line.startsWith('| gate |'))!).slice(1);
-  const cells = split(lines.find((line) => line.startsWith('| smoke |'))!).slice(1);
-  return Object.fromEntries(names.map((name, i) => [name, cells[i] ?? '']));
-}
-
 const random = (max: number): number => Math.floor(Math.random() * max);
 
 it.concurrent.each<[string, Latency]>([
@@ -82,6 +78,7 @@ it.concurrent.each<[string, Latency]>([
 ])('8 concurrent matrix cells leave exactly one comment with every cell completed (%s)', (_label, latency) =>
   withGitHub(
     async (gh) => {
+      const quoted = gh.state.addComment({ issueNumber: PR_NUMBER, body: `Why is ${COMMENT_MARKER} in the comments?`, user: 'alice' });
       const results = await Promise.all(CELLS.map((env) => runCell(gh, env)));
 
       for (const [index, env] of CELLS.entries()) {
@@ -92,9 +89,13 @@ it.concurrent.each<[string, Latency]>([
       expect(checkRuns.map((run) => [run.name, run.headSha, run.status]).sort()).toEqual(
         CELLS.map((env) => [`release-gates / smoke (${env})`, HEAD_SHA, 'completed']),
       );
+      expect(gh.requestsTo('issues/create-comment')).toHaveLength(1);
+      expect(gh.requestsTo('issues/delete-comment')).toEqual([]);
       const onPr = comments.filter((comment) => comment.issueNumber === PR_NUMBER);
-      expect(onPr).toHaveLength(1);
-      const body = onPr[0]!.body;
+      expect(onPr.find((comment) => comment.id === quoted.id)?.body).toBe(quoted.body);
+      const ours = onPr.filter((comment) => comment.user === 'github-actions[bot]');
+      expect(ours).toHaveLength(1);
+      const body = ours[0]!.body;
       expect(body).not.toMatch(/in progress|🔄/);
       const cells = commentCells(body);
       expect(Object.keys(cells).sort()).toEqual(CELLS);
@@ -107,7 +108,7 @@ it.concurrent.each<[string, Latency]>([
   ),
 );
 
-it.concurrent('a second run on the same commit, with the comment in place, makes 4 requests: create, list, complete, update comment', () =>
+it.concurrent('a second run on the same commit, with the comment in place, makes 4 requests: create, complete, list, update comment', () =>
   withGitHub(async (gh) => {
     await runCell(gh, 'e1', '4242');
     const commentId = githubState(gh).comments[0]!.id;
@@ -122,14 +123,13 @@ it.concurrent('a second run on the same commit, with the comment in place, makes
     const latest = runs.at(-1)!;
     expect(gh.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
       'POST /repos/owner/repo/check-runs',
-      `GET /repos/owner/repo/commits/${HEAD_SHA}/check-runs`,
       `PATCH /repos/owner/repo/check-runs/${latest.id}`,
+      `GET /repos/owner/repo/commits/${HEAD_SHA}/check-runs`,
       `PATCH /repos/owner/repo/issues/comments/${commentId}`,
     ]);
-    expect(gh.requests.map((r) => r.operation)).toEqual(['checks/create', 'checks/list-for-ref', 'checks/update', 'issues/update-comment']);
-    // The check run is completed before the comment is written, and records the comment's id.
+    expect(gh.requests.map((r) => r.operation)).toEqual(['checks/create', 'checks/update', 'checks/list-for-ref', 'issues/update-comment']);
+    // The check run is completed before anything reads it for the comment.
     expect(latest.status).toBe('completed');
-    expect(latest.output.summary).toContain(`<!-- release-gates:comment=${commentId} -->`);
     expect(gh.requests.length).toBeLessThanOrEqual(4);
     expect(githubState(gh).comments).toHaveLength(1);
   }),

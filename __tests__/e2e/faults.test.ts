@@ -159,6 +159,34 @@ it.concurrent.each<[Outcome]>([['healthy'], ['failing']])(
     }),
 );
 
+it.concurrent('completing the check run fails on every retry: the last attempt at the end of the job completes it', () =>
+  withGitHub(async (gh) => {
+    // The first completion and its 3 retries fail; the last attempt, after the comment, does not.
+    const result = await runUnder(gh, [{ kind: '500', ...UPDATE_RUN, times: 4 }], 'failing');
+    expect(gh.requestsTo('checks/update').map((r) => r.status)).toEqual([500, 500, 500, 500, 200, 200]);
+    const run = onlyRun(gh);
+    expect([run.status, run.conclusion]).toEqual(['completed', 'failure']);
+    expect(run.annotations.map((a) => a.start_line)).toEqual([ESTIMATOR_LINE]);
+    expect(warnings(result)).toMatch(/could not complete the check run "release-gates \/ smoke \(local\)"/);
+    expect(warnings(result)).not.toMatch(/left in progress/);
+    expect(githubState(gh).comments[0]!.body).toContain('❌ failed');
+  }),
+);
+
+it.concurrent(
+  'completing the check run never succeeds: the run URL and the reason are in the log, the step still decided by the gate',
+  () =>
+    withGitHub(async (gh) => {
+      const result = await runUnder(gh, [{ kind: '500', ...UPDATE_RUN, times: Infinity }], 'healthy');
+      gh.faults.clear();
+      const run = onlyRun(gh);
+      expect(run.status).toBe('in_progress');
+      expect(warnings(result)).toContain(
+        `release-gates: the check run "release-gates / smoke (local)" is left in progress at https://github.com/owner/repo/runs/${run.id}: completing it failed after every retry (GitHub answered 500 "Server Error"). Its result (passed) is in this job's summary; re-run the job to complete the check run.`,
+      );
+    }),
+);
+
 it.concurrent('two matrix cells on the same environment: a create retried after a 500 does not adopt the sibling cell’s run', () =>
   withGitHub(async (gh) => {
     // Matrix cells share GITHUB_RUN_ID and GITHUB_JOB. Cell 1 (failing) finishes; cell 2
