@@ -121,10 +121,15 @@ describe('GitHubReporter, errors', () => {
   it.each<[string, (fake: FakeGitHub) => FakeGitHub, string[]]>([
     [
       'a 500 listing comments and a 422 completing',
-      (fake) => fake.fail('listComments', 'before', httpError(500)).fail('completeCheckRun', 'before', httpError(422, 'Invalid conclusion')),
+      (fake) =>
+        fake.fail('listComments', 'before', httpError(500)).fail('completeCheckRun', 'before', httpError(422, 'Invalid conclusion')),
       ['Server Error', 'Invalid conclusion'],
     ],
-    ['a lost connection listing the check runs', (fake) => fake.fail('listCheckRuns', 'before', new Error('socket hang up')), ['socket hang up']],
+    [
+      'a lost connection listing the check runs',
+      (fake) => fake.fail('listCheckRuns', 'before', new Error('socket hang up')),
+      ['socket hang up'],
+    ],
   ])('logs other errors as warnings and never throws: %s', async (_label, faults, messages) => {
     const fake = faults(new FakeGitHub());
     const { reporter, annotator, warnings } = setup(fake);
