@@ -15,26 +15,16 @@ import {
   makeWorkspace,
   readReport,
   runGate,
+  stagedConfig,
   startService,
   withGitHub,
   type GateRunResult,
   type Service,
 } from './harness.js';
 
-const CONFIG = `version: 1
-environments:
-  staging: { url: "\${API_BASE}" }
-  production: { url: "\${API_BASE}", requires: [staging] }
-preflight:
-  checks:
-    - name: runner has a PATH
+const CONFIG = stagedConfig(`    - name: runner has a PATH
       env: PATH
-smoke:
-  checks:
-    - name: liveness
-      http: GET /healthz
-      expect: { json: { $.status: ok } }
-`;
+`);
 
 const FORGER: AppRec = { id: 4242, slug: 'helpful-bot', name: 'Helpful Bot' };
 const RELEASE_BOT: AppRec = { id: 777001, slug: 'release-bot', name: 'Release Bot' };

@@ -4,7 +4,7 @@
  * action of this repository (the real bundle, built from today's `src/`) through the test runner against
  * the local GitHub API.
  */
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { jest } from '@jest/globals';
 import { isPair, isScalar, parseDocument, visit } from 'yaml';
+import { runProgram, type CliResult } from '../config/helpers.js';
 import { ACTION_ROOT, BUNDLE } from '../support/bundle.js';
 import { assertExitCode, readRecord, type RecordedRun } from '../support/explain.js';
 import { runCompositeAction, type CompositeRunResult } from '../support/runner/index.js';
@@ -134,6 +135,27 @@ export function withoutWallClockBounds(yaml: string): string {
 /** The go-no-go example config as the e2e tests run it: {@link withoutWallClockBounds}. */
 export function exampleConfig(): string {
   return withoutWallClockBounds(readFileSync(EXAMPLE_CONFIG, 'utf8'));
+}
+
+/**
+ * A config with staging and production (which requires staging: production's preflight
+ * checks staging passed), the given preflight checks (YAML at 4 spaces) and a liveness
+ * smoke check, both environments at `${API_BASE}`.
+ */
+export function stagedConfig(preflightChecks: string): string {
+  return `version: 1
+environments:
+  staging: { url: "\${API_BASE}" }
+  production: { url: "\${API_BASE}", requires: [staging] }
+preflight:
+  checks:
+${preflightChecks.replace(/\n$/, '')}
+smoke:
+  checks:
+    - name: liveness
+      http: GET /healthz
+      expect: { json: { $.status: ok } }
+`;
 }
 
 /** A job's checkout: a folder holding the config at `.github/release-gates.yml`. */
@@ -277,10 +299,7 @@ export function expectExit(result: CompositeRunResult, expected: number, label =
 }
 
 /** A run of the CLI (`node <bundle> …`): its exit code, output and evidence record. */
-export interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
+export interface CliRun extends CliResult {
   /** The `--json` evidence record, when one was asked for and written. */
   record: RecordedRun | undefined;
 }
@@ -289,23 +308,10 @@ export interface CliRun {
  * Runs the real bundle as the CLI, `node <bundle> <args…>`, in `cwd` with only `env` (and
  * PATH): no GITHUB_* variables unless given. `json` adds `--json <file>` and reads it back.
  */
-export function runCli(args: string[], options: { cwd: string; env?: Record<string, string>; json?: boolean }): Promise<CliRun> {
+export async function runCli(args: string[], options: { cwd: string; env?: Record<string, string>; json?: boolean }): Promise<CliRun> {
   const record = join(mkdtempSync(join(tmpdir(), 'rg-e2e-cli-')), 'evidence.json');
-  const argv = [BUNDLE, ...args, ...(options.json ? ['--json', record] : [])];
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      argv,
-      { cwd: options.cwd, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...options.env }, timeout: 240_000, killSignal: 'SIGKILL' },
-      (error, stdout, stderr) =>
-        resolve({
-          code: error ? (typeof error.code === 'number' ? error.code : null) : 0,
-          stdout,
-          stderr,
-          record: options.json ? readRecord(record) : undefined,
-        }),
-    );
-  });
+  const run = await runProgram(process.execPath, [BUNDLE, ...args, ...(options.json ? ['--json', record] : [])], options);
+  return { ...run, record: options.json ? readRecord(record) : undefined };
 }
 
 /** Asserts a CLI run's exit code; on a mismatch the error lists its failing checks (see {@link expectExit}). */

@@ -21,26 +21,16 @@ import {
   makeWorkspace,
   pullRequestEvent,
   runGate,
+  stagedConfig,
   startService,
   withGitHub,
   type Service,
 } from './harness.js';
 
-const CONFIG = `version: 1
-environments:
-  staging: { url: "\${API_BASE}" }
-  production: { url: "\${API_BASE}", requires: [staging] }
-preflight:
-  checks:
-    - name: cost guardrails verified in staging
+const CONFIG = stagedConfig(`    - name: cost guardrails verified in staging
       checklist:
         - Cost guardrails verified in staging
-smoke:
-  checks:
-    - name: liveness
-      http: GET /healthz
-      expect: { json: { $.status: ok } }
-`;
+`);
 
 const UNTICKED = 'Release notes.\n\n- [ ] Cost guardrails verified in staging\n';
 const TICKED = 'Release notes.\n\n- [x] Cost guardrails verified in staging\n';

@@ -24,23 +24,18 @@ import {
   readReport,
   runCli,
   runGate,
+  stagedConfig,
   startEchoServer,
   startService,
   withGitHub,
   type Service,
 } from './harness.js';
 
-const NEEDS_GITHUB = `version: 1
-environments:
-  staging: { url: "\${API_BASE}" }
-  production: { url: "\${API_BASE}", requires: [staging] }
-preflight:
-  checks:
-    - name: main green in CI
+const NEEDS_GITHUB = stagedConfig(`    - name: main green in CI
       github-ci: { branch: main }
     - name: PR approved
       github-approvals: { min: 1 }
-`;
+`);
 const NOT_VERIFIED = ['staging passed for this commit', 'main green in CI', 'PR approved'];
 
 const OPTIONAL = `version: 1
