@@ -108,7 +108,7 @@ it.concurrent.each<[string, Latency]>([
   ),
 );
 
-it.concurrent('a second run on the same commit, with the comment in place, makes 4 requests: create, complete, list, update comment', () =>
+it.concurrent('a second run on the same commit, with the comment in place, makes 4 requests: create, list, complete, update comment', () =>
   withGitHub(async (gh) => {
     await runCell(gh, 'e1', '4242');
     const commentId = githubState(gh).comments[0]!.id;
@@ -123,12 +123,12 @@ it.concurrent('a second run on the same commit, with the comment in place, makes
     const latest = runs.at(-1)!;
     expect(gh.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
       'POST /repos/owner/repo/check-runs',
-      `PATCH /repos/owner/repo/check-runs/${latest.id}`,
       `GET /repos/owner/repo/commits/${HEAD_SHA}/check-runs`,
+      `PATCH /repos/owner/repo/check-runs/${latest.id}`,
       `PATCH /repos/owner/repo/issues/comments/${commentId}`,
     ]);
-    expect(gh.requests.map((r) => r.operation)).toEqual(['checks/create', 'checks/update', 'checks/list-for-ref', 'issues/update-comment']);
-    // The check run is completed before anything reads it for the comment.
+    expect(gh.requests.map((r) => r.operation)).toEqual(['checks/create', 'checks/list-for-ref', 'checks/update', 'issues/update-comment']);
+    // The check run is completed before the comment is written.
     expect(latest.status).toBe('completed');
     expect(gh.requests.length).toBeLessThanOrEqual(4);
     expect(githubState(gh).comments).toHaveLength(1);

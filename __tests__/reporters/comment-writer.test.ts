@@ -9,7 +9,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { TokenIdentity } from '../../src/github/identity.js';
 import { RecordingLogger } from '../../src/io/logger.js';
-import { isCreator, writeStickyComment, type CommentWrite, type OwnCell } from '../../src/reporters/github/comment-writer.js';
+import { StickyComment, isCreator, type OwnCell } from '../../src/reporters/github/comment-writer.js';
 import { COMMENT_MARKER } from '../../src/reporters/github/sticky-comment.js';
 import { FakeGitHub, httpError, type FakeRun } from './fake-github.js';
 
@@ -41,12 +41,18 @@ const cell = (env: string, status: OwnCell['status'], run?: FakeRun): OwnCell =>
   url: run?.htmlUrl,
 });
 
-/** Writes as the cell that owns `mine` (completed with `status`), as the reporter does. */
+/**
+ * Writes as the cell that owns `mine`, as the reporter does: prepare, complete `mine`
+ * with `status` (recording the id prepare returned), write.
+ */
 async function write(fake: FakeGitHub, mine: FakeRun, status: OwnCell['status'] = 'passed') {
-  Object.assign(mine, { status: 'completed', conclusion: status === 'passed' ? 'success' : 'failure', title: `1 ${status}` });
   const logger = new RecordingLogger();
   const recorded: number[] = [];
-  const options: CommentWrite = {
+  const record = (id: number): void => {
+    recorded.push(id);
+    mine.summary = `${mine.summary ?? ''}\n<!-- release-gates:comment=${id} -->`;
+  };
+  const comment = new StickyComment({
     api: fake.api,
     issue: PR,
     headSha: SHA,
@@ -56,13 +62,12 @@ async function write(fake: FakeGitHub, mine: FakeRun, status: OwnCell['status'] 
     ownRunIds: [mine.id],
     own: [cell(mine.name.slice('release-gates / smoke ('.length, -1), status, mine)],
     logger,
-    record: (id) => {
-      recorded.push(id);
-      mine.summary = `${mine.summary ?? ''}\n<!-- release-gates:comment=${id} -->`;
-      return Promise.resolve();
-    },
-  };
-  const id = await writeStickyComment(options);
+    record: (id) => Promise.resolve(record(id)),
+  });
+  const toRecord = await comment.prepare();
+  Object.assign(mine, { status: 'completed', conclusion: status === 'passed' ? 'success' : 'failure', title: `1 ${status}` });
+  if (toRecord !== undefined) record(toRecord);
+  const id = await comment.write();
   return { id, recorded, logger };
 }
 
@@ -107,7 +112,8 @@ describe('writeStickyComment', () => {
     const { id, recorded } = await write(fake, mine);
     expect(id).toBeUndefined();
     expect(recorded).toEqual([]);
-    expect(fake.methods).toEqual(['listCheckRuns']);
+    // Before and after completing its run: no id recorded either time.
+    expect(fake.methods).toEqual(['listCheckRuns', 'listCheckRuns']);
   });
 
   it('a run of an earlier attempt left in progress does not hold the comment back', async () => {

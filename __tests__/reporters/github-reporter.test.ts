@@ -213,8 +213,8 @@ describe('GitHubReporter, requests', () => {
     });
     const { reporter, warnings } = setup(fake);
     await report(reporter, gate(many(3, 'passed')));
-    // create; complete before anything reads it; list (finds the comment id); update the comment.
-    expect(fake.methods).toEqual(['createCheckRun', 'completeCheckRun', 'listCheckRuns', 'updateComment']);
+    // create; list (finds the comment id); complete; then update the comment.
+    expect(fake.methods).toEqual(['createCheckRun', 'listCheckRuns', 'completeCheckRun', 'updateComment']);
     expect(fake.calls.find((call) => call.method === 'updateComment')!.args[0]).toBe(comment.id);
     const ours = fake.runs.at(-1)!;
     expect(ours).toMatchObject({ status: 'completed', conclusion: 'success', title: '3 passed' });

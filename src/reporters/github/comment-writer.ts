@@ -5,26 +5,30 @@
  * duplicate takes nothing back (GITHUB.md, "PR comments"), so a race must not create.
  *
  * The check runs on the commit are the ordering. Each cell creates its check run when
- * its first gate starts, so run ids order the cells. After completing its check runs, a
- * cell lists the runs on the commit (only those of the token's own app) and:
- * 1. when a run records the comment's id, updates that comment;
- * 2. otherwise leaves it to the creator: the cell that owns the lowest-id run of this
- *    workflow run attempt (external ids start with `<run id>.<attempt>.`). The creator
- *    adopts this bot's comment from an earlier commit if there is one, else creates it,
- *    and records its id on its own check run;
- * 3. whoever wrote lists the runs again while other runs were in progress, and rewrites
- *    until the list matches what it wrote.
+ * its first gate starts, so run ids order the cells, and the runs with a lower id than a
+ * cell's own are all there once its run exists. In two steps around the completion of
+ * the cell's last check run ({@link StickyComment.prepare}, then
+ * {@link StickyComment.write}), reading only the runs of the token's own app:
+ * 1. when a run records the comment's id, the cell updates that comment;
+ * 2. otherwise only the creator writes it: the cell that owns the lowest-id run of this
+ *    workflow run attempt (external ids start with `<run id>.<attempt>.`). Before it
+ *    completes its run, it adopts this bot's comment from an earlier commit or creates
+ *    one, and its completion records the id; then it lists the runs again and writes;
+ * 3. any other cell completes its run, lists the runs again and updates the comment if
+ *    an id is recorded by now, or leaves its result to the creator;
+ * 4. whoever wrote from a list with other runs in progress lists again and rewrites until
+ *    the list matches what it wrote.
  *
- * Nothing is lost: a cell completes its check run before it lists, and the creator
- * records the id before it lists again, so either the cell's list shows the id (and it
- * writes its own result) or the cell completed before the creator's second list (which
- * shows it). One creation: one cell of a workflow run attempt owns that attempt's lowest
- * id. An earlier attempt or another workflow run never elects this attempt's creator,
- * so a cancelled run cannot block it. Two workflow runs that both find no comment on the
- * same PR at once could each create one (the example workflow runs every cell in one
- * workflow run, in a concurrency group per PR); the next creator keeps the lowest and
- * deletes the bot's duplicates. If the creator is cancelled before it writes, the
- * comment waits for the next run; the check runs and job summaries hold the results.
+ * Nothing is lost: a cell lists after completing, and the creator lists after recording,
+ * so either the cell sees the id (and writes its own result) or it completed before the
+ * creator's list (which shows it). One creation: one cell of a workflow run attempt owns
+ * that attempt's lowest id. An earlier attempt or another workflow run never elects this
+ * attempt's creator, so a cancelled run cannot block it. Two workflow runs that both find
+ * no comment on the same PR at once could each create one (the example workflow runs
+ * every cell in one workflow run, in a concurrency group per PR); the next creator keeps
+ * the lowest and deletes the bot's duplicates. If the creator is cancelled before it
+ * writes, the comment waits for the next run; the check runs and job summaries hold the
+ * results.
  */
 import { GitHubError, type CheckRunInfo, type GitHubApi, type IssueComment } from '../../github/api.js';
 import type { TokenIdentity } from '../../github/identity.js';
@@ -49,7 +53,10 @@ export interface CommentWrite {
   /** This job's finished gates; they replace the listing of their runs. */
   own: readonly OwnCell[];
   logger: Logger;
-  /** Records the comment's id on this job's check run, for the other cells and later runs. */
+  /**
+   * Records the comment's id on this job's check run, when it was not recorded by the
+   * completion (a recorded comment someone deleted, created again after the completion).
+   */
   record(commentId: number): Promise<void>;
 }
 
@@ -102,19 +109,17 @@ async function update(w: CommentWrite, id: number, runs: readonly CheckRunInfo[]
 }
 
 /**
- * This bot's comment on the PR, with `body`: the lowest id of its sticky comments, whose
- * duplicates (left by two workflow runs creating at once) are deleted; undefined when it
- * has none. Only this bot's comments are ever edited or deleted.
+ * This bot's comment on the PR: the lowest id of its sticky comments, whose duplicates
+ * (left by two workflow runs creating at once) are deleted; undefined when it has none.
+ * Only this bot's comments are ever edited or deleted.
  */
-async function adopt(w: CommentWrite, body: string): Promise<number | undefined> {
+async function adopt(w: CommentWrite): Promise<number | undefined> {
   const [keep, ...duplicates] = ownComments(await w.api.listComments(w.issue), w.identity);
-  if (keep === undefined) return undefined;
   for (const duplicate of duplicates) {
     await w.api
       .deleteComment(duplicate)
       .catch((error: unknown) => w.logger.debug(`deleting duplicate comment ${duplicate}: ${String(error)}`));
   }
-  await w.api.updateComment(keep, body);
   return keep;
 }
 
@@ -129,44 +134,98 @@ async function create(w: CommentWrite, body: string): Promise<number> {
     if (!(error instanceof GitHubError) || !error.transient) throw error;
     w.logger.warning(`creating the PR comment failed (${error.status} ${error.message}); checking whether it was created`);
   }
-  return (await adopt(w, body)) ?? (await w.api.createComment(w.issue, body)).id;
+  const adopted = await adopt(w);
+  if (adopted === undefined) return (await w.api.createComment(w.issue, body)).id;
+  await w.api.updateComment(adopted, body);
+  return adopted;
 }
 
-/** The creator's write: this bot's comment from an earlier commit, or a new one; then recorded. */
-async function createOrAdopt(w: CommentWrite, runs: readonly CheckRunInfo[]): Promise<Written> {
-  const body = bodyOf(w, runs);
-  const id = (await adopt(w, body)) ?? (await create(w, body));
-  await w.record(id);
-  return { id, key: cellsKey(runs, w.own) };
+/** True when a run other than this job's is still in progress in `runs`. */
+function othersRunning(w: CommentWrite, runs: readonly CheckRunInfo[]): boolean {
+  return runs.some((run) => run.status !== 'completed' && !w.ownRunIds.includes(run.id));
 }
 
-/**
- * Writes the sticky comment as described above. Returns its id, or undefined when this
- * cell left it to the creator.
- * @throws GitHubError from GitHub; the reporter logs it and the step goes on.
- */
-export async function writeStickyComment(w: CommentWrite): Promise<number | undefined> {
-  let runs = await ownRuns(w);
-  const known = knownCommentId(runs);
-  let written = known === undefined ? undefined : await update(w, known, runs);
-  let created = false;
-  if (!written) {
-    if (!isCreator(runs, w.attemptKey, w.ownRunIds)) {
+/** What {@link StickyComment.prepare} found and did. */
+type Prepared =
+  | { role: 'update'; id: number; runs: CheckRunInfo[]; creator: boolean }
+  | { role: 'adopted'; id: number }
+  | { role: 'created'; id: number; key: string }
+  | { role: 'follower' };
+
+/** The sticky comment as one job writes it: {@link prepare}, complete the job's last run, {@link write}. */
+export class StickyComment {
+  private prepared: Prepared | undefined;
+
+  constructor(private readonly w: CommentWrite) {}
+
+  /**
+   * Before the job's last check run is completed: lists the runs and, as the creator with
+   * no comment recorded, adopts this bot's comment or creates one.
+   * @returns the comment id the completion must record, if any.
+   * @throws GitHubError from GitHub; the reporter logs it and writes no comment.
+   */
+  async prepare(): Promise<number | undefined> {
+    const { w } = this;
+    const runs = await ownRuns(w);
+    const known = knownCommentId(runs);
+    const creator = isCreator(runs, w.attemptKey, w.ownRunIds);
+    if (known !== undefined) {
+      this.prepared = { role: 'update', id: known, runs, creator };
+      return undefined;
+    }
+    if (!creator) {
+      this.prepared = { role: 'follower' };
+      return undefined;
+    }
+    const adopted = await adopt(w);
+    if (adopted !== undefined) {
+      this.prepared = { role: 'adopted', id: adopted };
+      return adopted;
+    }
+    const id = await create(w, bodyOf(w, runs));
+    this.prepared = { role: 'created', id, key: cellsKey(runs, w.own) };
+    return id;
+  }
+
+  /**
+   * After the job's last check run is completed: writes the comment as its role says.
+   * @returns its id, or undefined when this job left it to the creator.
+   * @throws GitHubError from GitHub; the reporter logs it and the step goes on.
+   */
+  async write(): Promise<number | undefined> {
+    const { w, prepared } = this;
+    if (!prepared) return undefined;
+    let written: Written | undefined;
+    let runs: CheckRunInfo[];
+    if (prepared.role === 'update') {
+      runs = prepared.runs;
+      written = await update(w, prepared.id, runs);
+      if (!written && prepared.creator) written = await this.recreate();
+    } else {
+      runs = await ownRuns(w);
+      if (prepared.role === 'created' && cellsKey(runs, w.own) === prepared.key) return prepared.id;
+      const id = prepared.role === 'follower' ? knownCommentId(runs) : prepared.id;
+      written = id === undefined ? undefined : await update(w, id, runs);
+    }
+    if (!written) {
       w.logger.debug('the PR comment is written by the cell with the lowest check run id of this workflow run');
       return undefined;
     }
-    written = await createOrAdopt(w, runs);
-    created = true;
+    // Each round that rewrites needs another run to have completed meanwhile.
+    for (let round = 0; othersRunning(w, runs) && round <= runs.length; round++) {
+      runs = await ownRuns(w);
+      if (cellsKey(runs, w.own) === written.key) break;
+      written = (await update(w, written.id, runs)) ?? written;
+    }
+    return written.id;
   }
-  // List again when a run was in progress at the list written (it may have completed
-  // before the write landed) and, after creating, for the cells that listed before the
-  // id was recorded. Each round that rewrites needs a run to have completed meanwhile.
-  let again = created || runs.some((run) => run.status !== 'completed' && !w.ownRunIds.includes(run.id));
-  for (let round = 0; again && round <= runs.length; round++) {
-    runs = await ownRuns(w);
-    if (cellsKey(runs, w.own) === written.key) break;
-    written = (await update(w, written.id, runs)) ?? written;
-    again = runs.some((run) => run.status !== 'completed' && !w.ownRunIds.includes(run.id));
+
+  /** The recorded comment was deleted: the creator adopts or creates one and records it, then lists again. */
+  private async recreate(): Promise<Written> {
+    const { w } = this;
+    const id = (await adopt(w)) ?? (await create(w, bodyOf(w, await ownRuns(w))));
+    await w.record(id);
+    const runs = await ownRuns(w);
+    return (await update(w, id, runs)) ?? { id, key: cellsKey(runs, w.own) };
   }
-  return written.id;
 }

@@ -16,7 +16,7 @@ import { escapeInline } from '../markdown/escape.js';
 import { tally, type LineLink } from '../markdown/tables.js';
 import { checkRunName } from '../../evidence/identity.js';
 import { annotationsFor, batches, checkRunOutput, conclusionFor, failuresText } from './check-run.js';
-import { writeStickyComment, type OwnCell } from './comment-writer.js';
+import { StickyComment, type OwnCell } from './comment-writer.js';
 import { createCheckRunOnce } from './create-once.js';
 
 export interface GitHubReporterOptions {
@@ -183,21 +183,38 @@ export class GitHubReporter {
   }
 
   /**
-   * After every gate: creates completed runs for gates that were not run, completes
-   * every check run of this job, then writes the sticky comment on a PR (a comment is
-   * never ahead of the check runs it is rebuilt from). A check run whose completion
-   * failed after every retry gets one last attempt at the very end; if that fails too,
-   * its URL and the reason are logged as a warning, so that a person can see it and
-   * re-run the job rather than wait on a run left in progress.
+   * After every gate: creates completed runs for gates that were not run and completes
+   * every check run of this job; on a PR, the sticky comment is prepared before the last
+   * run is completed (so that the completion records a new comment's id) and written
+   * after it (see `comment-writer.ts`): a comment is never ahead of the check runs it is
+   * rebuilt from. A check run whose completion failed after every retry gets one last
+   * attempt at the very end; if that fails too, its URL and the reason are logged as a
+   * warning, so that a person can see it and re-run the job rather than wait on a run
+   * left in progress.
    */
   async finish(run: RunResult): Promise<void> {
     for (const result of run.gates.filter((gate) => gate.status === 'skipped')) await this.reportNotRun(result);
     const finished = [...this.started.values()].filter((s): s is Started & { result: GateResult } => s.result !== undefined);
     const unfinished: (Started & { result: GateResult })[] = [];
-    for (const started of finished) if ((await this.complete(started, started.result)) !== undefined) unfinished.push(started);
-    const pr = this.options.context.pullRequest;
+    const complete = async (started: Started & { result: GateResult }): Promise<void> => {
+      if ((await this.complete(started, started.result)) !== undefined) unfinished.push(started);
+    };
     const last = finished.at(-1);
-    if (last && pr && !this.isReadOnly) await this.writeComment(pr.number, finished, last);
+    for (const started of finished.slice(0, -1)) await complete(started);
+    const comment = last ? this.stickyComment(finished, last) : undefined;
+    let prepared = false;
+    if (comment) {
+      await this.attempt(
+        'write the PR comment',
+        async () => {
+          this.commentId = await comment.prepare();
+          prepared = true;
+        },
+        true,
+      );
+    }
+    if (last) await complete(last);
+    if (comment && prepared) await this.attempt('write the PR comment', () => comment.write(), true);
     for (const started of unfinished) await this.lastAttempt(started);
     if (this.isReadOnly) this.annotateInLog(run);
   }
@@ -213,33 +230,28 @@ export class GitHubReporter {
     );
   }
 
-  private async writeComment(
-    issue: number,
+  /** The sticky comment this job writes, on a PR with write access. */
+  private stickyComment(
     finished: readonly (Started & { result: GateResult })[],
     last: Started & { result: GateResult },
-  ): Promise<void> {
+  ): StickyComment | undefined {
     const { context, logger, api } = this.options;
-    if (!api) return;
-    await this.attempt(
-      'write the PR comment',
-      () =>
-        writeStickyComment({
-          api,
-          issue,
-          headSha: context.headSha,
-          runUrl: context.runUrl,
-          identity: this.identity,
-          attemptKey: attemptKeyOf(context.runKey),
-          ownRunIds: this.runIds,
-          own: finished.map((s) => cellOf(s.result, s.htmlUrl)),
-          logger,
-          record: async (commentId) => {
-            this.commentId = commentId;
-            await this.recordCommentId(last, last.result, commentId);
-          },
-        }),
-      true,
-    );
+    if (!api || !context.pullRequest || this.isReadOnly) return undefined;
+    return new StickyComment({
+      api,
+      issue: context.pullRequest.number,
+      headSha: context.headSha,
+      runUrl: context.runUrl,
+      identity: this.identity,
+      attemptKey: attemptKeyOf(context.runKey),
+      ownRunIds: this.runIds,
+      own: finished.map((s) => cellOf(s.result, s.htmlUrl)),
+      logger,
+      record: async (commentId) => {
+        this.commentId = commentId;
+        await this.recordCommentId(last, last.result, commentId);
+      },
+    });
   }
 
   /** Records the sticky comment's id in a completed check run's summary (annotations stay). */
