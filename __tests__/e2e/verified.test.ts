@@ -143,13 +143,13 @@ describe('optional: true', () => {
       const run = checkRuns.find((r) => r.name === 'release-gates / preflight (staging)')!;
       expect(run).toMatchObject({ status: 'completed', conclusion: 'success', output: { title: '1 not verified (optional), 1 passed' } });
       expect(run.output.summary).toContain('| ⚠️ not verified (optional) |');
-      expect(run.output.text).toContain('### ⚠️ main green in CI (not verified (optional))');
+      expect(run.output.text).toContain('### ⚠️ main green in CI — not verified (optional)');
       expect(run.annotations).toEqual([
-        expect.objectContaining({ annotation_level: 'warning', title: 'preflight: main green in CI (not verified (optional))' }),
+        expect.objectContaining({ annotation_level: 'warning', title: 'preflight: main green in CI — not verified (optional)' }),
       ]);
       expect(commentCells(comments[0]!.body, 'preflight').staging).toContain('✅ passed · 1 not verified (optional), 1 passed');
       expect(result.summary).toContain('| ⚠️ not verified (optional) |');
-      expect(result.summary).toContain('⚠️ main green in CI (not verified (optional)): not verified: GitHub answered 500');
+      expect(result.summary).toContain('⚠️ main green in CI — not verified (optional): not verified: GitHub answered 500');
     }));
 
   it('reads "not verified (optional)" in the terminal, and the CLI exits 0', async () => {

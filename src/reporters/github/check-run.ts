@@ -3,9 +3,9 @@
  * (PRODUCT.md, "Reporting contract"): its name, conclusion, output and annotations.
  */
 import type { Annotation, CheckRunOutput, Conclusion } from '../../github/api.js';
-import { blocksGate, checkStatusText, needsAttention, type GateResult } from '../../engine/model.js';
+import { blocksGate, needsAttention, type GateResult } from '../../engine/model.js';
 import { codeBlock, escapeInline } from '../markdown/escape.js';
-import { attentionHeading, checksTable, evidenceLines, tally, type LineLink } from '../markdown/tables.js';
+import { attentionHeading, checksTable, evidenceLines, optionalNote, tally, type LineLink } from '../markdown/tables.js';
 import { digestMarker } from '../../evidence/identity.js';
 
 /** GitHub accepts at most 50 annotations per request (GITHUB.md). */
@@ -99,10 +99,7 @@ export function annotationsFor(result: GateResult, configPath: string): Annotati
     end_line: check.location.line,
     annotation_level: blocksGate(check) ? 'failure' : 'warning',
     message: fit(`${check.summary}\nmeasured: ${check.measured}\nexpected: ${check.expected}`, 64_000, 'message'),
-    title: `${result.gate}: ${check.name}${check.optional && check.status === 'unverified' ? ` (${checkStatusText(check)})` : ''}`.slice(
-      0,
-      MAX_ANNOTATION_TITLE,
-    ),
+    title: `${result.gate}: ${check.name}${optionalNote(check)}`.slice(0, MAX_ANNOTATION_TITLE),
   }));
 }
 

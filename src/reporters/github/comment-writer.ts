@@ -40,8 +40,10 @@ import { COMMENT_MARKER, cellsFromCheckRuns, commentBody, knownCommentId } from 
 /** A finished gate of this job, as a comment cell named by its check run. */
 export type OwnCell = GateCell & { name: string };
 
+/** What one job needs to write the sticky comment. */
 export interface CommentWrite {
   api: GitHubApi;
+  /** The pull request's number. */
   issue: number;
   headSha: string;
   runUrl: string | undefined;

@@ -202,17 +202,16 @@ export class GitHubReporter {
     const last = finished.at(-1);
     for (const started of finished.slice(0, -1)) await complete(started);
     const comment = last ? this.stickyComment(finished, last) : undefined;
-    let prepared = false;
-    if (comment) {
-      await this.attempt(
-        'write the PR comment',
-        async () => {
-          this.commentId = await comment.prepare();
-          prepared = true;
-        },
-        true,
-      );
-    }
+    const prepared = comment
+      ? await this.attempt(
+          'write the PR comment',
+          async () => {
+            this.commentId = await comment.prepare();
+            return true;
+          },
+          true,
+        )
+      : undefined;
     if (last) await complete(last);
     if (comment && prepared) await this.attempt('write the PR comment', () => comment.write(), true);
     for (const started of unfinished) await this.lastAttempt(started);

@@ -25,7 +25,12 @@ export function statusBadge(status: CheckStatus | GateStatus | 'in progress'): s
  * and its name; an optional check that could not be verified says so.
  */
 export function attentionHeading(check: Pick<CheckResult, 'status' | 'optional'>, name: string): string {
-  return `${EMOJI[check.status]} ${name}${check.optional && check.status === 'unverified' ? ` (${checkStatusText(check)})` : ''}`;
+  return `${EMOJI[check.status]} ${name}${optionalNote(check)}`;
+}
+
+/** ` — not verified (optional)` for an optional check that could not be verified, else nothing. */
+export function optionalNote(check: Pick<CheckResult, 'status' | 'optional'>): string {
+  return check.optional && check.status === 'unverified' ? ` — ${checkStatusText(check)}` : '';
 }
 
 /** A check's result as a table cell: its emoji and {@link checkStatusText} (`⚠️ not verified (optional)`). */
