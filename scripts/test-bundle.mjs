@@ -3,8 +3,9 @@
 // action.yml and actions/ beside it, so the end-to-end tests run the actions exactly as
 // a workflow would (`actions/<gate>/action.yml` → `run-gates.sh` → `../dist/index.js`)
 // and never the committed dist/. `npm test` passes with dist/ deleted, and fails when
-// src/ breaks the action. The build is skipped when src/, the build script and the
-// lock file are unchanged since the last one (a stamp of their hash).
+// src/ breaks the action. The build is skipped when src/, the actions, the build
+// scripts, tsconfig.json and the package files are unchanged since the last one (a
+// stamp of their hash).
 //
 // Used as jest's globalSetup, and runnable alone: node scripts/test-bundle.mjs
 import { execFileSync } from 'node:child_process';
@@ -32,6 +33,10 @@ function inputsHash() {
     ...files(join(ROOT, 'actions')),
     join(ROOT, 'action.yml'),
     join(ROOT, 'scripts', 'bundle.mjs'),
+    join(ROOT, 'scripts', 'test-bundle.mjs'),
+    // ncc compiles with tsconfig.json; the lock file stands for node_modules.
+    join(ROOT, 'tsconfig.json'),
+    join(ROOT, 'package.json'),
     join(ROOT, 'package-lock.json'),
   ].sort();
   for (const file of inputs) {

@@ -8,11 +8,11 @@ import { startGitHubApi, type GitHubApiServer } from '../support/github-api/inde
 import {
   CONFIG_IN_REPO,
   HEAD_SHA,
+  expectExit,
   githubState,
   lineOf,
   makeWorkspace,
   runGate,
-  runStep,
   seedPullRequest,
   startService,
   type Service,
@@ -34,6 +34,7 @@ function bigConfig(): string {
     '    url: ${API_BASE}',
     'smoke:',
     '  concurrency: 16',
+    '  timeout: 60s',
     '  checks:',
     ...checks,
     '',
@@ -55,7 +56,7 @@ afterAll(async () => {
 it(`${FAILING} failing checks: annotations in batches of at most 50, all present at their lines`, async () => {
   const result = await runGate({ gh, workspace: workspace.dir, serviceUrl: service.url });
 
-  expect(runStep(result).exitCode).toBe(1);
+  expectExit(result, 1);
   const [run, ...others] = githubState(gh).checkRuns;
   expect(others).toEqual([]);
   expect([run!.headSha, run!.status, run!.conclusion]).toEqual([HEAD_SHA, 'completed', 'failure']);

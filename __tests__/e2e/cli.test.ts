@@ -134,7 +134,7 @@ describe('--check: some checks of a gate', () => {
     const file = config('check2.yml', checks);
     const result = await runCli(['run', 'smoke', '--config', file, '--env', 'test', '--check', 'scrape', '--check', 'readiness-br']);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('smoke (test): ✗ failed, 1 passed, 1 failed in ');
+    expect(result.stdout).toContain('smoke (test): ✗ failed, 1 failed, 1 passed in ');
   });
 
   it('says which checks there are when a pattern matches none, exit 2', async () => {

@@ -13,6 +13,7 @@ import {
   MERGE_SHA,
   PUSH_SHA,
   commands,
+  expectExit,
   githubState,
   lineOf,
   makeWorkspace,
@@ -21,7 +22,6 @@ import {
   pushEvent,
   readReport,
   runGate,
-  runStep,
   seedPullRequest,
   startService,
   uploadStep,
@@ -58,7 +58,7 @@ describe.each(['smoke', 'root'] as const)('%s action', (action) => {
       event: pullRequestEvent(),
     });
 
-    expect(runStep(result).exitCode).toBe(1);
+    expectExit(result, 1);
     expect(result.conclusion).toBe('failure');
     const { checkRuns, comments } = githubState(gh);
     expect(checkRuns.map((run) => [run.name, run.headSha, run.status, run.conclusion])).toEqual([
@@ -90,7 +90,7 @@ describe.each(['smoke', 'root'] as const)('%s action', (action) => {
   it('push, healthy service: a successful check run on GITHUB_SHA, no comment, exit 0', async () => {
     const result = await runGate({ gh, action, workspace: workspace.dir, serviceUrl: healthy.url, eventName: 'push', event: pushEvent() });
 
-    expect(runStep(result).exitCode).toBe(0);
+    expectExit(result, 0);
     expect(result.conclusion).toBe('success');
     const { checkRuns, comments } = githubState(gh);
     expect(checkRuns.map((run) => [run.name, run.headSha, run.conclusion])).toEqual([
@@ -114,7 +114,7 @@ it('merge_group: the check run is on merge_group.head_sha', async () => {
     sha: 'ab'.repeat(20),
   });
 
-  expect(runStep(result).exitCode).toBe(1);
+  expectExit(result, 1);
   const { checkRuns, comments } = githubState(gh);
   expect(checkRuns.map((run) => [run.headSha, run.conclusion])).toEqual([[GROUP_SHA, 'failure']]);
   expect(comments).toEqual([]);
@@ -129,7 +129,7 @@ it('pull_request from a fork: no GitHub writes, one notice, annotations as workf
     event: pullRequestEvent({ headRepo: 'mallory/repo' }),
   });
 
-  expect(runStep(result).exitCode).toBe(1);
+  expectExit(result, 1);
   expect(gh.requests.filter((r) => r.method !== 'GET')).toEqual([]);
   const notices = commands(result, 'notice');
   expect(notices).toHaveLength(1);
@@ -151,7 +151,7 @@ it('a healthy fork PR passes without any GitHub write', async () => {
     event: pullRequestEvent({ headRepo: 'mallory/repo' }),
   });
 
-  expect(runStep(result).exitCode).toBe(0);
+  expectExit(result, 0);
   expect(result.outputs.result).toBe('passed');
   expect(gh.requests.filter((r) => r.method !== 'GET')).toEqual([]);
   expect(commands(result, 'notice')).toHaveLength(1);

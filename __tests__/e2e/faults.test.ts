@@ -11,11 +11,11 @@ import {
   CONFIG_IN_REPO,
   HEAD_SHA,
   commands,
+  expectExit,
   githubState,
   lineOf,
   makeWorkspace,
   runGate,
-  runStep,
   startService,
   withGitHub,
   type GateRunResult,
@@ -51,7 +51,7 @@ async function runUnder(
 ): Promise<GateRunResult> {
   for (const fault of faults) gh.faults.add(fault);
   const result = await runGate({ gh, workspace: workspace.dir, serviceUrl: (outcome === 'healthy' ? healthy : failing).url, ...extra });
-  expect(runStep(result).exitCode).toBe(outcome === 'healthy' ? 0 : 1);
+  expectExit(result, outcome === 'healthy' ? 0 : 1);
   expect(result.outputs.result).toBe(outcome === 'healthy' ? 'passed' : 'failed');
   expect(result.summary).toContain(
     `## ${outcome === 'healthy' ? '✅ passed' : '❌ failed'} · release-gates for \`${HEAD_SHA.slice(0, 12)}\``,
@@ -158,6 +158,36 @@ it.concurrent.each<[Outcome]>([['healthy'], ['failing']])(
       expect(githubState(gh).checkRuns).toEqual([]);
       expect(githubState(gh).comments).toEqual([]);
       expect(warnings(result)).toMatch(/could not create the check run "release-gates \/ smoke \(local\)": Server Error/);
+    }),
+);
+
+it.concurrent('completing the check run fails on every retry: the last attempt at the end of the job completes it', () =>
+  withGitHub(async (gh) => {
+    // The first completion and its 3 retries fail; the last attempt, after the comment, does not.
+    const result = await runUnder(gh, [{ kind: '500', ...UPDATE_RUN, times: 4 }], 'failing');
+    expect(gh.requestsTo('checks/update').map((r) => r.status)).toEqual([500, 500, 500, 500, 200]);
+    const run = onlyRun(gh);
+    expect([run.status, run.conclusion]).toEqual(['completed', 'failure']);
+    // The last attempt also records the comment the first one was to record.
+    expect(run.output.summary).toContain(`<!-- release-gates:comment=${githubState(gh).comments[0]!.id} -->`);
+    expect(run.annotations.map((a) => a.start_line)).toEqual([ESTIMATOR_LINE]);
+    expect(warnings(result)).toMatch(/could not complete the check run "release-gates \/ smoke \(local\)"/);
+    expect(warnings(result)).not.toMatch(/left in progress/);
+    expect(githubState(gh).comments[0]!.body).toContain('❌ failed');
+  }),
+);
+
+it.concurrent(
+  'completing the check run never succeeds: the run URL and the reason are in the log, the step still decided by the gate',
+  () =>
+    withGitHub(async (gh) => {
+      const result = await runUnder(gh, [{ kind: '500', ...UPDATE_RUN, times: Infinity }], 'healthy');
+      gh.faults.clear();
+      const run = onlyRun(gh);
+      expect(run.status).toBe('in_progress');
+      expect(warnings(result)).toContain(
+        `release-gates: the check run "release-gates / smoke (local)" is left in progress at https://github.com/owner/repo/runs/${run.id}: completing it failed after every retry (GitHub answered 500 "Server Error"). Its result (passed) is in this job's summary; re-run the job to complete the check run.`,
+      );
     }),
 );
 

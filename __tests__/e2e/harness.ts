@@ -11,7 +11,11 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ACTION_ROOT } from '../support/bundle.js';
+import { jest } from '@jest/globals';
+import { isPair, isScalar, parseDocument, visit } from 'yaml';
+import { runProgram, type CliResult } from '../config/helpers.js';
+import { ACTION_ROOT, BUNDLE } from '../support/bundle.js';
+import { assertExitCode, readRecord, type RecordedRun } from '../support/explain.js';
 import { runCompositeAction, type CompositeRunResult } from '../support/runner/index.js';
 import {
   startGitHubApi,
@@ -138,8 +142,66 @@ export function startService(fault = ''): Promise<Service> {
   });
 }
 
+/**
+ * How long an end-to-end test may take: generous, because a busy 2-core machine running
+ * many bundles at once is slow, and a timeout only has to catch a hang. No e2e test
+ * asserts how fast anything is (issue #7).
+ */
+export const E2E_TEST_TIMEOUT_MS = 300_000;
+jest.setTimeout(E2E_TEST_TIMEOUT_MS);
+
+/** A smoke check's per-attempt timeout in the e2e configs: only a hang should reach it. */
+const E2E_CHECK_TIMEOUT = '60s';
+
+/**
+ * A config without wall-clock bounds: every `max-latency` removed and every `timeout`
+ * raised to {@link E2E_CHECK_TIMEOUT}. End-to-end runs start many bundles at once on a
+ * busy machine, so a latency bound would measure the machine, not the code (issue #7:
+ * the go-no-go example's `max-latency: 500ms` failed matrix cells under load). Latency
+ * is asserted where the delay is controlled: `__tests__/http/latency.test.ts` (a
+ * server-side delay) and `__tests__/http/assertions.test.ts` (a given elapsed time).
+ */
+export function withoutWallClockBounds(yaml: string): string {
+  const doc = parseDocument(yaml);
+  visit(doc, {
+    Pair(_key, pair) {
+      if (!isPair(pair) || !isScalar(pair.key)) return undefined;
+      if (pair.key.value === 'max-latency') return visit.REMOVE;
+      if (pair.key.value === 'timeout') pair.value = doc.createNode(E2E_CHECK_TIMEOUT);
+      return undefined;
+    },
+  });
+  return doc.toString();
+}
+
+/** The go-no-go example config as the e2e tests run it: {@link withoutWallClockBounds}. */
+export function exampleConfig(): string {
+  return withoutWallClockBounds(readFileSync(EXAMPLE_CONFIG, 'utf8'));
+}
+
+/**
+ * A config with staging and production (which requires staging: production's preflight
+ * checks staging passed), the given preflight checks (YAML at 4 spaces) and a liveness
+ * smoke check, both environments at `${API_BASE}`.
+ */
+export function stagedConfig(preflightChecks: string): string {
+  return `version: 1
+environments:
+  staging: { url: "\${API_BASE}" }
+  production: { url: "\${API_BASE}", requires: [staging] }
+preflight:
+  checks:
+${preflightChecks.replace(/\n$/, '')}
+smoke:
+  checks:
+    - name: liveness
+      http: GET /healthz
+      expect: { json: { $.status: ok } }
+`;
+}
+
 /** A job's checkout: a folder holding the config at `.github/release-gates.yml`. */
-export function makeWorkspace(config = readFileSync(EXAMPLE_CONFIG, 'utf8')): { dir: string; config: string } {
+export function makeWorkspace(config = exampleConfig()): { dir: string; config: string } {
   const dir = mkdtempSync(join(tmpdir(), 'rg-e2e-ws-'));
   mkdirSync(join(dir, '.github'));
   writeFileSync(join(dir, CONFIG_IN_REPO), config);
@@ -264,6 +326,42 @@ export function runStep(result: CompositeRunResult): CompositeRunResult['steps']
   const step = result.steps.find((s) => s.id === 'run');
   if (!step) throw new Error('no run step');
   return step;
+}
+
+/**
+ * Asserts the exit code of a run's bundle step. On a mismatch the error names `label` (a
+ * matrix cell, a test step) and lists each check that did not pass with what it
+ * measured against what it expected, read from the run's evidence record, or the tail
+ * of the step's output when it wrote none: a red CI explains itself.
+ */
+export function expectExit(result: CompositeRunResult, expected: number, label = 'the run step'): void {
+  const step = runStep(result);
+  assertExitCode(step.exitCode ?? null, expected, {
+    label: `${label} (outputs.result: ${result.outputs.result ?? 'none'})`,
+    record: readRecord(result.outputs.report),
+    output: step.output,
+  });
+}
+
+/** A run of the CLI (`node <bundle> …`): its exit code, output and evidence record. */
+export interface CliRun extends CliResult {
+  /** The `--json` evidence record, when one was asked for and written. */
+  record: RecordedRun | undefined;
+}
+
+/**
+ * Runs the real bundle as the CLI, `node <bundle> <args…>`, in `cwd` with only `env` (and
+ * PATH): no GITHUB_* variables unless given. `json` adds `--json <file>` and reads it back.
+ */
+export async function runCli(args: string[], options: { cwd: string; env?: Record<string, string>; json?: boolean }): Promise<CliRun> {
+  const record = join(mkdtempSync(join(tmpdir(), 'rg-e2e-cli-')), 'evidence.json');
+  const run = await runProgram(process.execPath, [BUNDLE, ...args, ...(options.json ? ['--json', record] : [])], options);
+  return { ...run, record: options.json ? readRecord(record) : undefined };
+}
+
+/** Asserts a CLI run's exit code; on a mismatch the error lists its failing checks (see {@link expectExit}). */
+export function expectCliExit(run: CliRun, expected: number, label = 'the CLI'): void {
+  assertExitCode(run.code, expected, { label, record: run.record, output: run.stdout + run.stderr });
 }
 
 /** The upload step (`uses: actions/upload-artifact`), if it ran. */

@@ -15,32 +15,22 @@ import {
   HEAD_SHA,
   PR_NUMBER,
   REPO,
+  expectExit,
   githubState,
   lineOf,
   makeWorkspace,
   pullRequestEvent,
   runGate,
-  runStep,
+  stagedConfig,
   startService,
   withGitHub,
   type Service,
 } from './harness.js';
 
-const CONFIG = `version: 1
-environments:
-  staging: { url: "\${API_BASE}" }
-  production: { url: "\${API_BASE}", requires: [staging] }
-preflight:
-  checks:
-    - name: cost guardrails verified in staging
+const CONFIG = stagedConfig(`    - name: cost guardrails verified in staging
       checklist:
         - Cost guardrails verified in staging
-smoke:
-  checks:
-    - name: liveness
-      http: GET /healthz
-      expect: { json: { $.status: ok } }
-`;
+`);
 
 const UNTICKED = 'Release notes.\n\n- [ ] Cost guardrails verified in staging\n';
 const TICKED = 'Release notes.\n\n- [x] Cost guardrails verified in staging\n';
@@ -66,7 +56,7 @@ describe('preflight checklist', () => {
       const pr = gh.state.repo(REPO).issues.get(PR_NUMBER)!;
       pr.body = UNTICKED;
       const first = await runGate({ gh, workspace: workspace.dir, serviceUrl: service.url, action: 'preflight', environment: 'staging' });
-      expect(runStep(first).exitCode).toBe(1);
+      expectExit(first, 1);
       expect(first.outputs.result).toBe('pending');
       const pending = checkRun(gh, 'release-gates / preflight (staging)');
       expect(pending).toMatchObject({ headSha: HEAD_SHA, status: 'completed', conclusion: 'action_required' });
@@ -85,7 +75,7 @@ describe('preflight checklist', () => {
         environment: 'staging',
         event: { ...(pullRequestEvent({ body: TICKED }) as object), action: 'edited' },
       });
-      expect(runStep(second).exitCode).toBe(0);
+      expectExit(second, 0);
       expect(second.outputs.result).toBe('passed');
       expect(checkRun(gh, 'release-gates / preflight (staging)')).toMatchObject({ conclusion: 'success' });
     }));
@@ -100,23 +90,23 @@ describe('environment order (requires: [staging])', () => {
         runGate({ gh, workspace: workspace.dir, serviceUrl: service.url, action, environment });
 
       const early = await run('preflight', 'production');
-      expect(runStep(early).exitCode).toBe(1);
+      expectExit(early, 1);
       expect(checkRun(gh, 'release-gates / preflight (production)')).toMatchObject({ conclusion: 'failure' });
       // The implied check is reported at the `requires:` entry.
       const requiresLine = lineOf(workspace.config, 'requires: [staging]');
       const failing = checkRun(gh, 'release-gates / preflight (production)')!;
       expect(failing.annotations.map((a) => a.start_line)).toContain(requiresLine);
 
-      expect(runStep(await run('smoke', 'staging')).exitCode).toBe(0);
+      expectExit(await run('smoke', 'staging'), 0, 'staging smoke');
       const after = await run('preflight', 'production');
-      expect(runStep(after).exitCode).toBe(0);
+      expectExit(after, 0);
       expect(checkRun(gh, 'release-gates / preflight (production)')).toMatchObject({ conclusion: 'success' });
 
       // Change the config: staging's pass was for the old digest and no longer counts.
       const file = join(workspace.dir, CONFIG_IN_REPO);
       writeFileSync(file, `${readFileSync(file, 'utf8')}# changed\n`);
       const changed = await run('preflight', 'production');
-      expect(runStep(changed).exitCode).toBe(1);
+      expectExit(changed, 1);
       expect(checkRun(gh, 'release-gates / preflight (production)')?.output.text ?? '').toMatch(
         /success for config sha256:[0-9a-f]+…, not this config sha256:/,
       );

@@ -11,15 +11,15 @@ import { readFileSync } from 'node:fs';
 import { startGitHubApi, type GitHubApiServer } from '../support/github-api/index.js';
 import {
   CREDENTIALS,
-  EXAMPLE_CONFIG,
   OTHER_SECRETS,
   TOKEN,
   commands,
+  exampleConfig,
+  expectExit,
   leaks,
   makeWorkspace,
   pullRequestEvent,
   runGate,
-  runStep,
   secretValues,
   seedPullRequest,
   startEchoServer,
@@ -35,7 +35,7 @@ const REFLECTED: Record<string, string> = {
   token: TOKEN,
 };
 
-const config = `${readFileSync(EXAMPLE_CONFIG, 'utf8')}
+const config = `${exampleConfig()}
     - name: echo authorization
       http: GET \${ECHO_BASE}/authorization
       auth: { basic: ['\${ADMIN_BASIC_USERNAME}', '\${ADMIN_BASIC_PASSWORD}'] }
@@ -92,7 +92,7 @@ describe.each([
   it('no secret appears in any output', async () => {
     const result = await runGate({ gh, workspace: workspace.dir, serviceUrl: service.url, event, env: { ECHO_BASE: echo.url } });
 
-    expect(runStep(result).exitCode).toBe(1);
+    expectExit(result, 1);
     // The service's own checks passed with the credentials; the echo checks failed on the
     // reflected secrets, so the secrets did reach the action's results.
     const report = readFileSync(result.outputs.report!, 'utf8');

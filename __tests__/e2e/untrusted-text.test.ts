@@ -5,17 +5,16 @@
  * run, the job summary or the comment (tables, code spans, HTML, @mentions).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
 import { startGitHubApi, type GitHubApiServer } from '../support/github-api/index.js';
 import { processLog } from '../support/runner/index.js';
 import {
-  EXAMPLE_CONFIG,
   commands,
+  exampleConfig,
+  expectExit,
   githubState,
   makeWorkspace,
   pullRequestEvent,
   runGate,
-  runStep,
   seedPullRequest,
   startEchoServer,
   startService,
@@ -29,7 +28,7 @@ const INJECTION =
 const PR_BODY = `Looks good.\n::stop-commands::pwn\n::pwn::\n::set-output name=result::passed\n::error::pwned-by-pr-body\n${NASTY}`;
 const EVIL_NAME = 'evil\n::set-output name=result::passed\n::error file=pwned.yml,line=1::pwned-by-name\n';
 
-const config = `${readFileSync(EXAMPLE_CONFIG, 'utf8')}
+const config = `${exampleConfig()}
     - name: ${JSON.stringify(EVIL_NAME)}
       http: GET \${ECHO_BASE}/json
       expect: { status: 200, json: { $.message: ok } }
@@ -104,7 +103,8 @@ function expectNoInjectedCommand(result: GateRunResult): void {
   expect(commands(result, 'add-mask').filter((c) => c.message === 'smoke')).toEqual([]);
   expect(result.steps.map((s) => s.outputFile).join('')).not.toMatch(/pwned|result<<[^\n]*\npassed/);
   expect(result.outputs.result).toBe('failed');
-  expect(runStep(result).exitCode).toBe(1);
+  expectExit(result, 1);
+  // Any stop-commands region was closed by its own token: the runner resumed, and ran the last command.
   expect(ran.at(-1)).toEqual(
     expect.objectContaining({ command: 'error', message: expect.stringContaining('release-gates: smoke failed') }),
   );

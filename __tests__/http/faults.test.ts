@@ -230,18 +230,20 @@ describe('the gate deadline', () => {
     expect(result.summary).toMatch(/measured 503, expected 2xx \(after \d+ attempts; no more retries: gate deadline of 1s reached\)$/);
   });
 
-  it('the real bundle exits within seconds, exit code 1, with the reason in the evidence', async () => {
-    const bundle = await runBundle(smokeConfig(target.url, hanging));
+  it('the real bundle exits at the deadline, exit code 1, with the reason in the evidence', async () => {
+    // The check hangs for 10 minutes and the process is killed only after 4: exiting by
+    // itself (code 1, not killed) proves it did not wait for the hang, however slow
+    // the machine is (no wall-clock bound on start-up; issue #7).
+    const bundle = await runBundle(smokeConfig(target.url, hanging.replace('ms=30000', 'ms=600000')), {}, 240_000);
     expect(bundle.stderr).not.toMatch(/internal error|Unhandled|at .*\(.*:\d+:\d+\)/);
     expect(bundle.code).toBe(1);
-    expect(bundle.elapsedMs).toBeLessThan(20_000);
     const gate = bundle.evidence!.gates[0]!;
     expect(gate.interrupted).toBe('deadline');
     expect(gate.checks.map((c) => c.summary)).toEqual([
       'gate deadline of 1s reached before it finished',
       'not run: gate deadline of 1s reached',
     ]);
-  });
+  }, 300_000);
 });
 
 describe('no unhandled rejection', () => {

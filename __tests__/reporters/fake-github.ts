@@ -11,6 +11,7 @@ import {
   type GitHubApi,
   type IssueComment,
 } from '../../src/github/api.js';
+import { GITHUB_ACTIONS_APP } from '../../src/github/identity.js';
 
 /** The calls the reporters make; the read calls of the preflight checks are not faked. */
 type Writes = Pick<
@@ -56,6 +57,8 @@ export class FakeGitHub implements Writes {
   duringCreateComment: (() => void) | undefined;
   /** Runs after each call took effect (another job moving on meanwhile). */
   afterCall: ((method: Method) => void) | undefined;
+  /** The app the token acts as: its check runs carry it, its comments are by `<slug>[bot]`. */
+  app: { id: number; slug: string } = GITHUB_ACTIONS_APP;
   private nextId = 100;
   private readonly faults: Fault[] = [];
 
@@ -100,6 +103,7 @@ export class FakeGitHub implements Writes {
       summary: undefined,
       text: undefined,
       startedAt: undefined,
+      app: GITHUB_ACTIONS_APP,
       annotations: [],
       ...run,
       id,
@@ -108,8 +112,9 @@ export class FakeGitHub implements Writes {
     return full;
   }
 
-  seedComment(issue: number, body: string): FakeComment {
-    const comment = { id: this.id(), issue, body };
+  /** A comment; by `github-actions[bot]` (what `GITHUB_TOKEN` writes) unless `author` says otherwise. */
+  seedComment(issue: number, body: string, author: IssueComment['author'] = { login: 'github-actions[bot]', type: 'Bot' }): FakeComment {
+    const comment = { id: this.id(), issue, body, author };
     this.comments.push(comment);
     return comment;
   }
@@ -158,6 +163,7 @@ export class FakeGitHub implements Writes {
         detailsUrl: input.detailsUrl,
         status: input.conclusion ? 'completed' : 'in_progress',
         conclusion: input.conclusion ?? null,
+        app: this.app,
       });
       this.setOutput(run, input.output);
       return run;
@@ -190,7 +196,7 @@ export class FakeGitHub implements Writes {
   createComment(issue: number, body: string): Promise<IssueComment> {
     return this.call('createComment', [issue, body], () => {
       this.duringCreateComment?.();
-      return this.seedComment(issue, body);
+      return this.seedComment(issue, body, { login: `${this.app.slug}[bot]`, type: 'Bot' });
     });
   }
 

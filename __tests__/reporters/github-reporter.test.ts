@@ -118,18 +118,27 @@ describe('GitHubReporter, read-only', () => {
 });
 
 describe('GitHubReporter, errors', () => {
-  it('logs other errors as warnings and never throws', async () => {
-    const fake = new FakeGitHub()
-      .fail('listCheckRuns', 'before', new Error('socket hang up'))
-      .fail('listComments', 'before', httpError(500))
-      .fail('completeCheckRun', 'before', httpError(422, 'Invalid conclusion'));
+  it.each<[string, (fake: FakeGitHub) => FakeGitHub, string[]]>([
+    [
+      'a 500 listing comments and a 422 completing',
+      (fake) =>
+        fake.fail('listComments', 'before', httpError(500)).fail('completeCheckRun', 'before', httpError(422, 'Invalid conclusion')),
+      ['Server Error', 'Invalid conclusion'],
+    ],
+    [
+      'a lost connection listing the check runs',
+      (fake) => fake.fail('listCheckRuns', 'before', new Error('socket hang up')),
+      ['socket hang up'],
+    ],
+  ])('logs other errors as warnings and never throws: %s', async (_label, faults, messages) => {
+    const fake = faults(new FakeGitHub());
     const { reporter, annotator, warnings } = setup(fake);
     await expect(report(reporter, failing())).resolves.toBeUndefined();
-    for (const message of ['socket hang up', 'Server Error', 'Invalid conclusion']) {
-      expect(warnings()).toContainEqual(expect.stringContaining(message));
-    }
+    for (const message of messages) expect(warnings()).toContainEqual(expect.stringContaining(message));
     expect(reporter.isReadOnly).toBe(false);
     expect(annotator.notices).toEqual([]);
+    // The completion that failed once was made at the end: no run is left in progress.
+    expect(fake.runs.map((run) => run.status)).toEqual(['completed']);
   });
 
   it('logs a refused create (422) and carries on', async () => {
@@ -154,6 +163,44 @@ describe('GitHubReporter, errors', () => {
   });
 });
 
+describe('GitHubReporter, a check run it could not complete', () => {
+  it('completes it in a last attempt at the end, after the comment, when the first attempt failed', async () => {
+    const fake = new FakeGitHub().fail('completeCheckRun', 'before', httpError(502, 'Bad Gateway'));
+    const { reporter, warnings } = setup(fake);
+    await report(reporter, failing());
+    expect(fake.methods.at(-1)).toBe('completeCheckRun');
+    expect(fake.runs[0]).toMatchObject({ status: 'completed', conclusion: 'failure' });
+    expect(warnings()).toEqual([expect.stringContaining('could not complete the check run "release-gates / smoke (staging)"')]);
+  });
+
+  it('when the last attempt fails too, logs the run URL and the reason, so a person can re-run it', async () => {
+    const fake = new FakeGitHub().failAlways('completeCheckRun', () => httpError(503, 'Service Unavailable'));
+    const { reporter, warnings } = setup(fake);
+    await report(reporter, failing());
+    const run = fake.runs[0]!;
+    expect(run.status).toBe('in_progress');
+    expect(fake.methods.filter((m) => m === 'completeCheckRun')).toHaveLength(2);
+    expect(warnings().at(-1)).toBe(
+      `warning: release-gates: the check run "release-gates / smoke (staging)" is left in progress at ${run.htmlUrl}: completing it failed after every retry (GitHub answered 503 "Service Unavailable"). Its result (failed) is in this job's summary; re-run the job to complete the check run.`,
+    );
+  });
+});
+
+describe('GitHubReporter, identity', () => {
+  it("learns the token's app from its own check run: with an app token, a github-actions[bot] comment is not its own", async () => {
+    const fake = new FakeGitHub();
+    fake.app = { id: 901, slug: 'release-bot' };
+    const foreign = fake.seedComment(7, `${COMMENT_MARKER}\nwritten by GITHUB_TOKEN`);
+    const { reporter } = setup(fake);
+    await report(reporter, failing());
+    expect(fake.calls.filter((call) => call.method === 'updateComment').map((call) => call.args[0])).not.toContain(foreign.id);
+    expect(fake.comments.map((c) => [c.author?.login, c.body.includes('release-gates for')])).toEqual([
+      ['github-actions[bot]', false],
+      ['release-bot[bot]', true],
+    ]);
+  });
+});
+
 describe('GitHubReporter, requests', () => {
   it('costs 4 requests for one gate when a run on the commit records the comment', async () => {
     const fake = new FakeGitHub();
@@ -166,14 +213,11 @@ describe('GitHubReporter, requests', () => {
     });
     const { reporter, warnings } = setup(fake);
     await report(reporter, gate(many(3, 'passed')));
-    // create; list (finds the comment id); then complete and update the comment.
-    expect(fake.methods).toHaveLength(4);
-    expect(fake.methods.slice(0, 2)).toEqual(['createCheckRun', 'listCheckRuns']);
-    expect([...fake.methods.slice(2)].sort()).toEqual(['completeCheckRun', 'updateComment']);
+    // create; list (finds the comment id); complete; then update the comment.
+    expect(fake.methods).toEqual(['createCheckRun', 'listCheckRuns', 'completeCheckRun', 'updateComment']);
     expect(fake.calls.find((call) => call.method === 'updateComment')!.args[0]).toBe(comment.id);
     const ours = fake.runs.at(-1)!;
     expect(ours).toMatchObject({ status: 'completed', conclusion: 'success', title: '3 passed' });
-    expect(ours.summary).toContain(`<!-- release-gates:comment=${comment.id} -->`);
     expect(comment.body).toContain('✅ passed · 3 passed');
     expect(warnings()).toEqual([]);
   });

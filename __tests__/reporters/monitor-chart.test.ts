@@ -123,6 +123,7 @@ it('goes into the check run summary and the job summary, and the comment cell li
         status: 'completed',
         conclusion: 'success',
         htmlUrl: 'https://github.com/o/r/runs/1',
+        app: { id: 15368, slug: 'github-actions' },
         detailsUrl: undefined,
         externalId: undefined,
         title: '2 passed',

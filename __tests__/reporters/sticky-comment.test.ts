@@ -1,10 +1,9 @@
 /**
  * The sticky PR comment (src/reporters/github/sticky-comment.ts): its body and size
- * limit, its cells rebuilt from check runs, and the create-once-then-update logic
- * (GITHUB.md, "PR comments").
+ * limit, its cells rebuilt from check runs, and the comment id a run records. How it is
+ * written is in comment-writer.test.ts.
  */
 import { describe, expect, it } from '@jest/globals';
-import { RecordingLogger } from '../../src/io/logger.js';
 import type { GateCell } from '../../src/reporters/markdown/tables.js';
 import {
   COMMENT_MARKER,
@@ -13,15 +12,12 @@ import {
   cellsFromCheckRuns,
   commentBody,
   knownCommentId,
-  upsertComment,
 } from '../../src/reporters/github/sticky-comment.js';
-import { FakeGitHub, httpError } from './fake-github.js';
+import { FakeGitHub } from './fake-github.js';
 import { markdownLines, tableCells } from './helpers.js';
 
 const SHA = 'a'.repeat(40);
-const PR = 7;
 const CONTEXT = { headSha: SHA, runUrl: 'https://github.com/o/r/actions/runs/1', updatedAt: new Date('2024-01-01T00:00:00Z') };
-const BODY = `${COMMENT_MARKER}\nnew body`;
 
 describe('commentBody', () => {
   it('stays within 65,536 characters for 3,000 cells and says it was truncated', () => {
@@ -151,79 +147,6 @@ describe('cellsFromCheckRuns', () => {
     );
     expect(cells).toHaveLength(2);
     expect(cells.find((c) => c.environment === 'staging')).toMatchObject({ status: 'failed', title: '1 failed' });
-  });
-});
-
-describe('upsertComment', () => {
-  const logger = new RecordingLogger();
-  const marked = (fake: FakeGitHub) => fake.comments.filter((c) => c.body.includes(COMMENT_MARKER));
-
-  it('updates the known comment in one request', async () => {
-    const fake = new FakeGitHub();
-    const comment = fake.seedComment(PR, `${COMMENT_MARKER}\nold`);
-    await expect(upsertComment(fake.api, PR, BODY, comment.id, logger)).resolves.toBe(comment.id);
-    expect(fake.methods).toEqual(['updateComment']);
-    expect(comment.body).toBe(BODY);
-  });
-
-  it('looks the comment up when the known one was deleted (404)', async () => {
-    const fake = new FakeGitHub();
-    const comment = fake.seedComment(PR, `${COMMENT_MARKER}\nold`);
-    await expect(upsertComment(fake.api, PR, BODY, 99_999, logger)).resolves.toBe(comment.id);
-    expect(fake.methods).toEqual(['updateComment', 'listComments', 'updateComment']);
-    expect(marked(fake)).toEqual([{ id: comment.id, issue: PR, body: BODY }]);
-  });
-
-  it('finds its comment among more than 100 (the 150th of 200)', async () => {
-    const fake = new FakeGitHub();
-    let target = 0;
-    for (let i = 1; i <= 200; i++) {
-      const comment = fake.seedComment(PR, i === 150 ? `${COMMENT_MARKER}\nold` : `comment ${i} mentions release-gates`);
-      if (i === 150) target = comment.id;
-    }
-    await expect(upsertComment(fake.api, PR, BODY, undefined, logger)).resolves.toBe(target);
-    expect(fake.methods).not.toContain('createComment');
-    expect(marked(fake)).toHaveLength(1);
-  });
-
-  it("does not update another PR's comment", async () => {
-    const fake = new FakeGitHub();
-    fake.seedComment(PR + 1, `${COMMENT_MARKER}\nother PR`);
-    const id = await upsertComment(fake.api, PR, BODY, undefined, logger);
-    expect(fake.comments.find((c) => c.id === id)!.issue).toBe(PR);
-    expect(fake.comments.find((c) => c.issue === PR + 1)!.body).toContain('other PR');
-  });
-
-  it('after a race keeps only the lowest id, with the new body', async () => {
-    const fake = new FakeGitHub();
-    fake.duringCreateComment = () => {
-      fake.duringCreateComment = undefined;
-      fake.seedComment(PR, `${COMMENT_MARKER}\nwritten by a parallel job`);
-    };
-    const id = await upsertComment(fake.api, PR, BODY, undefined, logger);
-    expect(marked(fake)).toEqual([{ id, issue: PR, body: BODY }]);
-    expect(fake.methods).toEqual(['listComments', 'createComment', 'listComments', 'deleteComment', 'updateComment']);
-    expect(id).toBeLessThan(fake.calls[3]!.args[0] as number);
-  });
-
-  it('adopts a comment whose create answered 502 but happened', async () => {
-    const fake = new FakeGitHub().fail('createComment', 'after', httpError(502));
-    const id = await upsertComment(fake.api, PR, BODY, undefined, logger);
-    expect(marked(fake)).toEqual([{ id, issue: PR, body: BODY }]);
-    expect(fake.methods.filter((m) => m === 'createComment')).toHaveLength(1);
-  });
-
-  it('creates once more when the failed create did not happen', async () => {
-    const fake = new FakeGitHub().fail('createComment', 'before', httpError(503));
-    const id = await upsertComment(fake.api, PR, BODY, undefined, logger);
-    expect(marked(fake)).toEqual([{ id, issue: PR, body: BODY }]);
-    expect(fake.methods.filter((m) => m === 'createComment')).toHaveLength(2);
-  });
-
-  it('throws a create that GitHub refused (422)', async () => {
-    const fake = new FakeGitHub().fail('createComment', 'before', httpError(422, 'Body is too long'));
-    await expect(upsertComment(fake.api, PR, BODY, undefined, logger)).rejects.toMatchObject({ status: 422 });
-    expect(fake.comments).toEqual([]);
   });
 });
 

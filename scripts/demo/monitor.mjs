@@ -2,8 +2,8 @@
 // runbook's alerting thresholds) against a local stand-in, run with the real bundle and
 // a short window. No Prometheus here: the service is sampled over HTTP.
 //
-// 1. A healthy release: the 15 s window passes, with live progress in the log.
-// 2. The release degrades 5 s into a second window (the stand-in switched at run time
+// 1. A healthy release: the 10 s window passes, with live progress in the log.
+// 2. The release degrades 3 s into a second window (the stand-in switched at run time
 //    into errors and slow answers): the window breaches early — it fails at once, without
 //    waiting out the window —
 //    and the PR comment it would post, with the chart and the reason, is written to
@@ -14,7 +14,7 @@ import { banner, expectExit, runBundle, startService } from './lib.mjs';
 const CONFIG = 'examples/alias-initiative/probes.yml';
 const SERVICE = 'examples/alias-initiative/service.mjs';
 const REPORT = 'demo-monitor-report.md';
-const WINDOW = { MONITOR_WINDOW: '15s', MONITOR_INTERVAL: '500ms', MONITOR_INITIAL_DELAY: '0s' };
+const WINDOW = { MONITOR_WINDOW: '10s', MONITOR_INTERVAL: '500ms', MONITOR_INITIAL_DELAY: '0s' };
 
 export const title = 'monitor: runbook 004 watched for a window, healthy then degraded';
 
@@ -31,14 +31,14 @@ export async function run() {
     const args = ['run', 'monitor', '--config', CONFIG, '--env', 'local'];
     const env = { API_BASE: service.url, ...WINDOW };
     banner(
-      `monitor 1/2  A healthy release at ${service.url}: runbook 004's alerting thresholds, a 15 s window every 500 ms\n     MONITOR_WINDOW=15s MONITOR_INTERVAL=500ms release-gates run monitor --config ${CONFIG} --env local`,
+      `monitor 1/2  A healthy release at ${service.url}: runbook 004's alerting thresholds, a 10 s window every 500 ms\n     MONITOR_WINDOW=10s MONITOR_INTERVAL=500ms release-gates run monitor --config ${CONFIG} --env local`,
     );
     ok = expectExit('the healthy window', await runBundle([...args, '--json', 'demo-monitor-evidence.json'], env), 0) && ok;
 
     banner(
-      `monitor 2/2  The release degrades 5 s into the window (a quarter of the requests fail, answers take 400 ms).\n     The window must breach early, say which threshold and which samples, and draw the chart.`,
+      `monitor 2/2  The release degrades 3 s into the window (a quarter of the requests fail, answers take 400 ms).\n     The window must breach early, say which threshold and which samples, and draw the chart.`,
     );
-    const degrade = setTimeout(() => void setMode(service.url, 'mode=degraded&error-rate=0.25&slow-ms=400'), 5000);
+    const degrade = setTimeout(() => void setMode(service.url, 'mode=degraded&error-rate=0.25&slow-ms=400'), 3000);
     try {
       ok = expectExit('the degraded window', await runBundle([...args, '--markdown', REPORT], env), 1) && ok;
     } finally {

@@ -12,6 +12,7 @@ import type { GitHubApi } from '../github/api.js';
 import { clearPinAfterPass, describePin } from '../evidence/pin.js';
 import { gateReports } from '../gates/registry.js';
 import { triggerOf } from '../gates/rollback/request.js';
+import { TokenIdentity } from '../github/identity.js';
 import { redactingApi } from '../github/redacting.js';
 import { runGates } from '../gates/run.js';
 import { UndiciHttpClient } from '../io/http.js';
@@ -86,8 +87,11 @@ export async function runAction(env: ProcessEnv, gateOverride?: string): Promise
       : undefined;
     const blob = `${context.serverUrl}/${context.owner}/${context.repo}/blob/${context.headSha}/${settings.configInRepo}`;
     let environmentUrl: string | undefined;
+    // Learned from this job's own check runs; the checks count only that app's evidence.
+    const identity = new TokenIdentity();
     const reporter = new GitHubReporter({
       api,
+      identity,
       context,
       configPath: settings.configInRepo,
       configDigest: loaded.source.digest,
@@ -112,6 +116,7 @@ export async function runAction(env: ProcessEnv, gateOverride?: string): Promise
         cwd: process.cwd(),
         headSha: context.headSha,
         inputs: settings.inputs,
+        event: { name: context.eventName, pullRequest: context.pullRequest },
         github: api
           ? {
               api,
@@ -120,6 +125,7 @@ export async function runAction(env: ProcessEnv, gateOverride?: string): Promise
               eventName: context.eventName,
               pullRequest: context.pullRequest,
               runId: env.GITHUB_RUN_ID,
+              identity,
             }
           : undefined,
       },

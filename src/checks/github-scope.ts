@@ -4,13 +4,20 @@
  * API to ask and, for the pull-request checks, a pull request; and turning GitHub's own
  * answer to a failed call into a failed check.
  *
+ * The rule between failed, not verified and skipped is written once, at `CheckStatus`
+ * (`engine/model.ts`); here it is applied to GitHub:
+ * - A PR check on a run without a PR (`push`, `merge_group`, local without `--pr`):
+ *   skipped, saying why, token or not. Not failed: the check does not apply to that run.
  * - No `scope.github` (no token or repository): not verified, saying how to enable it.
  *   The check applies; it could not run, so it is not a pass (docs/evidence.md, "Statuses").
  * - A PR check on a run without a PR (`push`, `merge_group`, local without `--pr`):
  *   skipped, saying why. Not failed: the check does not apply to that run.
  * - A GitHub API error: not verified when GitHub could not answer (unreachable, 5xx
- *   after retries, 401/403, rate limited), failed when the answer is the verdict (404),
- *   with the status and GitHub's message.
+ *   after retries, 401/403, rate limited) or the pull request under test could not be
+ *   read (any error: it is the run's own PR, so a 404 means it cannot be read, not that
+ *   there is nothing to check); failed when the answer is the verdict (a 404 for a
+ *   branch), with the status and GitHub's message.
+ * - The commit under test unknown: not verified.
  */
 import { GitHubError } from '../github/api.js';
 import type { CheckContext } from '../engine/check.js';
@@ -71,11 +78,13 @@ function unanswered(error: GitHubError): boolean {
 }
 
 /**
- * A GitHub call failed. Not verified when GitHub could not answer (see {@link unanswered});
- * failed when its answer is the verdict (404: no such branch). The reason is GitHub's own answer.
+ * A GitHub call failed. Not verified when GitHub could not answer (see {@link unanswered})
+ * or `unreadable` says any error leaves the check unanswered (reading the run's own pull
+ * request); failed when its answer is the verdict (404: no such branch). The reason is
+ * GitHub's own answer.
  */
-export function apiErrorOutcome(error: GitHubError, doing: string): CheckOutcome {
-  const notVerified = unanswered(error);
+export function apiErrorOutcome(error: GitHubError, doing: string, unreadable = false): CheckOutcome {
+  const notVerified = unreadable || unanswered(error);
   return {
     status: notVerified ? 'unverified' : 'failed',
     summary: `${notVerified ? 'not verified: ' : ''}${describeGitHubError(error)} when ${doing}`,
@@ -89,13 +98,22 @@ export function apiErrorOutcome(error: GitHubError, doing: string): CheckOutcome
  * which {@link githubRun} turns into a check that is not verified; `doing` says what was asked
  * ("listing the reviews of #7").
  */
-export async function ask<T>(doing: string, work: () => Promise<T>): Promise<T> {
+export async function ask<T>(doing: string, work: () => Promise<T>, unreadable = false): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof GitHubError) throw new GitHubCallFailed(error, doing);
+    if (error instanceof GitHubError) throw new GitHubCallFailed(error, doing, unreadable);
     throw error;
   }
+}
+
+/**
+ * Like {@link ask}, for reading the pull request under test (its body, reviews, labels):
+ * any error leaves the check not verified, a 404 included: the run's own pull request
+ * exists, so a 404 says the token cannot read it.
+ */
+export function askPullRequest<T>(doing: string, work: () => Promise<T>): Promise<T> {
+  return ask(doing, work, true);
 }
 
 /** A GitHub call that failed, with what it was for. */
@@ -103,6 +121,8 @@ export class GitHubCallFailed extends Error {
   constructor(
     readonly error: GitHubError,
     readonly doing: string,
+    /** Any error leaves the check not verified (see {@link askPullRequest}). */
+    readonly unreadable = false,
   ) {
     super(`${describeGitHubError(error)} when ${doing}`);
     this.name = 'GitHubCallFailed';
@@ -132,7 +152,7 @@ export function githubRun(
       try {
         return await work(github, attempt);
       } catch (error) {
-        if (error instanceof GitHubCallFailed) return apiErrorOutcome(error.error, error.doing);
+        if (error instanceof GitHubCallFailed) return apiErrorOutcome(error.error, error.doing, error.unreadable);
         if (error instanceof GitHubError) return apiErrorOutcome(error, `running the ${kind} check`);
         throw error;
       }
@@ -140,13 +160,19 @@ export function githubRun(
   };
 }
 
-/** Like {@link githubRun}, for a check that needs a pull request: skipped on a run without one. */
+/**
+ * Like {@link githubRun}, for a check that needs a pull request: skipped on a run without
+ * one (known from `scope.event` even without a token), not verified without a token.
+ */
 export function pullRequestRun(options: GitHubRunOptions, work: (github: PullRequestScope) => Promise<CheckOutcome>): PlannedRun {
-  return githubRun(options, (github) => {
+  const planned = githubRun(options, (github) => {
     const { pullRequest } = github;
     if (!pullRequest) return Promise.resolve(noPullRequestOutcome(options.kind, github.eventName));
     return work({ ...github, pullRequest });
   });
+  const event = options.context.scope.event;
+  if (!event || event.pullRequest) return planned;
+  return { ...planned, run: () => Promise.resolve(noPullRequestOutcome(options.kind, event.name)) };
 }
 
 /** `abc1234def56`: a SHA short enough for a summary. */
@@ -159,11 +185,11 @@ export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-/** Failed: the check is about the commit under test, and it is not known. */
+/** Not verified: the check is about the commit under test, and it is not known. */
 export function noCommitOutcome(kind: string): CheckOutcome {
   return {
-    status: 'failed',
-    summary: `the ${kind} check is about the commit under test, and it is not known (run in a git checkout, or set GITHUB_SHA)`,
+    status: 'unverified',
+    summary: `not verified: the ${kind} check is about the commit under test, and it is not known (run in a git checkout, or set GITHUB_SHA)`,
     measured: 'no commit',
     expected: 'the commit under test',
   };

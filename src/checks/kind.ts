@@ -8,6 +8,7 @@ import type { ConfigPath, ConfigSource } from '../config/source.js';
 import type { CheckSpec } from '../engine/check.js';
 import type { ConfigProblem, SourceLocation } from '../errors.js';
 import type { GitHubApi } from '../github/api.js';
+import type { TokenIdentity } from '../github/identity.js';
 import type { DatabaseConnector } from '../io/database.js';
 import type { HttpClient } from '../io/http.js';
 import type { ProcessRunner } from '../io/process.js';
@@ -55,6 +56,19 @@ export interface RunScope {
    * option, e.g. migrate's `mode` and `acknowledge`. Keys are the input names.
    */
   inputs?: Readonly<Record<string, string>>;
+  /**
+   * What the run is about, known even without a token: the event and its pull request.
+   * A pull-request check on a run without one is skipped, token or not. Undefined when
+   * not known (then `github` tells, or a pull-request check is not verified).
+   */
+  event?: RunEvent | undefined;
+}
+
+/** The event a run is about: `pull_request`, `push`, …, or `local` for the CLI. */
+export interface RunEvent {
+  name: string;
+  /** The pull request under test (`--pr` locally). */
+  pullRequest: { number: number } | undefined;
 }
 
 export interface GitHubScope {
@@ -66,6 +80,11 @@ export interface GitHubScope {
   pullRequest: { number: number } | undefined;
   /** This workflow run's id: its own jobs are not "CI" to wait for. */
   runId: string | undefined;
+  /**
+   * The app the token acts as, learned from the check runs this job creates; only check
+   * runs by this app count as release-gates evidence (see `github/identity.ts`).
+   */
+  identity?: TokenIdentity | undefined;
 }
 
 /** What a kind gets when it plans one check. */

@@ -12,6 +12,21 @@ import type { SourceLocation } from '../errors.js';
  * - `unverified`: the check applies but could not run (no GitHub token, the API
  *   unreachable, the PR unreadable). It blocks the gate unless the check is `optional`
  *   (docs/evidence.md, "Statuses": a gate is green only when it verified).
+ *
+ * The rule between `failed`, `unverified` and `skipped`, for every check kind:
+ * - `failed` when the check got an answer about the thing it checks, and the answer is
+ *   wrong or missing: a file or backup absent, a command that exits non-zero or cannot
+ *   start (`command not found` is a fact about the checkout), a service that refuses the
+ *   connection or times out, a branch or commit GitHub says does not exist, a deadline
+ *   or cancellation that stopped it.
+ * - `unverified` when the source of evidence release-gates reads could not answer, so
+ *   nothing is known about the thing checked: no GitHub token or repository, GitHub
+ *   unreachable, a 5xx after retries, rate limited, a token that may not read it
+ *   (401/403), the pull request under test unreadable (any error), the commit under
+ *   test unknown. Its summary says how to make it verifiable.
+ * - `skipped` only when the check does not apply to this run: a pull-request check on
+ *   `push`, `merge_group`, dispatch, or a local run without `--pr`; a step after one that
+ *   did not pass in a serial gate.
  */
 export type CheckStatus = 'passed' | 'failed' | 'skipped' | 'pending' | 'unverified';
 
@@ -89,6 +104,28 @@ export interface GateResult {
 /** How a status reads in every report: `unverified` reads "not verified". */
 export function statusLabel(status: CheckStatus | GateStatus): string {
   return status === 'unverified' ? 'not verified' : status;
+}
+
+/**
+ * How a check's status reads in every report (terminal, job summary, check run, PR
+ * comment): `not verified (optional)` for an opted-out check that could not be verified,
+ * otherwise {@link statusLabel}.
+ */
+export function checkStatusText(check: Pick<CheckResult, 'status' | 'optional'>): string {
+  return `${statusLabel(check.status)}${check.optional && check.status === 'unverified' ? ' (optional)' : ''}`;
+}
+
+/** Order of the counts in a tally: what blocks first. */
+const TALLY_ORDER = ['failed', 'not verified', 'not verified (optional)', 'pending', 'passed', 'skipped'];
+
+/**
+ * The checks counted by {@link checkStatusText}, most serious first, e.g. `1 failed,
+ * 1 not verified (optional), 6 passed`; `no checks` when there are none.
+ */
+export function tallyChecks(checks: readonly Pick<CheckResult, 'status' | 'optional'>[]): string {
+  const counts = new Map<string, number>();
+  for (const check of checks) counts.set(checkStatusText(check), (counts.get(checkStatusText(check)) ?? 0) + 1);
+  return TALLY_ORDER.flatMap((text) => (counts.has(text) ? [`${counts.get(text) ?? 0} ${text}`] : [])).join(', ') || 'no checks';
 }
 
 /** True for a check that failed, waits for a person, or could not be verified: the ones reports dwell on. */

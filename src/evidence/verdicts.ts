@@ -44,6 +44,8 @@ export interface EnvironmentVerdict {
   /** No release-gates run for the environment on the commit at all. */
   none: boolean;
   verdicts: GateVerdict[];
+  /** Runs of the environment's gates that `counts` refused (another app's), oldest first. */
+  ignored: CheckRunInfo[];
 }
 
 /** `sha256:0123456789a…`: a digest short enough for a summary. */
@@ -56,7 +58,36 @@ export function fromTrustedApp(run: CheckRunInfo): boolean {
   return run.app !== undefined && TRUSTED_APPS.includes(run.app.slug);
 }
 
-function verdictOf(gate: string, env: string, runs: readonly CheckRunInfo[], digest: string): GateVerdict {
+/** A check run as the evidence record names it. */
+export interface RunEvidence {
+  id: number;
+  name: string;
+  url: string | undefined;
+  status: string;
+  conclusion: string | null;
+  app: string;
+}
+
+/** The evidence record's view of `run`. */
+export function runEvidence(run: CheckRunInfo): RunEvidence {
+  return {
+    id: run.id,
+    name: run.name,
+    url: run.htmlUrl,
+    status: run.status,
+    conclusion: run.conclusion,
+    app: run.app ? `${run.app.slug} (app ${run.app.id})` : 'no app',
+  };
+}
+
+/** `check run 123 https://…/runs/123 by github-actions (app 15368)`. */
+export function describeRun(run: CheckRunInfo): string {
+  const { url, app } = runEvidence(run);
+  return `check run ${run.id}${url ? ` ${url}` : ''} by ${app}`;
+}
+
+/** The verdict of one gate from its counted runs, newest first; `ignored` runs of it were another app's. */
+function verdictOf(gate: string, env: string, runs: readonly CheckRunInfo[], digest: string, ignored: number): GateVerdict {
   const at = (run: CheckRunInfo): string => (run.htmlUrl ? ` ${run.htmlUrl}` : '');
   // A partial run (`--check`) never counts; the newest full run for this config does.
   const forDigest = runs.filter((run) => digestIn(run.summary) === digest);
@@ -80,7 +111,7 @@ function verdictOf(gate: string, env: string, runs: readonly CheckRunInfo[], dig
       passed,
       running: ours.status !== 'completed',
       line: passed ? `${gate} passed` : `${gate} ${how}`,
-      detail: `${passed ? '✓' : '✗'} ${ours.name}: ${how} for this config${at(ours)}`,
+      detail: `${passed ? '✓' : '✗'} ${ours.name}: ${how} for this config: ${describeRun(ours)}`,
       run: ours,
     };
   }
@@ -114,8 +145,8 @@ function verdictOf(gate: string, env: string, runs: readonly CheckRunInfo[], dig
     gate,
     passed: false,
     running: false,
-    line: `${gate} has not run on this commit`,
-    detail: `✗ ${checkRunName(gate, env)}: no check run on this commit`,
+    line: `${gate} has not run on this commit${ignored ? ` (only ${ignored} by another app, which never count)` : ''}`,
+    detail: `✗ ${checkRunName(gate, env)}: no check run on this commit by the token's app`,
     run: undefined,
   };
 }
@@ -134,17 +165,23 @@ export function environmentVerdict(
   counts: (run: CheckRunInfo) => boolean = fromTrustedApp,
 ): EnvironmentVerdict {
   const byGate = new Map<string, CheckRunInfo[]>();
+  const ignored: CheckRunInfo[] = [];
   for (const gate of gates ?? []) byGate.set(gate, []);
   // Gates in the order they first ran; each gate's runs newest first.
   for (const run of [...runs].sort((a, b) => a.id - b.id)) {
     const parsed = parseCheckRunName(run.name);
-    if (parsed?.environment !== env || NOT_VERDICTS.has(parsed.gate) || !counts(run)) continue;
+    if (parsed?.environment !== env || NOT_VERDICTS.has(parsed.gate)) continue;
     if (gates && !gates.includes(parsed.gate)) continue;
+    if (!counts(run)) {
+      ignored.push(run);
+      continue;
+    }
     byGate.set(parsed.gate, [run, ...(byGate.get(parsed.gate) ?? [])]);
   }
-  const verdicts = [...byGate].map(([gate, gateRuns]) => verdictOf(gate, env, gateRuns, digest));
+  const ignoredOf = (gate: string): number => ignored.filter((run) => parseCheckRunName(run.name)?.gate === gate).length;
+  const verdicts = [...byGate].map(([gate, gateRuns]) => verdictOf(gate, env, gateRuns, digest, ignoredOf(gate)));
   const none = verdicts.every((verdict) => verdict.run === undefined);
-  return { passed: verdicts.length > 0 && verdicts.every((verdict) => verdict.passed), none, verdicts };
+  return { passed: verdicts.length > 0 && verdicts.every((verdict) => verdict.passed), none, verdicts, ignored };
 }
 
 /** `smoke failure; preflight passed only for config …`: why an environment did not pass. */

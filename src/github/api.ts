@@ -19,12 +19,8 @@ export interface CheckRunInfo {
   /** `output.text`: the failures' evidence. */
   text: string | undefined;
   startedAt: string | undefined;
-  /**
-   * The app that created the run (`github-actions` for `GITHUB_TOKEN`). Anyone with
-   * `checks: write` can name a run anything, so a name alone proves nothing (GITHUB.md,
-   * "Check runs").
-   */
-  app?: { id: number; slug: string } | undefined;
+  /** The GitHub App that created the run; only runs of the token's own app are evidence. */
+  app: { id: number; slug: string } | undefined;
 }
 
 export interface Annotation {
@@ -50,6 +46,8 @@ export type Conclusion = 'success' | 'failure' | 'neutral' | 'cancelled' | 'skip
 export interface IssueComment {
   id: number;
   body: string;
+  /** Who wrote it: `github-actions[bot]` (type `Bot`) for `GITHUB_TOKEN`; a person may quote the marker. */
+  author: { login: string; type: string } | undefined;
 }
 
 /** A pull request, as the preflight checks read it. Body and title are untrusted. */

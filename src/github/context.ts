@@ -30,8 +30,19 @@ export interface RunContext {
   serverUrl: string;
   /** Link to this workflow run, for check runs and the comment. */
   runUrl: string | undefined;
-  /** Unique per job attempt; makes a check-run create idempotent across retries. */
+  /**
+   * `<run id>.<attempt>.<job>`: unique per job attempt; makes a check-run create
+   * idempotent across retries. Job ids hold no dots (letters, digits, `-` and `_`).
+   */
   runKey: string;
+}
+
+/**
+ * `<run id>.<attempt>.`, the part of a {@link RunContext.runKey} shared by every job and
+ * matrix cell of one workflow run attempt.
+ */
+export function attemptKeyOf(runKey: string): string {
+  return runKey.slice(0, runKey.lastIndexOf('.') + 1);
 }
 
 interface EventPayload {

@@ -8,7 +8,7 @@ import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import type { Logger } from '../io/logger.js';
-import type { CheckRunInfo, GitHubApi } from './api.js';
+import type { CheckRunInfo, GitHubApi, IssueComment } from './api.js';
 import { call } from './call.js';
 import { githubDeploys } from './deploys.js';
 import { githubReads } from './reads.js';
@@ -25,6 +25,12 @@ export interface OctokitOptions {
   logger: Logger;
   /** Milliseconds the retry plugin multiplies its back-off by (default 1000). */
   retryBaseMs?: number;
+  /**
+   * Key of the throttling plugin's limiters (one write a second, one comment creation in
+   * three), which it keeps per key for the whole process. A process is one job, so the
+   * default shares them; a test running several jobs in one process gives each its own.
+   */
+  throttleId?: string;
 }
 
 interface RawCheckRun {
@@ -37,7 +43,7 @@ interface RawCheckRun {
   external_id: string | null;
   started_at: string | null;
   output: { title: string | null; summary: string | null; text: string | null };
-  app?: { id: number; slug?: string } | null;
+  app?: { id?: number; slug?: string } | null;
 }
 
 function toInfo(run: RawCheckRun): CheckRunInfo {
@@ -53,7 +59,15 @@ function toInfo(run: RawCheckRun): CheckRunInfo {
     summary: run.output.summary ?? undefined,
     text: run.output.text ?? undefined,
     startedAt: run.started_at ?? undefined,
-    app: run.app ? { id: run.app.id, slug: run.app.slug ?? '' } : undefined,
+    app: run.app?.id !== undefined && run.app.slug !== undefined ? { id: run.app.id, slug: run.app.slug } : undefined,
+  };
+}
+
+function toComment(comment: { id: number; body?: string; user: { login: string; type: string } | null }): IssueComment {
+  return {
+    id: comment.id,
+    body: comment.body ?? '',
+    author: comment.user ? { login: comment.user.login, type: comment.user.type } : undefined,
   };
 }
 
@@ -67,6 +81,7 @@ export function createGitHubApi(options: OctokitOptions): GitHubApi {
       userAgent: 'release-gates',
       retry: { retryAfterBaseValue: options.retryBaseMs ?? 1000 },
       throttle: {
+        ...(options.throttleId ? { id: options.throttleId } : {}),
         onRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
           logger.warning(`GitHub rate limit on ${request.method} ${request.url}; retrying after ${retryAfter} s`);
           return retryCount < RATE_LIMIT_RETRIES;
@@ -132,12 +147,12 @@ export function createGitHubApi(options: OctokitOptions): GitHubApi {
     listComments: (issue) =>
       call(async () => {
         const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...repoParams, issue_number: issue, per_page: 100 });
-        return comments.map((comment) => ({ id: comment.id, body: comment.body ?? '' }));
+        return comments.map(toComment);
       }),
     createComment: (issue, body) =>
       call(async () => {
         const { data } = await octokit.rest.issues.createComment({ ...repoParams, ...noRetry, issue_number: issue, body });
-        return { id: data.id, body: data.body ?? '' };
+        return toComment(data);
       }),
     updateComment: (id, body) =>
       call(async () => {

@@ -7,7 +7,7 @@ import { needsAttention, type GateResult } from '../engine/model.js';
 import type { RunResult } from '../gates/run.js';
 import { codeBlock, codeSpan, escapeInline, htmlText, link } from './markdown/escape.js';
 import {
-  attentionEmoji,
+  attentionHeading,
   checksTable,
   evidenceLines,
   failureHeadline,
@@ -43,7 +43,7 @@ function gateSection(result: GateResult, lineLink: LineLink, url: string | undef
   const failures = result.checks.filter(needsAttention).map((check) => {
     const headline = failureHeadline(check);
     const where = `${check.location.file}:${check.location.line}`;
-    return `<details><summary>${attentionEmoji(check)} ${htmlText(check.name)} · <code>${htmlText(where)}</code>${headline ? `: ${htmlText(headline)}` : ''}</summary>\n\n${codeBlock(
+    return `<details><summary>${attentionHeading(check, htmlText(check.name))} · <code>${htmlText(where)}</code>${headline ? `: ${htmlText(headline)}` : ''}</summary>\n\n${codeBlock(
       evidenceLines(check).join('\n'),
     )}\n\n</details>`;
   });

@@ -29,6 +29,26 @@ function greenWorkflow(sha: string, run = 111): void {
   server.state.addCheckRun({ headSha: sha, name: 'CodeQL', conclusion: 'neutral' });
 }
 
+describe('github-ci: release-gates runs of another app', () => {
+  it('a red run named release-gates / … by another app is CI like any other: not excluded, it blocks', async () => {
+    const sha = mergeToMain('feature/spoof');
+    greenWorkflow(sha);
+    // Ours (github-actions, the token's app) is excluded; the other app's is not.
+    server.state.addCheckRun({ headSha: sha, name: 'release-gates / smoke (staging)', conclusion: 'failure' });
+    server.state.addCheckRun({
+      headSha: sha,
+      name: 'release-gates / smoke (production)',
+      conclusion: 'failure',
+      app: { id: 4242, slug: 'helpful-bot', name: 'Helpful Bot' },
+    });
+    const { check } = await runWithGitHub(MAIN_CI, { server, eventName: 'push', headSha: sha, environment: 'staging' });
+    expect(check()).toMatchObject({
+      status: 'failed',
+      summary: `CI not green on main (${sha.slice(0, 12)}): 1 red (release-gates / smoke (production): failure)`,
+    });
+  });
+});
+
 describe('github-ci: pass', () => {
   it("main is green: statuses success, check runs success/neutral/skipped; release-gates and this run's own jobs are not waited for", async () => {
     const sha = mergeToMain('feature/agent-loop');
@@ -159,7 +179,9 @@ describe('github-ci: fail', () => {
       summary: `CI still running on the commit under test (${sha.slice(0, 12)}): 1 pending (test (e2e, firefox): in_progress)`,
     });
 
-    const waiting = preflightConfig('    - github-ci: { commit: head }\n      retry: { until: 10s, every: 200ms }\n');
+    // A window far longer than the 500 ms wait: the check ends as soon as CI is green, and
+    // a busy machine cannot make the window close first.
+    const waiting = preflightConfig('    - github-ci: { commit: head }\n      retry: { until: 5m, every: 200ms }\n');
     setTimeout(() => {
       e2e.status = 'completed';
       e2e.conclusion = 'success';
@@ -197,9 +219,9 @@ describe('github-ci: fail', () => {
     expect(check()).toMatchObject({ status: 'failed', summary: 'GitHub answered 404 "Branch not found" when reading branch release/9.9' });
   });
 
-  it('{ commit: head } with no known commit fails, saying so', async () => {
+  it('{ commit: head } with no known commit is not verified, saying so', async () => {
     const { check } = await runWithGitHub(MERGE_CI, { server, headSha: undefined });
-    expect(check()).toMatchObject({ status: 'failed', measured: 'no commit' });
+    expect(check()).toMatchObject({ status: 'unverified', measured: 'no commit' });
     expect(server.requests).toEqual([]);
   });
 });

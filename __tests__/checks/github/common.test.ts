@@ -1,7 +1,8 @@
 /**
- * What every GitHub check kind shares (src/checks/github-scope.ts): skipped without a
- * GitHub API, PR checks skipped on runs without a pull request, and a GitHub error as a
- * failed check with GitHub's own answer.
+ * What every GitHub check kind shares (src/checks/github-scope.ts): not verified without
+ * a GitHub API, PR checks skipped on runs without a pull request (token or not), and a
+ * GitHub error as not verified (GitHub could not answer, or the run's own PR could not be
+ * read) or failed (GitHub's answer is the verdict), with GitHub's own answer.
  */
 import { describe, expect, it } from '@jest/globals';
 import { fakeSha } from '../../support/github-api/index.js';
@@ -63,12 +64,32 @@ describe('without GitHub (no GITHUB_TOKEN or GITHUB_REPOSITORY)', () => {
   });
 
   it('optional: true does not excuse a check that ran and failed', async () => {
-    const yaml = preflightConfig(`    - checklist: [Rollback plan included in PR description]
+    const yaml = preflightConfig(`    - github-ci: { branch: no-such-branch }
       optional: true
 `);
-    const { run } = await runWithGitHub(yaml, { server, pr: 404, headSha: HEAD });
+    const { run } = await runWithGitHub(yaml, { server, pr: 7, headSha: HEAD });
     expect(run.gates[0]!.checks[0]!.status).toBe('failed');
     expect(run.gates[0]!.status).toBe('failed');
+  });
+
+  it('on a run known to have no pull request (push), PR checks are skipped and the others not verified', async () => {
+    const { run } = await runWithGitHub(EVERY_KIND, { eventName: 'push', headSha: HEAD });
+    expect(run.gates[0]!.checks.map((check) => [check.kind, check.status])).toEqual([
+      ['github-ci', 'unverified'],
+      ['github-approvals', 'skipped'],
+      ['github-issues', 'unverified'],
+      ['labels', 'skipped'],
+      ['environment-passed', 'unverified'],
+      ['checklist', 'skipped'],
+    ]);
+    expect(run.gates[0]!.status).toBe('failed');
+  });
+
+  it('the commit under test unknown: environment-passed is not verified, saying how to give it', async () => {
+    const { check } = await runWithGitHub(preflightConfig('    - environment-passed: staging\n'), { server, pr: 7, headSha: undefined });
+    expect(check()).toMatchObject({ status: 'unverified', measured: 'no commit' });
+    expect(check().summary).toContain('run in a git checkout, or set GITHUB_SHA');
+    expect(server.requests).toEqual([]);
   });
 });
 
@@ -132,12 +153,30 @@ describe('a GitHub API error', () => {
     expect(server.requestsTo('issues/list-for-repo').length).toBeGreaterThan(1);
   });
 
-  it("a pull request that does not exist is GitHub's 404", async () => {
+  it('the pull request under test unreadable (404) is not verified: its body was never read', async () => {
     const { check } = await runWithGitHub(preflightConfig('    - checklist: [Rollback plan included in PR description]\n'), {
       server,
       pr: 404,
       headSha: HEAD,
     });
-    expect(check()).toMatchObject({ status: 'failed', summary: 'GitHub answered 404 "Not Found" when reading pull request #404' });
+    expect(check()).toMatchObject({
+      status: 'unverified',
+      summary: 'not verified: GitHub answered 404 "Not Found" when reading pull request #404',
+    });
+  });
+
+  it.each<[string, string, string]>([
+    ['approvals: the reviews', '    - github-approvals: { min: 1 }\n', '/repos/{owner}/{repo}/pulls/{pull_number}/reviews'],
+    ['labels', '    - labels: { required: [release-approved] }\n', '/repos/{owner}/{repo}/issues/{issue_number}/labels'],
+  ])('%s of the pull request answered 422: not verified, like any error reading the PR under test', async (_label, yaml, path) => {
+    server.state.addPullRequest({ number: 32, headSha: HEAD });
+    server.faults.add({ kind: 'body-too-long', method: 'GET', path });
+    const { check } = await runWithGitHub(preflightConfig(yaml), { server, pr: 32, headSha: HEAD });
+    expect(check()).toMatchObject({ status: 'unverified', summary: expect.stringMatching(/^not verified: GitHub answered 422/) });
+  });
+
+  it("a branch that does not exist is GitHub's answer: failed", async () => {
+    const { check } = await runWithGitHub(preflightConfig('    - github-ci: { branch: no-such-branch }\n'), { server, headSha: HEAD });
+    expect(check()).toMatchObject({ status: 'failed', summary: expect.stringContaining('GitHub answered 404') });
   });
 });

@@ -11,7 +11,7 @@ import { ConfigurationError } from '../../../src/errors.js';
 import { smokeGate } from '../../../src/gates/smoke/index.js';
 import { preflightGate } from '../../../src/gates/preflight/index.js';
 import { digestIn, digestMarker } from '../../../src/evidence/identity.js';
-import { fakeSha } from '../../support/github-api/index.js';
+import { fakeSha, type AppRec, type CheckRunRec } from '../../support/github-api/index.js';
 import { CONFIG_FILE, lineOf, preflightConfig, runWithGitHub, useGitHubApi, type GitHubRunOptions } from './helpers.js';
 
 const server = useGitHubApi();
@@ -99,7 +99,7 @@ describe('environment-passed, end to end through the check runs', () => {
     const production = await productionRun(yaml, { pr: PR });
     expect(production.check()).toMatchObject({
       status: 'passed',
-      summary: `staging passed for ${HEAD.slice(0, 12)} and this config: preflight and smoke`,
+      summary: `staging passed for ${HEAD.slice(0, 12)} and this config: preflight and smoke (check runs by github-actions)`,
     });
 
     // The same commit with another config: staging's results do not count.
@@ -191,11 +191,19 @@ describe('environment-passed, from seeded check runs', () => {
     `**smoke** against **staging** for \`${HEAD.slice(0, 12)}\`\n\n${text}\n${digestMarker(configDigest)}`;
 
   /** A completed check run `release-gates / <name>` on HEAD for this config, its summary ending in `text`. */
-  function checkRun(name: string, conclusion: 'success' | 'failure', title: string, text: string): void {
-    server.state.addCheckRun({ headSha: HEAD, name: `release-gates / ${name}`, conclusion, output: { title, summary: summary(text) } });
+  function checkRun(name: string, conclusion: string, title: string, text: string, app?: AppRec): CheckRunRec {
+    return server.state.addCheckRun({
+      headSha: HEAD,
+      name: `release-gates / ${name}`,
+      conclusion,
+      output: { title, summary: summary(text) },
+      ...(app ? { app } : {}),
+    });
   }
   /** Staging's smoke passed on HEAD for this config. */
-  const stagingSmokePassed = (): void => checkRun('smoke (staging)', 'success', '3 passed', 'ok');
+  const stagingSmokePassed = (): void => {
+    checkRun('smoke (staging)', 'success', '3 passed', 'ok');
+  };
 
   it('the newest run for this config decides: a re-run that failed outweighs an earlier success', async () => {
     stagingSmokePassed();
@@ -206,6 +214,72 @@ describe('environment-passed, from seeded check runs', () => {
       summary: `staging has not passed for ${HEAD.slice(0, 12)} with this config: smoke failure`,
       measured: 'smoke failure',
     });
+  });
+
+  it.each(['neutral', 'skipped', 'cancelled', 'action_required'])(
+    'only success counts: a staging smoke that concluded %s does not, though required checks may let it pass',
+    async (conclusion) => {
+      checkRun('smoke (staging)', conclusion, 'x', 'x');
+      const { check } = await productionRun(SMOKE_ONLY);
+      expect(check()).toMatchObject({
+        status: 'failed',
+        summary: `staging has not passed for ${HEAD.slice(0, 12)} with this config: smoke ${conclusion}`,
+      });
+    },
+  );
+
+  it('names the check run and the app that satisfied it, in the details and the evidence data', async () => {
+    const run = checkRun('smoke (staging)', 'success', '3 passed', 'ok');
+    const { check } = await productionRun(SMOKE_ONLY);
+    const url = `https://github.com/owner/repo/runs/${run.id}`;
+    expect(check().details).toEqual([
+      `✓ release-gates / smoke (staging): success for this config: check run ${run.id} ${url} by github-actions (app 15368)`,
+    ]);
+    expect(check().data).toEqual({
+      app: { id: 15368, slug: 'github-actions' },
+      counted: [
+        {
+          gate: 'smoke',
+          passed: true,
+          checkRun: {
+            id: run.id,
+            name: 'release-gates / smoke (staging)',
+            url,
+            status: 'completed',
+            conclusion: 'success',
+            app: 'github-actions (app 15368)',
+          },
+        },
+      ],
+      ignored: [],
+    });
+  });
+
+  const FORGER: AppRec = { id: 4242, slug: 'helpful-bot', name: 'Helpful Bot' };
+
+  it('a success created by another app never counts, even with the right name and digest; the evidence lists it as ignored', async () => {
+    const forged = checkRun('smoke (staging)', 'success', '3 passed', 'ok', FORGER);
+    const { check } = await productionRun(SMOKE_ONLY);
+    expect(check()).toMatchObject({
+      status: 'failed',
+      summary: `staging has not passed for ${HEAD.slice(0, 12)} with this config: smoke has not run on this commit (only 1 by another app, which never count)`,
+    });
+    expect(check().details).toEqual([
+      "✗ release-gates / smoke (staging): no check run on this commit by the token's app",
+      expect.stringMatching(
+        new RegExp(
+          `^ignored: release-gates / smoke \\(staging\\): check run ${forged.id} \\S+ by helpful-bot \\(app 4242\\), not by the token's app github-actions`,
+        ),
+      ),
+    ]);
+    expect((check().data as { ignored: { id: number }[] }).ignored.map((run) => run.id)).toEqual([forged.id]);
+  });
+
+  it("another app's newer success does not outweigh our own failure", async () => {
+    checkRun('smoke (staging)', 'failure', '1 failed', 'readiness failed');
+    checkRun('smoke (staging)', 'success', '3 passed', 'ok', FORGER);
+    const { check } = await productionRun(SMOKE_ONLY);
+    expect(check()).toMatchObject({ status: 'failed', measured: 'smoke failure' });
   });
 
   it('a result for another commit never counts', async () => {
@@ -223,7 +297,10 @@ describe('environment-passed, from seeded check runs', () => {
     stagingSmokePassed();
     checkRun('smoke (production)', 'failure', '1 failed', 'x');
     const { check } = await productionRun(SMOKE_ONLY);
-    expect(check()).toMatchObject({ status: 'passed', summary: `staging passed for ${HEAD.slice(0, 12)} and this config: smoke` });
+    expect(check()).toMatchObject({
+      status: 'passed',
+      summary: `staging passed for ${HEAD.slice(0, 12)} and this config: smoke (check runs by github-actions)`,
+    });
   });
 
   it('a staging run still in progress fails the attempt, saying it has not finished (retry waits)', async () => {

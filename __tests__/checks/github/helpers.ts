@@ -11,6 +11,7 @@ import type { Gate } from '../../../src/gates/gate.js';
 import { preflightGate } from '../../../src/gates/preflight/index.js';
 import { runGates, type RunResult } from '../../../src/gates/run.js';
 import type { RunContext } from '../../../src/github/context.js';
+import { TokenIdentity } from '../../../src/github/identity.js';
 import { createGitHubApi } from '../../../src/github/octokit.js';
 import { UndiciHttpClient } from '../../../src/io/http.js';
 import { RecordingLogger, type Annotator } from '../../../src/io/logger.js';
@@ -130,7 +131,12 @@ export interface GitHubRun {
 }
 
 /** `scope.github` as the action builds it, against the local server. */
-export function githubScope(server: GitHubApiServer, options: GitHubRunOptions, logger: RecordingLogger): RunScope['github'] {
+export function githubScope(
+  server: GitHubApiServer,
+  options: GitHubRunOptions,
+  logger: RecordingLogger,
+  identity = new TokenIdentity(),
+): RunScope['github'] {
   return {
     api: createGitHubApi({
       token: 'ghs_test',
@@ -145,6 +151,7 @@ export function githubScope(server: GitHubApiServer, options: GitHubRunOptions, 
     eventName: options.eventName ?? (options.pr === undefined ? 'push' : 'pull_request'),
     pullRequest: options.pr === undefined ? undefined : { number: options.pr },
     runId: options.runId ?? RUN_ID,
+    identity,
   };
 }
 
@@ -155,7 +162,9 @@ export async function runWithGitHub(yaml: string, options: GitHubRunOptions = {}
   const loaded = parseConfig(CONFIG_FILE, yaml);
   const logger = new RecordingLogger();
   const http = new UndiciHttpClient();
-  const github = options.server ? githubScope(options.server, options, logger) : undefined;
+  // Shared by the reporter (which learns the token's app from its check runs) and the checks.
+  const identity = new TokenIdentity();
+  const github = options.server ? githubScope(options.server, options, logger, identity) : undefined;
   const headSha = options.headSha;
   const reporter =
     options.report && options.server && github && headSha
@@ -167,6 +176,7 @@ export async function runWithGitHub(yaml: string, options: GitHubRunOptions = {}
           logger,
           annotator: quietAnnotator,
           lineLink: () => undefined,
+          identity,
         })
       : undefined;
   try {
@@ -177,7 +187,15 @@ export async function runWithGitHub(yaml: string, options: GitHubRunOptions = {}
       env: {},
       secrets: new SecretRegistry(),
       io: { http },
-      scope: { cwd: process.cwd(), headSha, github },
+      scope: {
+        cwd: process.cwd(),
+        headSha,
+        github,
+        // The event is known to the action without a token; here only when a test names it.
+        ...(options.eventName
+          ? { event: { name: options.eventName, pullRequest: options.pr === undefined ? undefined : { number: options.pr } } }
+          : {}),
+      },
       ...(options.only ? { only: options.only } : {}),
       onGateStart: async (gate, _checks, environment) => reporter?.gateStarted(gate.name, environment?.name),
       onGateFinished: (result) => reporter?.gateFinished(result),

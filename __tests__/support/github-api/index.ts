@@ -15,9 +15,18 @@
  * await gh.close();
  * ```
  */
-export { startGitHubApi, type GitHubApiOptions, type GitHubApiServer, type RequestLogEntry } from './server.js';
+export { startGitHubApi, type GitHubApiOptions, type GitHubApiServer, type RequestLogEntry, type TokenIdentitySeed } from './server.js';
 export { Faults, type FaultKind, type FaultSpec } from './faults.js';
-export { GitHubState, ACTIONS_BOT, DEFAULT_REPO, fakeSha, type CheckRunSeed, type IssueSeed, type PullRequestSeed } from './state.js';
+export {
+  GitHubState,
+  ACTIONS_APP,
+  ACTIONS_BOT,
+  DEFAULT_REPO,
+  fakeSha,
+  type CheckRunSeed,
+  type IssueSeed,
+  type PullRequestSeed,
+} from './state.js';
 export { OpenApiSpec } from './openapi.js';
 export { RateLimiter } from './ratelimit.js';
 export type * from './types.js';

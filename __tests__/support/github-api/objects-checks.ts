@@ -2,20 +2,20 @@
  * api.github.com-shaped JSON for check runs, commit statuses and deployments.
  */
 import { WEB, nodeId, repository, user, type Env } from './objects.js';
-import type { AnnotationRec, CheckRunRec, DeploymentRec, DeploymentStatusRec, RepoRec, StatusRec } from './types.js';
+import type { AnnotationRec, AppRec, CheckRunRec, DeploymentRec, DeploymentStatusRec, RepoRec, StatusRec } from './types.js';
 
-/** The GitHub Actions app, which owns check runs made with `GITHUB_TOKEN`. */
-export function actionsApp(env: Env): Record<string, unknown> {
+/** `integration` JSON of the app that created a check run (`github-actions` for `GITHUB_TOKEN`). */
+export function appJson(env: Env, app: AppRec): Record<string, unknown> {
   return {
-    id: 15368,
-    slug: 'github-actions',
-    node_id: 'MDM6QXBwMTUzNjg=',
-    client_id: 'Iv1.05c79e9ad1f6bdfa',
+    id: app.id,
+    slug: app.slug,
+    node_id: nodeId('App', app.id),
+    client_id: `Iv1.${app.id.toString(16).padStart(16, '0')}`,
     owner: { ...user(env, 'github'), type: 'Organization' },
-    name: 'GitHub Actions',
-    description: 'Automate your workflow from idea to production',
-    external_url: 'https://help.github.com/en/actions',
-    html_url: `${WEB}/apps/github-actions`,
+    name: app.name,
+    description: app.slug === 'github-actions' ? 'Automate your workflow from idea to production' : `The ${app.name} app`,
+    external_url: `https://example.com/${app.slug}`,
+    html_url: `${WEB}/apps/${app.slug}`,
     created_at: '2018-07-30T09:30:17Z',
     updated_at: '2024-04-10T20:33:16Z',
     permissions: {
@@ -62,9 +62,7 @@ export function checkRun(env: Env, rec: RepoRec, r: CheckRunRec): Record<string,
       annotations_url: `${u}/annotations`,
     },
     check_suite: { id: r.suiteId },
-    app: r.app
-      ? { ...actionsApp(env), ...r.app, node_id: nodeId('App', r.app.id), html_url: `${WEB}/apps/${r.app.slug}` }
-      : actionsApp(env),
+    app: appJson(env, r.app),
     pull_requests: prs.map((i) => ({
       url: `${env.api}/repos/${rec.fullName}/pulls/${i.number}`,
       id: i.id,

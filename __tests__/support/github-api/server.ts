@@ -12,6 +12,7 @@ import { OpenApiSpec } from './openapi.js';
 import { RateLimiter } from './ratelimit.js';
 import { routes } from './routes.js';
 import { GitHubState } from './state.js';
+import type { AppRec } from './types.js';
 import { parseQuery, validateRequest } from './validate.js';
 
 /** Options of {@link startGitHubApi}. */
@@ -20,6 +21,11 @@ export interface GitHubApiOptions {
   latencyMs?: number | ((req: { method: string; path: string }) => number);
   /** Accepted tokens; any non-empty token when omitted. Others get 401 Bad credentials. */
   tokens?: string[];
+  /**
+   * Who a token acts as: the bot login its comments show and the app of its check runs.
+   * Tokens not listed act as `GITHUB_TOKEN` (`github-actions[bot]`, app `github-actions`).
+   */
+  identities?: Record<string, TokenIdentitySeed>;
   /** Core requests per hour before primary rate limiting (default 5000). */
   rateLimit?: number;
   /** Search requests per minute before primary rate limiting (default 30). */
@@ -32,6 +38,12 @@ export interface GitHubApiOptions {
   now?: () => Date;
   /** A parsed fixture to use instead of the committed one (mostly for tests of the server). */
   spec?: OpenApiSpec;
+}
+
+/** What a token acts as (see {@link GitHubApiOptions.identities}). */
+export interface TokenIdentitySeed {
+  login: string;
+  app: AppRec;
 }
 
 /** One logged request. */
@@ -170,6 +182,10 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
       url: target,
     };
     let res: ApiResponse;
+    // Handlers are synchronous: the token's identity holds for exactly this request.
+    const identity = options.identities?.[auth[1]];
+    const [actor, app] = [state.actor, state.app];
+    if (identity) [state.actor, state.app] = [identity.login, identity.app];
     try {
       const handler = routes[op.operationId];
       if (!handler) throw new Error(`no handler for ${op.operationId}`);
@@ -177,6 +193,8 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
     } catch (err) {
       violations.push(`${method} ${target.pathname}: the fake crashed: ${String(err)}`);
       res = { status: 500, body: { message: 'Server Error' } };
+    } finally {
+      [state.actor, state.app] = [actor, app];
     }
     if (res.status === 422) violations.push(`${method} ${target.pathname} (${op.operationId}): 422 ${JSON.stringify(res.body)}`);
     if (checkResponses) {

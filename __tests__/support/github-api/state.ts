@@ -3,9 +3,9 @@
  * (`server.state.addPullRequest(...)` etc.). Handlers use the same methods.
  */
 import { RepoStore, fakeSha } from './store.js';
-import type { AnnotationRec, CheckRunRec, CommentRec, DeploymentRec, IssueRec, ReviewRec, StatusRec } from './types.js';
+import type { AnnotationRec, AppRec, CheckRunRec, CommentRec, DeploymentRec, IssueRec, ReviewRec, StatusRec } from './types.js';
 
-export { ACTIONS_BOT, DEFAULT_REPO, fakeSha, isoNow, type IdKind } from './store.js';
+export { ACTIONS_APP, ACTIONS_BOT, DEFAULT_REPO, fakeSha, isoNow, type IdKind } from './store.js';
 
 /** Seed input for {@link GitHubState.addIssue}. */
 export interface IssueSeed {
@@ -44,8 +44,8 @@ export interface CheckRunSeed {
   completedAt?: string | null;
   detailsUrl?: string | null;
   externalId?: string | null;
-  /** Another app than GitHub Actions created it. */
-  app?: { id: number; slug: string; name: string };
+  /** The app that created it; default: the app of the token in use (`github-actions`). */
+  app?: AppRec;
   output?: {
     title?: string | null;
     summary?: string | null;
@@ -186,7 +186,7 @@ export class GitHubState extends RepoStore {
       },
       annotations: [...(seed.output?.annotations ?? [])],
       suiteId: this.suiteFor(rec, seed.headSha),
-      ...(seed.app ? { app: seed.app } : {}),
+      app: seed.app ?? this.app,
     };
     rec.checkRuns.push(run);
     return run;

@@ -4,12 +4,14 @@
  * repository has a default branch `main` pointing at one initial commit.
  */
 import { createHash } from 'node:crypto';
-import type { CommitRec, RepoRec } from './types.js';
+import type { AppRec, CommitRec, RepoRec } from './types.js';
 
 /** The repository used when a seeding call names none. */
 export const DEFAULT_REPO = 'owner/repo';
 /** The login GitHub shows for writes made with `GITHUB_TOKEN`. */
 export const ACTIONS_BOT = 'github-actions[bot]';
+/** The GitHub Actions app, which owns check runs made with `GITHUB_TOKEN` (its real id). */
+export const ACTIONS_APP: AppRec = { id: 15368, slug: 'github-actions', name: 'GitHub Actions' };
 
 /** A 40-hex-digit SHA derived from any text. */
 export function fakeSha(seed: string): string {
@@ -29,8 +31,10 @@ export type IdKind =
 
 /** Repositories, commits and branches. Extended by `GitHubState` with seeding methods. */
 export class RepoStore {
-  /** Login used for writes made through the API. */
+  /** Login used for writes made through the API (the token's, while a request is handled). */
   actor = ACTIONS_BOT;
+  /** App of check runs created through the API (the token's, while a request is handled). */
+  app: AppRec = ACTIONS_APP;
   private readonly repos = new Map<string, RepoRec>();
   protected seq = 0;
   private readonly ids: Record<IdKind, number> = {

@@ -25,6 +25,13 @@ export interface AnnotationRec {
   raw_details?: string;
 }
 
+/** A GitHub App, as a check run's `app` names it. */
+export interface AppRec {
+  id: number;
+  slug: string;
+  name: string;
+}
+
 /** A check run. */
 export interface CheckRunRec {
   id: number;
@@ -39,8 +46,8 @@ export interface CheckRunRec {
   output: { title: string | null; summary: string | null; text: string | null };
   annotations: AnnotationRec[];
   suiteId: number;
-  /** The app that created it, when not GitHub Actions (a forged run by another app). */
-  app?: { id: number; slug: string; name: string };
+  /** The app that created it: the token's app, or a seeded one. */
+  app: AppRec;
 }
 
 /** A commit status (the legacy Statuses API). */

@@ -55,7 +55,10 @@ export interface CompositeRunOptions {
   secrets?: string[];
   matrix?: Record<string, unknown>;
   strategy?: { 'job-index': number; 'job-total': number; 'fail-fast'?: boolean; 'max-parallel'?: number };
-  /** Kill a step after this long (default 60 s). */
+  /**
+   * Kill a step after this long (default 240 s): only a hung step should reach it, even
+   * on a busy machine running many bundles at once.
+   */
   stepTimeoutMs?: number;
 }
 
@@ -234,7 +237,7 @@ export async function runCompositeAction(options: CompositeRunOptions): Promise<
     const result = await exec([...(SHELLS[step.shell ?? 'bash'] ?? []), script], {
       cwd,
       env: processEnv,
-      timeoutMs: options.stepTimeoutMs ?? 60_000,
+      timeoutMs: options.stepTimeoutMs ?? 240_000,
     });
     rec.exitCode = result.code;
     rec.stdout = result.stdout;

@@ -20,7 +20,7 @@ import type { Nodes } from 'mdast';
 import { z } from 'zod';
 import { CheckCommon } from '../../config/schema/common.js';
 import type { CheckOutcome } from '../../engine/model.js';
-import { ask, pullRequestRun } from '../github-scope.js';
+import { askPullRequest, pullRequestRun } from '../github-scope.js';
 import type { CheckKind } from '../kind.js';
 
 const Item = z.string().trim().min(1);
@@ -133,7 +133,7 @@ export const checklistKind: CheckKind<ChecklistConfig> = {
   plan(config, context) {
     return pullRequestRun({ kind: 'checklist', timeout: config.timeout, context }, async (github) => {
       const number = github.pullRequest.number;
-      const pr = await ask(`reading pull request #${number}`, () => github.api.getPullRequest(number));
+      const pr = await askPullRequest(`reading pull request #${number}`, () => github.api.getPullRequest(number));
       return outcome(config.checklist, await taskItems(pr.body), number);
     });
   },

@@ -8,10 +8,16 @@
  * - environment-passed: { environment: staging, gates: [smoke] }
  * ```
  *
- * It reads the commit's `release-gates / <gate> (<env>)` check runs. A gate counts when
- * its newest run for this config digest (the marker in the run's summary) concluded
- * `success`; a success recorded for another config never counts, and the check says so
- * (docs/evidence.md). A partial run (`release-gates run --check`) never counts. Without `gates:`, every gate with a run for the
+ * It reads the commit's `release-gates / <gate> (<env>)` check runs created by the
+ * token's own app (`github-actions` for `GITHUB_TOKEN`; see `github/identity.ts`): any
+ * app with `checks: write` can create a run with that name (GITHUB.md, "Check runs"), so
+ * a run of another app never counts, and the evidence lists it as ignored. A gate counts
+ * when its newest run for this config digest (the marker in the run's summary) concluded
+ * `success`, and only `success`: `neutral` and `skipped`, which required checks let pass,
+ * are not a pass here. A success recorded for another config never counts, and the check
+ * says so (PRODUCT.md, "Beyond the peers"); nor does a partial run (`release-gates run
+ * --check`). The evidence names the run (id, URL) and the
+ * app that satisfied each gate. Without `gates:`, every gate with a run for the
  * environment on the commit must pass, and there must be at least one. An environment's
  * `requires:` adds this check to preflight by itself (see `implied.ts`). In a config with a
  * `rollback:` section, while a rollback pin of that environment or of the one under test
@@ -25,10 +31,11 @@ import type { CheckOutcome } from '../../engine/model.js';
 import type { ConfigProblem } from '../../errors.js';
 import type { CheckRunInfo } from '../../github/api.js';
 import { checkRunName } from '../../evidence/identity.js';
-import { environmentVerdict, failingLines, gateList, shortDigest } from '../../evidence/verdicts.js';
+import { describeRun, environmentVerdict, failingLines, gateList, runEvidence, shortDigest } from '../../evidence/verdicts.js';
 import { joinList } from '../../text.js';
 import { pinAgainst } from '../../evidence/pin.js';
 import { pinnedOutcome } from '../rollback-pin/index.js';
+import { TokenIdentity } from '../../github/identity.js';
 import { ask, githubRun, noCommitOutcome, shortSha } from '../github-scope.js';
 import type { CheckKind } from '../kind.js';
 
@@ -54,28 +61,43 @@ function outcome(
   runs: readonly CheckRunInfo[],
   sha: string,
   digest: string,
+  identity: TokenIdentity,
 ): CheckOutcome {
   const env = config.environment;
-  const verdict = environmentVerdict(runs, env, digest, config.gates);
+  const verdict = environmentVerdict(runs, env, digest, config.gates, (run) => identity.owns(run));
   const named = config.gates ? config.gates.map((gate) => checkRunName(gate, env)) : undefined;
-  const expected = `${named ? joinList(named, 'and') : `every ${checkRunName('<gate>', env)}`} success on ${shortSha(sha)} for config ${shortDigest(digest)}`;
+  const expected = `${named ? joinList(named, 'and') : `every ${checkRunName('<gate>', env)}`} success on ${shortSha(sha)} for config ${shortDigest(digest)}, by ${identity.app.slug}`;
+  const ignoredLines = verdict.ignored.map(
+    (run) => `ignored: ${run.name}: ${describeRun(run)}, not by the token's app ${identity.describe()}`,
+  );
+  const data = {
+    app: identity.app,
+    counted: verdict.verdicts.flatMap((gate) =>
+      gate.run ? [{ gate: gate.gate, passed: gate.passed, checkRun: runEvidence(gate.run) }] : [],
+    ),
+    ignored: verdict.ignored.map(runEvidence),
+  };
   if (verdict.verdicts.length === 0) {
+    const others = verdict.ignored.length ? `; ${verdict.ignored.length} by another app, which never count` : '';
     return {
       status: 'failed',
-      summary: `no release-gates results for ${env} on ${shortSha(sha)}: run the ${env} gates on this commit first`,
-      measured: `no ${checkRunName('<gate>', env)} check runs`,
+      summary: `no release-gates results for ${env} on ${shortSha(sha)}${others}: run the ${env} gates on this commit first`,
+      measured: `no ${checkRunName('<gate>', env)} check runs by ${identity.app.slug}${others}`,
       expected,
+      details: ignoredLines,
+      data,
     };
   }
-  const details = verdict.verdicts.map((gate) => gate.detail);
+  const details = [...verdict.verdicts.map((gate) => gate.detail), ...ignoredLines];
   const measured = verdict.verdicts.map((gate) => gate.line).join('; ');
   if (verdict.passed) {
     return {
       status: 'passed',
-      summary: `${env} passed for ${shortSha(sha)} and this config: ${gateList(verdict)}`,
+      summary: `${env} passed for ${shortSha(sha)} and this config: ${gateList(verdict)} (check runs by ${identity.app.slug})`,
       measured,
       expected,
       details,
+      data,
     };
   }
   const waiting = verdict.verdicts.filter((gate) => !gate.passed).every((gate) => gate.running);
@@ -85,6 +107,7 @@ function outcome(
     measured,
     expected,
     details,
+    data,
   };
 }
 
@@ -129,7 +152,7 @@ export const environmentPassedKind: CheckKind<EnvironmentPassedConfig> = {
       const sha = context.scope.headSha;
       if (!sha) return noCommitOutcome('environment-passed');
       const runs = await ask(`listing the check runs of ${shortSha(sha)}`, () => github.api.listCheckRuns(sha));
-      const result = outcome(config['environment-passed'], runs, sha, context.scope.configDigest);
+      const result = outcome(config['environment-passed'], runs, sha, context.scope.configDigest, github.identity ?? new TokenIdentity());
       // Only a config that can roll back has pins to read (only the rollback gate makes them).
       if (result.status !== 'passed' || context.source.document.get('rollback') === undefined) return result;
       // A pass does not count for a revision an environment was rolled back from (issue #11).

@@ -16,7 +16,7 @@ import { z } from 'zod';
 import { CheckCommon } from '../../config/schema/common.js';
 import type { CheckOutcome } from '../../engine/model.js';
 import type { Review } from '../../github/api.js';
-import { ask, plural, pullRequestRun, shortSha } from '../github-scope.js';
+import { askPullRequest, plural, pullRequestRun, shortSha } from '../github-scope.js';
 import { joinList } from '../../text.js';
 import type { CheckKind } from '../kind.js';
 
@@ -102,8 +102,8 @@ export const githubApprovalsKind: CheckKind<GithubApprovalsConfig> = {
     return pullRequestRun({ kind: 'github-approvals', timeout: config.timeout, context }, async (github) => {
       const number = github.pullRequest.number;
       const [pr, reviews] = await Promise.all([
-        ask(`reading pull request #${number}`, () => github.api.getPullRequest(number)),
-        ask(`listing the reviews of #${number}`, () => github.api.listReviews(number)),
+        askPullRequest(`reading pull request #${number}`, () => github.api.getPullRequest(number)),
+        askPullRequest(`listing the reviews of #${number}`, () => github.api.listReviews(number)),
       ]);
       // The commit under test; locally (`--pr`) the PR's head.
       const head = github.eventName === 'local' ? pr.headSha : (context.scope.headSha ?? pr.headSha);

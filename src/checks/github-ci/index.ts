@@ -12,14 +12,16 @@
  *
  * Green means the combined commit status is success (a commit with no statuses at all is
  * fine) and the newest check run of every name completed as success, neutral or skipped.
- * release-gates' own runs (`release-gates / …`) and this workflow run's own jobs are
- * never waited for. Anything still running fails the attempt, so `retry: { until }`
- * waits it out.
+ * release-gates' own runs (`release-gates / …` created by the token's own app; a run of
+ * another app with that name is CI like any other, see `github/identity.ts`) and this
+ * workflow run's own jobs are never waited for. Anything still running fails the
+ * attempt, so `retry: { until }` waits it out.
  */
 import { z } from 'zod';
 import { CheckCommon, Template } from '../../config/schema/common.js';
 import type { CheckOutcome } from '../../engine/model.js';
 import type { CheckRunInfo, CommitStatus } from '../../github/api.js';
+import { TokenIdentity } from '../../github/identity.js';
 import { parseCheckRunName } from '../../evidence/identity.js';
 import { ask, githubRun, noCommitOutcome, plural, shortSha } from '../github-scope.js';
 import { joinList } from '../../text.js';
@@ -129,8 +131,9 @@ function sortResults(
   const ownRun = github.runId ? `/actions/runs/${github.runId}/` : undefined;
   const sorted: Sorted = { red: [], pending: [], green: [], excluded: [], details: [], reported: 0 };
   const considered: CheckRunInfo[] = [];
+  const identity = github.identity ?? new TokenIdentity();
   for (const run of runs) {
-    if (parseCheckRunName(run.name)) continue;
+    if (parseCheckRunName(run.name) && identity.owns(run)) continue;
     sorted.reported++;
     if (ownRun && run.detailsUrl?.includes(ownRun)) sorted.excluded.push(`${run.name} (this workflow run's own job)`);
     else if (excludedByConfig(run.name)) sorted.excluded.push(`${run.name} (exclude:)`);

@@ -13,7 +13,7 @@
 import { z } from 'zod';
 import { CheckCommon } from '../../config/schema/common.js';
 import type { CheckOutcome } from '../../engine/model.js';
-import { ask, pullRequestRun } from '../github-scope.js';
+import { askPullRequest, pullRequestRun } from '../github-scope.js';
 import { joinList } from '../../text.js';
 import type { CheckKind } from '../kind.js';
 
@@ -74,7 +74,7 @@ export const labelsKind: CheckKind<LabelsConfig> = {
   plan(config, context) {
     return pullRequestRun({ kind: 'labels', timeout: config.timeout, context }, async (github) => {
       const number = github.pullRequest.number;
-      const present = await ask(`listing the labels of #${number}`, () => github.api.listLabels(number));
+      const present = await askPullRequest(`listing the labels of #${number}`, () => github.api.listLabels(number));
       return outcome(config.labels, present, number);
     });
   },

@@ -56,7 +56,7 @@ async function writeOutput(what: string, file: string, write: () => Promise<void
 
 /**
  * GitHub for a local run: only when GITHUB_TOKEN and GITHUB_REPOSITORY are set;
- * otherwise the GitHub checks are skipped with that reason.
+ * otherwise the GitHub checks are not verified, with that reason and the fix.
  */
 async function localGitHub(env: ProcessEnv, pr: number | undefined, output: Output, secrets: SecretRegistry): Promise<RunScope['github']> {
   const token = env.GITHUB_TOKEN ?? env.GH_TOKEN;
@@ -108,6 +108,7 @@ export async function runCommand(
       scope: {
         cwd: process.cwd(),
         headSha: commit ?? undefined,
+        event: { name: 'local', pullRequest: options.pr === undefined ? undefined : { number: options.pr } },
         github: await localGitHub(context.env, options.pr, output, secrets),
         inputs: {
           ...(options.mode ? { mode: options.mode } : {}),

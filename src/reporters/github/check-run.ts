@@ -6,10 +6,11 @@ import type { Annotation, CheckRunOutput, Conclusion } from '../../github/api.js
 import { blocksGate, needsAttention, type GateResult } from '../../engine/model.js';
 import { codeBlock, codeSpan, escapeInline, link } from '../markdown/escape.js';
 import {
-  attentionEmoji,
+  attentionHeading,
   checksTable,
   evidenceLines,
   failureHeadline,
+  optionalNote,
   partialNote,
   statusBadge,
   tally,
@@ -81,7 +82,7 @@ export function failuresText(result: GateResult, lineLink: LineLink = () => unde
     const where = link(codeSpan(`${check.location.file}:${check.location.line}`), lineLink(check));
     const headline = failureHeadline(check);
     return [
-      `### ${attentionEmoji(check)} ${escapeInline(check.name)} · ${where}`,
+      `### ${attentionHeading(check, escapeInline(check.name))} · ${where}`,
       ...(headline ? [escapeInline(headline)] : []),
       '',
       codeBlock(evidenceLines(check).join('\n')),
@@ -154,7 +155,7 @@ export function annotationsFor(result: GateResult, configPath: string): Annotati
     end_line: check.location.line,
     annotation_level: blocksGate(check) ? 'failure' : 'warning',
     message: fit([failureHeadline(check), ...evidenceLines(check)].filter((line) => line !== undefined).join('\n'), 64_000, 'message'),
-    title: `${result.gate}: ${check.name}`.slice(0, MAX_ANNOTATION_TITLE),
+    title: `${result.gate}: ${check.name}${optionalNote(check)}`.slice(0, MAX_ANNOTATION_TITLE),
   }));
 }
 

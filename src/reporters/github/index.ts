@@ -1,22 +1,24 @@
 /**
  * Reports gates on GitHub: one check run per gate and environment, created in_progress
  * and completed at the end, and one sticky PR comment rebuilt from the commit's check
- * runs. With a read-only token (a fork's PR) it writes annotations only, says why once,
- * and never fails the step for a reporting problem: the gate's result decides that.
+ * runs (see `comment-writer.ts`). With a read-only token (a fork's PR) it writes
+ * annotations only, says why once, and never fails the step for a reporting problem:
+ * the gate's result decides that.
  */
 import { randomUUID } from 'node:crypto';
 import type { GateResult } from '../../engine/model.js';
 import { GitHubError, type CheckRunInfo, type GitHubApi } from '../../github/api.js';
-import type { RunContext } from '../../github/context.js';
+import { attemptKeyOf, type RunContext } from '../../github/context.js';
+import { TokenIdentity } from '../../github/identity.js';
 import type { RunResult } from '../../gates/run.js';
 import type { Annotator, Logger } from '../../io/logger.js';
 import { escapeInline } from '../markdown/escape.js';
 import { monitorCharts } from '../markdown/monitor-chart.js';
-import { tally, type GateCell, type LineLink } from '../markdown/tables.js';
-import { checkRunName, parseCheckRunName } from '../../evidence/identity.js';
+import { tally, type LineLink } from '../markdown/tables.js';
+import { checkRunName } from '../../evidence/identity.js';
 import { annotationsFor, batches, checkRunOutput, conclusionFor, failuresText } from './check-run.js';
+import { StickyComment, type OwnCell } from './comment-writer.js';
 import { createCheckRunOnce } from './create-once.js';
-import { cellsFromCheckRuns, commentBody, environmentOrder, knownCommentId, upsertComment } from './sticky-comment.js';
 
 export interface GitHubReporterOptions {
   api: GitHubApi | undefined;
@@ -28,6 +30,8 @@ export interface GitHubReporterOptions {
   annotator: Annotator;
   lineLink: LineLink;
   environmentUrl?: string | undefined;
+  /** Learns the token's app from the check runs created here; shared with the checks. */
+  identity?: TokenIdentity;
   /** The config's environments in its order: the sticky comment's columns. */
   environments?: readonly string[] | undefined;
 }
@@ -38,21 +42,8 @@ interface Started {
   result?: GateResult;
 }
 
-/**
- * Rebuilds of the comment after ours, while other runs were in progress: each re-reads
- * the check runs and stops once they match what was written.
- */
-const CONVERGE_ROUNDS = 5;
-
-/** A comparable key of the comment's cells (without the time it was written). */
-function cellsKey(runs: readonly CheckRunInfo[], own: readonly (GateCell & { name: string })[]): string {
-  return JSON.stringify(
-    cellsFromCheckRuns(runs, own).map(({ gate, environment, status, title, url }) => ({ gate, environment, status, title, url })),
-  );
-}
-
 /** Status of a finished gate as a comment cell. */
-function cellOf(result: GateResult, url: string | undefined, lineLink: LineLink): GateCell & { name: string } {
+function cellOf(result: GateResult, url: string | undefined, lineLink: LineLink): OwnCell {
   return {
     name: checkRunName(result.gate, result.environment),
     gate: result.gate,
@@ -81,9 +72,15 @@ export class GitHubReporter {
   private readonly nonce = randomUUID().slice(0, 8);
   private readOnlyReason: string | undefined;
   private annotated = false;
+  /** Ids of every check run this job created, for the comment's ordering. */
+  private readonly runIds: number[] = [];
+  private readonly identity: TokenIdentity;
+  /** The sticky comment's id, once this job wrote it as its creator (recorded on its run). */
+  private commentId: number | undefined;
 
   constructor(private readonly options: GitHubReporterOptions) {
     const { context, api } = options;
+    this.identity = options.identity ?? new TokenIdentity();
     if (!api) this.readOnly('no github-token was given');
     else if (context.isFork)
       this.readOnly(`this pull request comes from the fork ${context.pullRequest?.headRepository ?? ''}, so the token is read-only`);
@@ -117,23 +114,39 @@ export class GitHubReporter {
    * writes off, unless `onlyThis` (the PR comment: its permission is separate).
    */
   private async attempt<T>(what: string, work: (api: GitHubApi) => Promise<T>, onlyThis = false): Promise<T | undefined> {
+    const outcome = await this.tryWrite(what, work, { onlyThis });
+    return 'value' in outcome ? outcome.value : undefined;
+  }
+
+  /** {@link attempt}, telling why it failed; `quiet` leaves the logging to the caller. */
+  private async tryWrite<T>(
+    what: string,
+    work: (api: GitHubApi) => Promise<T>,
+    options: { onlyThis?: boolean; quiet?: boolean } = {},
+  ): Promise<{ value: T } | { reason: string }> {
     const api = this.options.api;
-    if (!api || this.isReadOnly) return undefined;
+    if (!api || this.isReadOnly) return { reason: this.readOnlyReason ?? 'no token' };
     try {
-      return await work(api);
+      return { value: await work(api) };
     } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const reason = error instanceof GitHubError ? `GitHub answered ${error.status} "${error.message}"` : message;
       const denied = error instanceof GitHubError && error.readOnly;
-      if (denied && onlyThis) {
+      if (denied && options.onlyThis) {
         this.options.logger.warning(
-          `release-gates could not ${what}: GitHub answered ${error.status} "${error.message}"; the job needs permissions: ${permissionFor(what)}. The check runs are written`,
+          `release-gates could not ${what}: ${reason}; the job needs permissions: ${permissionFor(what)}. The check runs are written`,
         );
-      } else if (denied) {
-        this.readOnly(
-          `GitHub refused to let release-gates ${what} (${error.status} "${error.message}"); the job needs permissions: ${permissionFor(what)}`,
-        );
-      } else this.options.logger.warning(`release-gates could not ${what}: ${error instanceof Error ? error.message : String(error)}`);
-      return undefined;
+      } else if (denied)
+        this.readOnly(`GitHub refused to let release-gates ${what} (${reason}); the job needs permissions: ${permissionFor(what)}`);
+      else if (!options.quiet) this.options.logger.warning(`release-gates could not ${what}: ${message}`);
+      return { reason };
     }
+  }
+
+  /** A check run this job created: its app is the token's, and its id orders the cells. */
+  private created(run: CheckRunInfo): void {
+    this.identity.learn(run);
+    this.runIds.push(run.id);
   }
 
   /** Before a gate runs: its check run, in progress. */
@@ -153,7 +166,9 @@ export class GitHubReporter {
         this.options.logger,
       ),
     );
-    if (run) this.started.set(name, { id: run.id, htmlUrl: run.htmlUrl });
+    if (!run) return;
+    this.created(run);
+    this.started.set(name, { id: run.id, htmlUrl: run.htmlUrl });
   }
 
   /** After a gate: its result is kept, completed at {@link finish}. */
@@ -162,56 +177,96 @@ export class GitHubReporter {
     if (started) started.result = result;
   }
 
-  private async complete(started: Started, result: GateResult, commentId?: number): Promise<void> {
-    const output = checkRunOutput(result, { ...this.options, headSha: this.options.context.headSha, commentId });
+  /** Completes a check run with its annotations; returns why it could not, if it could not. */
+  private async complete(started: Started, result: GateResult, quiet = false): Promise<string | undefined> {
+    const output = checkRunOutput(result, { ...this.options, headSha: this.options.context.headSha, commentId: this.commentId });
     const [first = [], ...rest] = batches(annotationsFor(result, this.options.configPath));
     const conclusion = conclusionFor(result);
-    const done = await this.attempt(`complete the check run "${checkRunName(result.gate, result.environment)}"`, async (api) => {
-      await api.completeCheckRun(started.id, { conclusion, output: { ...output, annotations: first } });
-      return true;
-    });
-    for (const annotations of done ? rest : []) {
+    const what = `complete the check run "${checkRunName(result.gate, result.environment)}"`;
+    const done = await this.tryWrite(
+      what,
+      (api) => api.completeCheckRun(started.id, { conclusion, output: { ...output, annotations: first } }),
+      { quiet },
+    );
+    if ('reason' in done) return done.reason;
+    for (const annotations of rest) {
       await this.attempt('add annotations', (api) =>
         api.addAnnotations(started.id, { title: output.title, summary: output.summary, annotations }),
       );
     }
+    return undefined;
   }
 
   /**
-   * After every gate. Completes the check runs, writes the sticky comment on a PR, and
-   * creates completed runs for gates that were not run. Order: the commit's check runs
-   * are listed (for the comment's id, recorded by an earlier run); every own check run is
-   * completed; only then is the comment written from the list and our own results. A
-   * comment is never ahead of the check runs it is rebuilt from: otherwise a parallel job
-   * reading them would overwrite it with this run still "in progress". When the comment
-   * id was not known yet, it is recorded on our check run, so that a later run updates
-   * the comment without a lookup (4 requests for one gate when the comment exists). If
-   * other release-gates runs were in progress, the comment is rebuilt from a fresh list
-   * until the list no longer changes, so that parallel jobs converge on the final table.
+   * After every gate: creates completed runs for gates that were not run and completes
+   * every check run of this job; on a PR, the sticky comment is prepared before the last
+   * run is completed (so that the completion records a new comment's id) and written
+   * after it (see `comment-writer.ts`): a comment is never ahead of the check runs it is
+   * rebuilt from. A check run whose completion failed after every retry gets one last
+   * attempt at the very end; if that fails too, its URL and the reason are logged as a
+   * warning, so that a person can see it and re-run the job rather than wait on a run
+   * left in progress.
    */
   async finish(run: RunResult): Promise<void> {
     for (const result of run.gates.filter((gate) => gate.status === 'skipped')) await this.reportNotRun(result);
     const finished = [...this.started.values()].filter((s): s is Started & { result: GateResult } => s.result !== undefined);
+    const unfinished: (Started & { result: GateResult })[] = [];
+    const complete = async (started: Started & { result: GateResult }): Promise<void> => {
+      if ((await this.complete(started, started.result)) !== undefined) unfinished.push(started);
+    };
     const last = finished.at(-1);
-    for (const started of finished.slice(0, -1)) await this.complete(started, started.result);
-    const pr = this.options.context.pullRequest;
-    if (last && (!pr || this.isReadOnly)) await this.complete(last, last.result);
-    if (last && pr && !this.isReadOnly) {
-      const own = finished.map((s) => cellOf(s.result, s.htmlUrl, this.options.lineLink));
-      const runs = (await this.listRuns()) ?? [];
-      const knownId = knownCommentId(runs);
-      await this.complete(last, last.result, knownId);
-      let written = await this.writeComment(pr.number, runs, own, knownId);
-      if (written && written.id !== knownId) await this.recordCommentId(last, last.result, written.id);
-      const ownNames = new Set(own.map((cell) => cell.name));
-      const othersRunning = runs.some((r) => parseCheckRunName(r.name) && !ownNames.has(r.name) && r.status !== 'completed');
-      for (let round = 0; written && othersRunning && round < CONVERGE_ROUNDS; round++) {
-        const again = await this.listRuns();
-        if (!again || cellsKey(again, []) === written.key) break;
-        written = await this.writeComment(pr.number, again, [], written.id);
-      }
-    }
+    for (const started of finished.slice(0, -1)) await complete(started);
+    const comment = last ? this.stickyComment(finished, last) : undefined;
+    const prepared = comment
+      ? await this.attempt(
+          'write the PR comment',
+          async () => {
+            this.commentId = await comment.prepare();
+            return true;
+          },
+          true,
+        )
+      : undefined;
+    if (last) await complete(last);
+    if (comment && prepared) await this.attempt('write the PR comment', () => comment.write(), true);
+    for (const started of unfinished) await this.lastAttempt(started);
     if (this.isReadOnly) this.annotateInLog(run);
+  }
+
+  /** The last attempt to complete a run; on failure, its URL and why, for a person to act on. */
+  private async lastAttempt(started: Started & { result: GateResult }): Promise<void> {
+    if (this.isReadOnly) return;
+    const reason = await this.complete(started, started.result, true);
+    if (reason === undefined) return;
+    const name = checkRunName(started.result.gate, started.result.environment);
+    this.options.logger.warning(
+      `release-gates: the check run "${name}" is left in progress${started.htmlUrl ? ` at ${started.htmlUrl}` : ''}: completing it failed after every retry (${reason}). Its result (${started.result.status}) is in this job's summary; re-run the job to complete the check run.`,
+    );
+  }
+
+  /** The sticky comment this job writes, on a PR with write access. */
+  private stickyComment(
+    finished: readonly (Started & { result: GateResult })[],
+    last: Started & { result: GateResult },
+  ): StickyComment | undefined {
+    const { context, logger, api } = this.options;
+    if (!api || !context.pullRequest || this.isReadOnly) return undefined;
+    return new StickyComment({
+      api,
+      issue: context.pullRequest.number,
+      headSha: context.headSha,
+      runUrl: context.runUrl,
+      identity: this.identity,
+      attemptKey: attemptKeyOf(context.runKey),
+      ownRunIds: this.runIds,
+      own: finished.map((s) => cellOf(s.result, s.htmlUrl, this.options.lineLink)),
+      environments: this.options.environments ?? [],
+      logger,
+      record: async (commentId) => {
+        this.commentId = commentId;
+        await this.recordCommentId(last, last.result, commentId);
+      },
+    });
   }
 
   /** Records the sticky comment's id in a completed check run's summary (annotations stay). */
@@ -220,15 +275,11 @@ export class GitHubReporter {
     await this.attempt('record the comment id on the check run', (api) => api.addAnnotations(started.id, output));
   }
 
-  private listRuns(): Promise<CheckRunInfo[] | undefined> {
-    return this.attempt('list the check runs on the commit', (api) => api.listCheckRuns(this.options.context.headSha));
-  }
-
   /** A gate not run because an earlier one failed: a completed run, in one request. */
   private async reportNotRun(result: GateResult): Promise<void> {
     const { context } = this.options;
     const name = checkRunName(result.gate, result.environment);
-    await this.attempt(`create the check run "${name}"`, (api) =>
+    const run = await this.attempt(`create the check run "${name}"`, (api) =>
       createCheckRunOnce(
         api,
         {
@@ -242,24 +293,7 @@ export class GitHubReporter {
         this.options.logger,
       ),
     );
-  }
-
-  private async writeComment(
-    issue: number,
-    runs: readonly CheckRunInfo[],
-    own: readonly (GateCell & { name: string })[],
-    knownId: number | undefined,
-  ): Promise<{ id: number; key: string } | undefined> {
-    const { context, logger } = this.options;
-    const cells = cellsFromCheckRuns(runs, own);
-    const body = commentBody(cells, {
-      headSha: context.headSha,
-      runUrl: context.runUrl,
-      updatedAt: new Date(),
-      environments: environmentOrder(runs, this.options.environments),
-    });
-    const id = await this.attempt('write the PR comment', (api) => upsertComment(api, issue, body, knownId, logger), true);
-    return id === undefined ? undefined : { id, key: cellsKey(runs, own) };
+    if (run) this.created(run);
   }
 
   /** Read-only mode: the failing checks as workflow-command annotations. */

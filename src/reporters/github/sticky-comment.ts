@@ -3,8 +3,7 @@
  * `release-gates / …` check runs on the commit so that parallel jobs converge
  * (docs/evidence.md, "Where results go").
  */
-import { GitHubError, type CheckRunInfo, type GitHubApi } from '../../github/api.js';
-import type { Logger } from '../../io/logger.js';
+import type { CheckRunInfo } from '../../github/api.js';
 import { escapeInline, htmlText, link } from '../markdown/escape.js';
 import { gatesTable, overallVerdict, statusBadge, type GateCell } from '../markdown/tables.js';
 import { parseCheckRunName } from '../../evidence/identity.js';
@@ -29,7 +28,8 @@ const CONCLUSION_STATUS: Record<string, GateCell['status']> = {
 
 /**
  * Cells from the commit's check runs, the newest run per name (highest id); `own`
- * replaces the runs this job has just finished.
+ * replaces the runs this job has just finished. Pass only the runs of the token's own
+ * app: a run of another app named `release-gates / …` is not ours to show.
  */
 export function cellsFromCheckRuns(runs: readonly CheckRunInfo[], own: readonly (GateCell & { name: string })[]): GateCell[] {
   const cells = new Map<string, GateCell>();
@@ -111,62 +111,11 @@ export function commentBody(cells: readonly GateCell[], context: CommentContext)
   }
 }
 
-/** The comment ids with the marker, lowest first. */
-function markedIds(comments: readonly { id: number; body: string }[]): number[] {
-  return comments
-    .filter((comment) => comment.body.includes(COMMENT_MARKER))
-    .map((comment) => comment.id)
-    .sort((a, b) => a - b);
-}
-
 /**
- * Writes the sticky comment and returns its id. Tries `knownId` first (from a check
- * run's summary), then looks it up (paginated); creates it when missing, then lists
- * again and deletes every duplicate but the lowest id, because find-then-create is not
- * atomic: two jobs can both find none and create one.
+ * The sticky comment id recorded by the newest release-gates check run of `runs`, if
+ * one is. Pass only the runs of the token's own app: a run of another app could point
+ * at a person's comment.
  */
-export async function upsertComment(
-  api: GitHubApi,
-  issue: number,
-  body: string,
-  knownId: number | undefined,
-  logger: Logger,
-): Promise<number> {
-  if (knownId !== undefined) {
-    try {
-      await api.updateComment(knownId, body);
-      return knownId;
-    } catch (error) {
-      if (!(error instanceof GitHubError) || error.status !== 404) throw error;
-      logger.debug(`sticky comment ${knownId} is gone; looking it up`);
-    }
-  }
-  const existing = markedIds(await api.listComments(issue))[0];
-  if (existing !== undefined) {
-    await api.updateComment(existing, body);
-    return existing;
-  }
-  let created: number | undefined;
-  try {
-    created = (await api.createComment(issue, body)).id;
-  } catch (error) {
-    if (!(error instanceof GitHubError) || !error.transient) throw error;
-    logger.warning(`creating the PR comment failed (${error.status} ${error.message}); checking whether it was created`);
-  }
-  const ids = markedIds(await api.listComments(issue));
-  const keep = ids[0];
-  if (keep === undefined) {
-    created = (await api.createComment(issue, body)).id;
-    return created;
-  }
-  for (const duplicate of ids.slice(1)) {
-    await api.deleteComment(duplicate).catch((error: unknown) => logger.debug(`deleting duplicate comment ${duplicate}: ${String(error)}`));
-  }
-  if (keep !== created) await api.updateComment(keep, body);
-  return keep;
-}
-
-/** The sticky comment id recorded by any release-gates check run, if one is. */
 export function knownCommentId(runs: readonly CheckRunInfo[]): number | undefined {
   for (const run of [...runs].sort((a, b) => b.id - a.id)) {
     const id = parseCheckRunName(run.name) ? commentIdIn(run.summary) : undefined;

@@ -2,26 +2,43 @@
  * Markdown tables shared by the check run, the job summary, the PR comment and the
  * demo report, so every place shows the same evidence the same way.
  */
-import { statusLabel, type CheckResult, type CheckStatus, type GateResult, type GateStatus } from '../../engine/model.js';
+import {
+  checkStatusText,
+  statusLabel,
+  tallyChecks,
+  type CheckResult,
+  type CheckStatus,
+  type GateResult,
+  type GateStatus,
+} from '../../engine/model.js';
 import { codeSpan, escapeCell, link } from './escape.js';
 
 /** Gates in the order a release runs them (README.md); rows of every gates table follow it. */
 export const PIPELINE_ORDER: readonly string[] = ['preflight', 'migrate', 'smoke', 'monitor', 'rollback'];
 
+const EMOJI = { passed: '✅', failed: '❌', pending: '⏳', skipped: '⏭️', unverified: '⚠️', 'in progress': '🔄' } as const;
+
 /** Status as an emoji and a word; `in progress` for a check run still running. */
 export function statusBadge(status: CheckStatus | GateStatus | 'in progress'): string {
-  const emoji = { passed: '✅', failed: '❌', pending: '⏳', skipped: '⏭️', unverified: '⚠️', 'in progress': '🔄' }[status];
-  return `${emoji} ${status === 'in progress' ? status : statusLabel(status)}`;
+  return `${EMOJI[status]} ${status === 'in progress' ? status : statusLabel(status)}`;
 }
 
-/** The emoji of a check that needs attention: ❌ failed, ⚠️ not verified, ⏳ pending. */
-export function attentionEmoji(check: Pick<CheckResult, 'status'>): string {
-  return check.status === 'failed' ? '❌' : check.status === 'unverified' ? '⚠️' : '⏳';
+/**
+ * The heading of a check that needs attention: ❌ failed, ⚠️ not verified, ⏳ pending,
+ * and its name; an optional check that could not be verified says so.
+ */
+export function attentionHeading(check: Pick<CheckResult, 'status' | 'optional'>, name: string): string {
+  return `${EMOJI[check.status]} ${name}${optionalNote(check)}`;
 }
 
-/** A check's result as a table cell: its badge, and "(optional)" for an opted-out check not verified. */
+/** ` — not verified (optional)` for an optional check that could not be verified, else nothing. */
+export function optionalNote(check: Pick<CheckResult, 'status' | 'optional'>): string {
+  return check.optional && check.status === 'unverified' ? ` — ${checkStatusText(check)}` : '';
+}
+
+/** A check's result as a table cell: its emoji and {@link checkStatusText} (`⚠️ not verified (optional)`). */
 export function checkBadge(check: Pick<CheckResult, 'status' | 'optional'>): string {
-  return `${statusBadge(check.status)}${check.optional && check.status === 'unverified' ? ' (optional)' : ''}`;
+  return `${EMOJI[check.status]} ${checkStatusText(check)}`;
 }
 
 /** The verdict over cells: failed, then in progress, then pending, then passed (skipped when all are). */
@@ -33,12 +50,7 @@ export function overallVerdict(statuses: readonly (GateStatus | 'in progress')[]
 /** One-line tally of a gate, e.g. `1 failed, 6 passed`; used as the check run's title. */
 export function tally(result: Pick<GateResult, 'checks' | 'status' | 'reason'>): string {
   if (result.status === 'skipped') return result.reason ?? 'not run';
-  const order: CheckStatus[] = ['failed', 'unverified', 'pending', 'passed', 'skipped'];
-  const parts = order
-    .map((status) => [status, result.checks.filter((check) => check.status === status).length] as const)
-    .filter(([, count]) => count > 0)
-    .map(([status, count]) => `${count} ${statusLabel(status)}`);
-  return parts.join(', ') || 'no checks';
+  return tallyChecks(result.checks);
 }
 
 /** True when a check's details hold its failing assertions (`✗ label: measured …, expected …`). */

@@ -1,9 +1,11 @@
 /** Colours for the terminal, off when stdout is not a TTY or NO_COLOR is set. */
 import pc from 'picocolors';
-import { statusLabel, type CheckStatus, type GateStatus } from '../../engine/model.js';
+import { checkStatusText, statusLabel, type CheckResult, type CheckStatus, type GateStatus } from '../../engine/model.js';
 
 export interface Style {
   status(status: CheckStatus | GateStatus): string;
+  /** A check's status as {@link checkStatusText} says it (`? not verified (optional)`). */
+  check(check: Pick<CheckResult, 'status' | 'optional'>): string;
   dim(text: string): string;
   bold(text: string): string;
 }
@@ -22,6 +24,7 @@ export function styleFor(color: boolean): Style {
   };
   return {
     status: (status) => paint[status](`${MARK[status]} ${statusLabel(status)}`),
+    check: (check) => paint[check.status](`${MARK[check.status]} ${checkStatusText(check)}`),
     dim: c.dim,
     bold: c.bold,
   };

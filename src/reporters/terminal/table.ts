@@ -4,7 +4,7 @@
  */
 import Table from 'cli-table3';
 import { formatDuration } from '../../config/units.js';
-import { needsAttention, statusLabel, type CheckResult, type GateResult } from '../../engine/model.js';
+import { checkStatusText, needsAttention, tallyChecks, type CheckResult, type GateResult } from '../../engine/model.js';
 import { terminalSafe } from './safe.js';
 import { evidenceLines, failureHeadline } from '../markdown/tables.js';
 import type { Style } from './style.js';
@@ -31,7 +31,11 @@ function widths(result: GateResult, columns: number): number[] {
     result.checks.map((c) => String(c.durationMs)),
     2,
   );
-  const status = 11;
+  // The mark, a space and the status as reports say it (`? not verified (optional)`).
+  const status = longest(
+    result.checks.map((c) => `? ${checkStatusText(c)}`),
+    9,
+  );
   const borders = 6;
   const free = Math.max(40, columns - name - ms - status - borders);
   const measured = Math.min(
@@ -62,8 +66,13 @@ export function renderTable(result: GateResult, style: Style, columns: number): 
     style: { head: [], border: [], compact: true },
   });
   for (const check of result.checks) {
-    const status = style.status(check.status) + (check.optional && check.status === 'unverified' ? ' (optional)' : '');
-    table.push([terminalSafe(check.name), status, terminalSafe(check.measured), terminalSafe(check.expected), String(check.durationMs)]);
+    table.push([
+      terminalSafe(check.name),
+      style.check(check),
+      terminalSafe(check.measured),
+      terminalSafe(check.expected),
+      String(check.durationMs),
+    ]);
   }
   return table.toString();
 }
@@ -72,7 +81,7 @@ export function renderTable(result: GateResult, style: Style, columns: number): 
 export function renderFailures(result: GateResult, style: Style): string {
   const lines: string[] = [];
   for (const check of result.checks.filter(needsAttention)) {
-    lines.push('', `${style.status(check.status)} ${style.bold(terminalSafe(check.name))}  ${style.dim(where(check))}`);
+    lines.push('', `${style.check(check)} ${style.bold(terminalSafe(check.name))}  ${style.dim(where(check))}`);
     // The failure is stated once: by the failing assertions when the evidence has them.
     const headline = failureHeadline(check);
     if (headline) lines.push(`    ${terminalSafe(headline)}`);
@@ -83,12 +92,9 @@ export function renderFailures(result: GateResult, style: Style): string {
   return lines.join('\n');
 }
 
-/** One line: `smoke (staging): failed, 7 passed, 1 failed in 1.2s`. */
+/** One line: `smoke (staging): failed, 1 failed, 7 passed in 1.2s`. */
 export function renderVerdict(result: GateResult, style: Style): string {
-  const counts = (['passed', 'failed', 'unverified', 'pending', 'skipped'] as const)
-    .map((status) => [status, result.checks.filter((check) => check.status === status).length] as const)
-    .filter(([, count]) => count > 0)
-    .map(([status, count]) => `${count} ${statusLabel(status)}`);
+  const counts = result.checks.length ? tallyChecks(result.checks) : '';
   const env = result.environment ? ` (${result.environment})` : '';
   const partial = result.partial
     ? `partial: only checks matching ${result.partial.only.join(', ')}; ${result.partial.notRun} not run`
@@ -97,5 +103,5 @@ export function renderVerdict(result: GateResult, style: Style): string {
     result.reason ??
     partial ??
     (result.interrupted === 'deadline' ? 'gate deadline reached' : result.interrupted === 'cancelled' ? 'cancelled' : undefined);
-  return `${style.bold(`${result.gate}${env}`)}: ${style.status(result.status)}${counts.length ? `, ${counts.join(', ')}` : ''} in ${formatDuration(result.durationMs)}${why ? ` (${why})` : ''}`;
+  return `${style.bold(`${result.gate}${env}`)}: ${style.status(result.status)}${counts ? `, ${counts}` : ''} in ${formatDuration(result.durationMs)}${why ? ` (${why})` : ''}`;
 }
