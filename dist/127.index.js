@@ -260,7 +260,14 @@ function toInfo(run) {
         summary: run.output.summary ?? undefined,
         text: run.output.text ?? undefined,
         startedAt: run.started_at ?? undefined,
-        app: run.app ? { id: run.app.id, slug: run.app.slug ?? '' } : undefined,
+        app: run.app?.id !== undefined && run.app.slug !== undefined ? { id: run.app.id, slug: run.app.slug } : undefined,
+    };
+}
+function toComment(comment) {
+    return {
+        id: comment.id,
+        body: comment.body ?? '',
+        author: comment.user ? { login: comment.user.login, type: comment.user.type } : undefined,
     };
 }
 /** Creates the API client. */
@@ -271,6 +278,7 @@ function createGitHubApi(options) {
         userAgent: 'release-gates',
         retry: { retryAfterBaseValue: options.retryBaseMs ?? 1000 },
         throttle: {
+            ...(options.throttleId ? { id: options.throttleId } : {}),
             onRateLimit: (retryAfter, request, _octokit, retryCount) => {
                 logger.warning(`GitHub rate limit on ${request.method} ${request.url}; retrying after ${retryAfter} s`);
                 return retryCount < RATE_LIMIT_RETRIES;
@@ -327,11 +335,11 @@ function createGitHubApi(options) {
         }),
         listComments: (issue) => call(async () => {
             const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...repoParams, issue_number: issue, per_page: 100 });
-            return comments.map((comment) => ({ id: comment.id, body: comment.body ?? '' }));
+            return comments.map(toComment);
         }),
         createComment: (issue, body) => call(async () => {
             const { data } = await octokit.rest.issues.createComment({ ...repoParams, ...noRetry, issue_number: issue, body });
-            return { id: data.id, body: data.body ?? '' };
+            return toComment(data);
         }),
         updateComment: (id, body) => call(async () => {
             await octokit.rest.issues.updateComment({ ...repoParams, comment_id: id, body });

@@ -660,15 +660,16 @@ const CommandCheck = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   s: () => (/* binding */ environmentPassedKind)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2311);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2311);
 /* harmony import */ var _config_schema_common_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(79);
 /* harmony import */ var _config_source_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6070);
 /* harmony import */ var _evidence_identity_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4855);
 /* harmony import */ var _evidence_verdicts_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9419);
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8992);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8992);
 /* harmony import */ var _evidence_pin_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(666);
 /* harmony import */ var _rollback_pin_index_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5984);
-/* harmony import */ var _github_scope_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5855);
+/* harmony import */ var _github_identity_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7369);
+/* harmony import */ var _github_scope_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5855);
 /**
  * The `environment-passed` check kind: the previous environment's gates passed for this
  * same commit and this same config (runbook 000, "Do not progress until smoke checks
@@ -679,10 +680,16 @@ const CommandCheck = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
  * - environment-passed: { environment: staging, gates: [smoke] }
  * ```
  *
- * It reads the commit's `release-gates / <gate> (<env>)` check runs. A gate counts when
- * its newest run for this config digest (the marker in the run's summary) concluded
- * `success`; a success recorded for another config never counts, and the check says so
- * (docs/evidence.md). A partial run (`release-gates run --check`) never counts. Without `gates:`, every gate with a run for the
+ * It reads the commit's `release-gates / <gate> (<env>)` check runs created by the
+ * token's own app (`github-actions` for `GITHUB_TOKEN`; see `github/identity.ts`): any
+ * app with `checks: write` can create a run with that name (GITHUB.md, "Check runs"), so
+ * a run of another app never counts, and the evidence lists it as ignored. A gate counts
+ * when its newest run for this config digest (the marker in the run's summary) concluded
+ * `success`, and only `success`: `neutral` and `skipped`, which required checks let pass,
+ * are not a pass here. A success recorded for another config never counts, and the check
+ * says so (PRODUCT.md, "Beyond the peers"); nor does a partial run (`release-gates run
+ * --check`). The evidence names the run (id, URL) and the
+ * app that satisfied each gate. Without `gates:`, every gate with a run for the
  * environment on the commit must pass, and there must be at least one. An environment's
  * `requires:` adds this check to preflight by itself (see `implied.ts`). In a config with a
  * `rollback:` section, while a rollback pin of that environment or of the one under test
@@ -698,48 +705,60 @@ const CommandCheck = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
 
 
 
-const GateName = zod__WEBPACK_IMPORTED_MODULE_7__/* .string */ .YjP().regex(/^[a-z][a-z0-9_-]*$/, { error: 'expected a gate name, e.g. smoke' });
-const Spec = zod__WEBPACK_IMPORTED_MODULE_7__/* .strictObject */ .rej({
+
+const GateName = zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP().regex(/^[a-z][a-z0-9_-]*$/, { error: 'expected a gate name, e.g. smoke' });
+const Spec = zod__WEBPACK_IMPORTED_MODULE_8__/* .strictObject */ .rej({
     environment: _config_schema_common_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentReference */ .$u,
     /** Gates that must have passed; default: every gate that ran for the environment. */
-    gates: zod__WEBPACK_IMPORTED_MODULE_7__/* .array */ .YOg(GateName).min(1).optional(),
+    gates: zod__WEBPACK_IMPORTED_MODULE_8__/* .array */ .YOg(GateName).min(1).optional(),
 });
-const Schema = zod__WEBPACK_IMPORTED_MODULE_7__/* .strictObject */ .rej({
+const Schema = zod__WEBPACK_IMPORTED_MODULE_8__/* .strictObject */ .rej({
     ..._config_schema_common_js__WEBPACK_IMPORTED_MODULE_0__/* .CheckCommon */ .g2,
-    'environment-passed': zod__WEBPACK_IMPORTED_MODULE_7__/* .union */ .KCZ([_config_schema_common_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentReference */ .$u, Spec], { error: 'expected an environment name (staging) or { environment: staging, gates: [smoke] }' })
+    'environment-passed': zod__WEBPACK_IMPORTED_MODULE_8__/* .union */ .KCZ([_config_schema_common_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvironmentReference */ .$u, Spec], { error: 'expected an environment name (staging) or { environment: staging, gates: [smoke] }' })
         .transform((spec) => (typeof spec === 'string' ? { environment: spec } : spec)),
 });
-function outcome(config, runs, sha, digest) {
+function outcome(config, runs, sha, digest, identity) {
     const env = config.environment;
-    const verdict = (0,_evidence_verdicts_js__WEBPACK_IMPORTED_MODULE_3__/* .environmentVerdict */ .be)(runs, env, digest, config.gates);
+    const verdict = (0,_evidence_verdicts_js__WEBPACK_IMPORTED_MODULE_3__/* .environmentVerdict */ .be)(runs, env, digest, config.gates, (run) => identity.owns(run));
     const named = config.gates ? config.gates.map((gate) => (0,_evidence_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .checkRunName */ .$_)(gate, env)) : undefined;
-    const expected = `${named ? (0,_text_js__WEBPACK_IMPORTED_MODULE_8__/* .joinList */ .D)(named, 'and') : `every ${(0,_evidence_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .checkRunName */ .$_)('<gate>', env)}`} success on ${(0,_github_scope_js__WEBPACK_IMPORTED_MODULE_6__/* .shortSha */ .Fu)(sha)} for config ${(0,_evidence_verdicts_js__WEBPACK_IMPORTED_MODULE_3__/* .shortDigest */ .VK)(digest)}`;
+    const expected = `${named ? (0,_text_js__WEBPACK_IMPORTED_MODULE_9__/* .joinList */ .D)(named, 'and') : `every ${(0,_evidence_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .checkRunName */ .$_)('<gate>', env)}`} success on ${(0,_github_scope_js__WEBPACK_IMPORTED_MODULE_7__/* .shortSha */ .Fu)(sha)} for config ${(0,_evidence_verdicts_js__WEBPACK_IMPORTED_MODULE_3__/* .shortDigest */ .VK)(digest)}, by ${identity.app.slug}`;
+    const ignoredLines = verdict.ignored.map((run) => `ignored: ${run.name}: ${(0,_evidence_verdicts_js__WEBPACK_IMPORTED_MODULE_3__/* .describeRun */ .vZ)(run)}, not by the token's app ${identity.describe()}`);
+    const data = {
+        app: identity.app,
+        counted: verdict.verdicts.flatMap((gate) => gate.run ? [{ gate: gate.gate, passed: gate.passed, checkRun: (0,_evidence_verdicts_js__WEBPACK_IMPORTED_MODULE_3__/* .runEvidence */ .fk)(gate.run) }] : []),
+        ignored: verdict.ignored.map(_evidence_verdicts_js__WEBPACK_IMPORTED_MODULE_3__/* .runEvidence */ .fk),
+    };
     if (verdict.verdicts.length === 0) {
+        const others = verdict.ignored.length ? `; ${verdict.ignored.length} by another app, which never count` : '';
         return {
             status: 'failed',
-            summary: `no release-gates results for ${env} on ${(0,_github_scope_js__WEBPACK_IMPORTED_MODULE_6__/* .shortSha */ .Fu)(sha)}: run the ${env} gates on this commit first`,
-            measured: `no ${(0,_evidence_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .checkRunName */ .$_)('<gate>', env)} check runs`,
+            summary: `no release-gates results for ${env} on ${(0,_github_scope_js__WEBPACK_IMPORTED_MODULE_7__/* .shortSha */ .Fu)(sha)}${others}: run the ${env} gates on this commit first`,
+            measured: `no ${(0,_evidence_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .checkRunName */ .$_)('<gate>', env)} check runs by ${identity.app.slug}${others}`,
             expected,
+            details: ignoredLines,
+            data,
         };
     }
-    const details = verdict.verdicts.map((gate) => gate.detail);
+    const details = [...verdict.verdicts.map((gate) => gate.detail), ...ignoredLines];
     const measured = verdict.verdicts.map((gate) => gate.line).join('; ');
     if (verdict.passed) {
         return {
             status: 'passed',
-            summary: `${env} passed for ${(0,_github_scope_js__WEBPACK_IMPORTED_MODULE_6__/* .shortSha */ .Fu)(sha)} and this config: ${(0,_evidence_verdicts_js__WEBPACK_IMPORTED_MODULE_3__/* .gateList */ .go)(verdict)}`,
+            summary: `${env} passed for ${(0,_github_scope_js__WEBPACK_IMPORTED_MODULE_7__/* .shortSha */ .Fu)(sha)} and this config: ${(0,_evidence_verdicts_js__WEBPACK_IMPORTED_MODULE_3__/* .gateList */ .go)(verdict)} (check runs by ${identity.app.slug})`,
             measured,
             expected,
             details,
+            data,
         };
     }
     const waiting = verdict.verdicts.filter((gate) => !gate.passed).every((gate) => gate.running);
     return {
         status: 'failed',
-        summary: `${env} has ${waiting ? 'not finished' : 'not passed'} for ${(0,_github_scope_js__WEBPACK_IMPORTED_MODULE_6__/* .shortSha */ .Fu)(sha)} with this config: ${(0,_evidence_verdicts_js__WEBPACK_IMPORTED_MODULE_3__/* .failingLines */ .OZ)(verdict)}`,
+        summary: `${env} has ${waiting ? 'not finished' : 'not passed'} for ${(0,_github_scope_js__WEBPACK_IMPORTED_MODULE_7__/* .shortSha */ .Fu)(sha)} with this config: ${(0,_evidence_verdicts_js__WEBPACK_IMPORTED_MODULE_3__/* .failingLines */ .OZ)(verdict)}`,
         measured,
         expected,
         details,
+        data,
     };
 }
 /** The environment names of each config, read once however many checks ask. */
@@ -774,22 +793,22 @@ const environmentPassedKind = {
     schema: Schema,
     describe: (config) => {
         const { environment, gates } = config['environment-passed'];
-        return `${environment}${gates ? ` ${(0,_text_js__WEBPACK_IMPORTED_MODULE_8__/* .joinList */ .D)(gates, 'and')}` : ''} passed for this commit`;
+        return `${environment}${gates ? ` ${(0,_text_js__WEBPACK_IMPORTED_MODULE_9__/* .joinList */ .D)(gates, 'and')}` : ''} passed for this commit`;
     },
     problems: unknownEnvironment,
     plan(config, context) {
-        return (0,_github_scope_js__WEBPACK_IMPORTED_MODULE_6__/* .githubRun */ .pV)({ kind: 'environment-passed', timeout: config.timeout, context }, async (github) => {
+        return (0,_github_scope_js__WEBPACK_IMPORTED_MODULE_7__/* .githubRun */ .pV)({ kind: 'environment-passed', timeout: config.timeout, context }, async (github) => {
             const sha = context.scope.headSha;
             if (!sha)
-                return (0,_github_scope_js__WEBPACK_IMPORTED_MODULE_6__/* .noCommitOutcome */ .jf)('environment-passed');
-            const runs = await (0,_github_scope_js__WEBPACK_IMPORTED_MODULE_6__/* .ask */ .kA)(`listing the check runs of ${(0,_github_scope_js__WEBPACK_IMPORTED_MODULE_6__/* .shortSha */ .Fu)(sha)}`, () => github.api.listCheckRuns(sha));
-            const result = outcome(config['environment-passed'], runs, sha, context.scope.configDigest);
+                return (0,_github_scope_js__WEBPACK_IMPORTED_MODULE_7__/* .noCommitOutcome */ .jf)('environment-passed');
+            const runs = await (0,_github_scope_js__WEBPACK_IMPORTED_MODULE_7__/* .ask */ .kA)(`listing the check runs of ${(0,_github_scope_js__WEBPACK_IMPORTED_MODULE_7__/* .shortSha */ .Fu)(sha)}`, () => github.api.listCheckRuns(sha));
+            const result = outcome(config['environment-passed'], runs, sha, context.scope.configDigest, github.identity ?? new _github_identity_js__WEBPACK_IMPORTED_MODULE_6__/* .TokenIdentity */ .u());
             // Only a config that can roll back has pins to read (only the rollback gate makes them).
             if (result.status !== 'passed' || context.source.document.get('rollback') === undefined)
                 return result;
             // A pass does not count for a revision an environment was rolled back from (issue #11).
             const environments = [config['environment-passed'].environment, ...(context.environment ? [context.environment.name] : [])];
-            const pin = await (0,_github_scope_js__WEBPACK_IMPORTED_MODULE_6__/* .ask */ .kA)('reading the rollback pins', () => (0,_evidence_pin_js__WEBPACK_IMPORTED_MODULE_4__/* .pinAgainst */ .LS)(github.api, environments, sha));
+            const pin = await (0,_github_scope_js__WEBPACK_IMPORTED_MODULE_7__/* .ask */ .kA)('reading the rollback pins', () => (0,_evidence_pin_js__WEBPACK_IMPORTED_MODULE_4__/* .pinAgainst */ .LS)(github.api, environments, sha));
             return pin ? { ...(0,_rollback_pin_index_js__WEBPACK_IMPORTED_MODULE_5__/* .pinnedOutcome */ .t)(pin, sha), measured: `${result.measured ?? ''}; but pinned out` } : result;
         });
     },
@@ -802,6 +821,7 @@ const environmentPassedKind = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CT: () => (/* binding */ askPullRequest),
 /* harmony export */   Fu: () => (/* binding */ shortSha),
 /* harmony export */   LS: () => (/* binding */ plural),
 /* harmony export */   iM: () => (/* binding */ pullRequestRun),
@@ -818,13 +838,20 @@ const environmentPassedKind = {
  * API to ask and, for the pull-request checks, a pull request; and turning GitHub's own
  * answer to a failed call into a failed check.
  *
+ * The rule between failed, not verified and skipped is written once, at `CheckStatus`
+ * (`engine/model.ts`); here it is applied to GitHub:
+ * - A PR check on a run without a PR (`push`, `merge_group`, local without `--pr`):
+ *   skipped, saying why, token or not. Not failed: the check does not apply to that run.
  * - No `scope.github` (no token or repository): not verified, saying how to enable it.
  *   The check applies; it could not run, so it is not a pass (docs/evidence.md, "Statuses").
  * - A PR check on a run without a PR (`push`, `merge_group`, local without `--pr`):
  *   skipped, saying why. Not failed: the check does not apply to that run.
  * - A GitHub API error: not verified when GitHub could not answer (unreachable, 5xx
- *   after retries, 401/403, rate limited), failed when the answer is the verdict (404),
- *   with the status and GitHub's message.
+ *   after retries, 401/403, rate limited) or the pull request under test could not be
+ *   read (any error: it is the run's own PR, so a 404 means it cannot be read, not that
+ *   there is nothing to check); failed when the answer is the verdict (a 404 for a
+ *   branch), with the status and GitHub's message.
+ * - The commit under test unknown: not verified.
  */
 
 
@@ -872,11 +899,13 @@ function unanswered(error) {
     return error.status === 0 || error.status >= 500 || error.status === 401 || error.status === 403 || error.status === 429;
 }
 /**
- * A GitHub call failed. Not verified when GitHub could not answer (see {@link unanswered});
- * failed when its answer is the verdict (404: no such branch). The reason is GitHub's own answer.
+ * A GitHub call failed. Not verified when GitHub could not answer (see {@link unanswered})
+ * or `unreadable` says any error leaves the check unanswered (reading the run's own pull
+ * request); failed when its answer is the verdict (404: no such branch). The reason is
+ * GitHub's own answer.
  */
-function apiErrorOutcome(error, doing) {
-    const notVerified = unanswered(error);
+function apiErrorOutcome(error, doing, unreadable = false) {
+    const notVerified = unreadable || unanswered(error);
     return {
         status: notVerified ? 'unverified' : 'failed',
         summary: `${notVerified ? 'not verified: ' : ''}${describeGitHubError(error)} when ${doing}`,
@@ -889,24 +918,36 @@ function apiErrorOutcome(error, doing) {
  * which {@link githubRun} turns into a check that is not verified; `doing` says what was asked
  * ("listing the reviews of #7").
  */
-async function ask(doing, work) {
+async function ask(doing, work, unreadable = false) {
     try {
         return await work();
     }
     catch (error) {
         if (error instanceof _github_api_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y)
-            throw new GitHubCallFailed(error, doing);
+            throw new GitHubCallFailed(error, doing, unreadable);
         throw error;
     }
+}
+/**
+ * Like {@link ask}, for reading the pull request under test (its body, reviews, labels):
+ * any error leaves the check not verified, a 404 included: the run's own pull request
+ * exists, so a 404 says the token cannot read it.
+ */
+function askPullRequest(doing, work) {
+    return ask(doing, work, true);
 }
 /** A GitHub call that failed, with what it was for. */
 class GitHubCallFailed extends Error {
     error;
     doing;
-    constructor(error, doing) {
+    unreadable;
+    constructor(error, doing, 
+    /** Any error leaves the check not verified (see {@link askPullRequest}). */
+    unreadable = false) {
         super(`${describeGitHubError(error)} when ${doing}`);
         this.error = error;
         this.doing = doing;
+        this.unreadable = unreadable;
         this.name = 'GitHubCallFailed';
     }
 }
@@ -927,7 +968,7 @@ function githubRun(options, work) {
             }
             catch (error) {
                 if (error instanceof GitHubCallFailed)
-                    return apiErrorOutcome(error.error, error.doing);
+                    return apiErrorOutcome(error.error, error.doing, error.unreadable);
                 if (error instanceof _github_api_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y)
                     return apiErrorOutcome(error, `running the ${kind} check`);
                 throw error;
@@ -935,14 +976,21 @@ function githubRun(options, work) {
         },
     };
 }
-/** Like {@link githubRun}, for a check that needs a pull request: skipped on a run without one. */
+/**
+ * Like {@link githubRun}, for a check that needs a pull request: skipped on a run without
+ * one (known from `scope.event` even without a token), not verified without a token.
+ */
 function pullRequestRun(options, work) {
-    return githubRun(options, (github) => {
+    const planned = githubRun(options, (github) => {
         const { pullRequest } = github;
         if (!pullRequest)
             return Promise.resolve(noPullRequestOutcome(options.kind, github.eventName));
         return work({ ...github, pullRequest });
     });
+    const event = options.context.scope.event;
+    if (!event || event.pullRequest)
+        return planned;
+    return { ...planned, run: () => Promise.resolve(noPullRequestOutcome(options.kind, event.name)) };
 }
 /** `abc1234def56`: a SHA short enough for a summary. */
 function shortSha(sha) {
@@ -952,11 +1000,11 @@ function shortSha(sha) {
 function plural(count, one, many = `${one}s`) {
     return `${count} ${count === 1 ? one : many}`;
 }
-/** Failed: the check is about the commit under test, and it is not known. */
+/** Not verified: the check is about the commit under test, and it is not known. */
 function noCommitOutcome(kind) {
     return {
-        status: 'failed',
-        summary: `the ${kind} check is about the commit under test, and it is not known (run in a git checkout, or set GITHUB_SHA)`,
+        status: 'unverified',
+        summary: `not verified: the ${kind} check is about the commit under test, and it is not known (run in a git checkout, or set GITHUB_SHA)`,
         measured: 'no commit',
         expected: 'the commit under test',
     };
@@ -2155,8 +2203,10 @@ const fileKind = {
 
 // EXTERNAL MODULE: ./src/checks/command/index.ts + 1 modules
 var command = __webpack_require__(8139);
+// EXTERNAL MODULE: ./src/github/identity.ts
+var github_identity = __webpack_require__(7369);
 // EXTERNAL MODULE: ./src/evidence/identity.ts
-var identity = __webpack_require__(4855);
+var evidence_identity = __webpack_require__(4855);
 // EXTERNAL MODULE: ./src/checks/github-scope.ts
 var github_scope = __webpack_require__(5855);
 // EXTERNAL MODULE: ./src/text.ts
@@ -2176,10 +2226,12 @@ var src_text = __webpack_require__(8992);
  *
  * Green means the combined commit status is success (a commit with no statuses at all is
  * fine) and the newest check run of every name completed as success, neutral or skipped.
- * release-gates' own runs (`release-gates / …`) and this workflow run's own jobs are
- * never waited for. Anything still running fails the attempt, so `retry: { until }`
- * waits it out.
+ * release-gates' own runs (`release-gates / …` created by the token's own app; a run of
+ * another app with that name is CI like any other, see `github/identity.ts`) and this
+ * workflow run's own jobs are never waited for. Anything still running fails the
+ * attempt, so `retry: { until }` waits it out.
  */
+
 
 
 
@@ -2250,8 +2302,9 @@ function sortResults(runs, statuses, combinedState, github, exclude) {
     const ownRun = github.runId ? `/actions/runs/${github.runId}/` : undefined;
     const sorted = { red: [], pending: [], green: [], excluded: [], details: [], reported: 0 };
     const considered = [];
+    const identity = github.identity ?? new github_identity/* TokenIdentity */.u();
     for (const run of runs) {
-        if ((0,identity/* parseCheckRunName */.ex)(run.name))
+        if ((0,evidence_identity/* parseCheckRunName */.ex)(run.name) && identity.owns(run))
             continue;
         sorted.reported++;
         if (ownRun && run.detailsUrl?.includes(ownRun))
@@ -2280,7 +2333,7 @@ function sortResults(runs, statuses, combinedState, github, exclude) {
     let excludedStatus = false;
     const before = sorted.red.length + sorted.pending.length;
     for (const status of statuses) {
-        if ((0,identity/* parseCheckRunName */.ex)(status.context))
+        if ((0,evidence_identity/* parseCheckRunName */.ex)(status.context))
             continue;
         sorted.reported++;
         if (excludedByConfig(status.context) || (ownRun && status.targetUrl?.includes(ownRun))) {
@@ -2465,8 +2518,8 @@ const githubApprovalsKind = {
         return (0,github_scope/* pullRequestRun */.iM)({ kind: 'github-approvals', timeout: config.timeout, context }, async (github) => {
             const number = github.pullRequest.number;
             const [pr, reviews] = await Promise.all([
-                (0,github_scope/* ask */.kA)(`reading pull request #${number}`, () => github.api.getPullRequest(number)),
-                (0,github_scope/* ask */.kA)(`listing the reviews of #${number}`, () => github.api.listReviews(number)),
+                (0,github_scope/* askPullRequest */.CT)(`reading pull request #${number}`, () => github.api.getPullRequest(number)),
+                (0,github_scope/* askPullRequest */.CT)(`listing the reviews of #${number}`, () => github.api.listReviews(number)),
             ]);
             // The commit under test; locally (`--pr`) the PR's head.
             const head = github.eventName === 'local' ? pr.headSha : (context.scope.headSha ?? pr.headSha);
@@ -2643,7 +2696,7 @@ const labelsKind = {
     plan(config, context) {
         return (0,github_scope/* pullRequestRun */.iM)({ kind: 'labels', timeout: config.timeout, context }, async (github) => {
             const number = github.pullRequest.number;
-            const present = await (0,github_scope/* ask */.kA)(`listing the labels of #${number}`, () => github.api.listLabels(number));
+            const present = await (0,github_scope/* askPullRequest */.CT)(`listing the labels of #${number}`, () => github.api.listLabels(number));
             return labels_outcome(config.labels, present, number);
         });
     },
@@ -2746,7 +2799,7 @@ const checklistKind = {
     plan(config, context) {
         return (0,github_scope/* pullRequestRun */.iM)({ kind: 'checklist', timeout: config.timeout, context }, async (github) => {
             const number = github.pullRequest.number;
-            const pr = await (0,github_scope/* ask */.kA)(`reading pull request #${number}`, () => github.api.getPullRequest(number));
+            const pr = await (0,github_scope/* askPullRequest */.CT)(`reading pull request #${number}`, () => github.api.getPullRequest(number));
             return checklist_outcome(config.checklist, await taskItems(pr.body), number);
         });
     },
@@ -3144,7 +3197,7 @@ var scratch_database = __webpack_require__(8342);
  */
 
 const IDENTITY = 'SELECT pg_postmaster_start_time()::text AS server, d.oid::text AS database FROM pg_database d WHERE d.datname = current_database()';
-async function same_database_identity(database, url, signal) {
+async function identity(database, url, signal) {
     const db = await database.connect(url.full, { signal });
     try {
         const row = (await db.query(IDENTITY, [], { readOnly: true, signal })).rows[0];
@@ -3157,7 +3210,7 @@ async function same_database_identity(database, url, signal) {
 /** Compares the databases `a` and `b` reach. Never throws. */
 async function sameDatabase(database, a, b, signal) {
     try {
-        const [first, second] = await Promise.all([same_database_identity(database, a, signal), same_database_identity(database, b, signal)]);
+        const [first, second] = await Promise.all([identity(database, a, signal), identity(database, b, signal)]);
         return { same: first === second };
     }
     catch (error) {
@@ -7847,11 +7900,33 @@ const systemClock = {
 /* harmony export */   Rh: () => (/* binding */ statusLabel),
 /* harmony export */   e_: () => (/* binding */ needsAttention),
 /* harmony export */   gX: () => (/* binding */ overallStatus),
+/* harmony export */   sN: () => (/* binding */ tallyChecks),
+/* harmony export */   sw: () => (/* binding */ checkStatusText),
 /* harmony export */   vd: () => (/* binding */ gateStatusOf)
 /* harmony export */ });
 /** How a status reads in every report: `unverified` reads "not verified". */
 function statusLabel(status) {
     return status === 'unverified' ? 'not verified' : status;
+}
+/**
+ * How a check's status reads in every report (terminal, job summary, check run, PR
+ * comment): `not verified (optional)` for an opted-out check that could not be verified,
+ * otherwise {@link statusLabel}.
+ */
+function checkStatusText(check) {
+    return `${statusLabel(check.status)}${check.optional && check.status === 'unverified' ? ' (optional)' : ''}`;
+}
+/** Order of the counts in a tally: what blocks first. */
+const TALLY_ORDER = ['failed', 'not verified', 'not verified (optional)', 'pending', 'passed', 'skipped'];
+/**
+ * The checks counted by {@link checkStatusText}, most serious first, e.g. `1 failed,
+ * 1 not verified (optional), 6 passed`; `no checks` when there are none.
+ */
+function tallyChecks(checks) {
+    const counts = new Map();
+    for (const check of checks)
+        counts.set(checkStatusText(check), (counts.get(checkStatusText(check)) ?? 0) + 1);
+    return TALLY_ORDER.flatMap((text) => (counts.has(text) ? [`${counts.get(text) ?? 0} ${text}`] : [])).join(', ') || 'no checks';
 }
 /** True for a check that failed, waits for a person, or could not be verified: the ones reports dwell on. */
 function needsAttention(check) {
@@ -8571,7 +8646,9 @@ async function writeEvidence(file, record) {
 /* harmony export */   VD: () => (/* binding */ fromTrustedApp),
 /* harmony export */   VK: () => (/* binding */ shortDigest),
 /* harmony export */   be: () => (/* binding */ environmentVerdict),
-/* harmony export */   go: () => (/* binding */ gateList)
+/* harmony export */   fk: () => (/* binding */ runEvidence),
+/* harmony export */   go: () => (/* binding */ gateList),
+/* harmony export */   vZ: () => (/* binding */ describeRun)
 /* harmony export */ });
 /* unused harmony export TRUSTED_APPS */
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8992);
@@ -8590,7 +8667,24 @@ function shortDigest(digest) {
 function fromTrustedApp(run) {
     return run.app !== undefined && TRUSTED_APPS.includes(run.app.slug);
 }
-function verdictOf(gate, env, runs, digest) {
+/** The evidence record's view of `run`. */
+function runEvidence(run) {
+    return {
+        id: run.id,
+        name: run.name,
+        url: run.htmlUrl,
+        status: run.status,
+        conclusion: run.conclusion,
+        app: run.app ? `${run.app.slug} (app ${run.app.id})` : 'no app',
+    };
+}
+/** `check run 123 https://…/runs/123 by github-actions (app 15368)`. */
+function describeRun(run) {
+    const { url, app } = runEvidence(run);
+    return `check run ${run.id}${url ? ` ${url}` : ''} by ${app}`;
+}
+/** The verdict of one gate from its counted runs, newest first; `ignored` runs of it were another app's. */
+function verdictOf(gate, env, runs, digest, ignored) {
     const at = (run) => (run.htmlUrl ? ` ${run.htmlUrl}` : '');
     // A partial run (`--check`) never counts; the newest full run for this config does.
     const forDigest = runs.filter((run) => (0,_identity_js__WEBPACK_IMPORTED_MODULE_0__/* .digestIn */ .s)(run.summary) === digest);
@@ -8614,7 +8708,7 @@ function verdictOf(gate, env, runs, digest) {
             passed,
             running: ours.status !== 'completed',
             line: passed ? `${gate} passed` : `${gate} ${how}`,
-            detail: `${passed ? '✓' : '✗'} ${ours.name}: ${how} for this config${at(ours)}`,
+            detail: `${passed ? '✓' : '✗'} ${ours.name}: ${how} for this config: ${describeRun(ours)}`,
             run: ours,
         };
     }
@@ -8648,8 +8742,8 @@ function verdictOf(gate, env, runs, digest) {
         gate,
         passed: false,
         running: false,
-        line: `${gate} has not run on this commit`,
-        detail: `✗ ${(0,_identity_js__WEBPACK_IMPORTED_MODULE_0__/* .checkRunName */ .$_)(gate, env)}: no check run on this commit`,
+        line: `${gate} has not run on this commit${ignored ? ` (only ${ignored} by another app, which never count)` : ''}`,
+        detail: `✗ ${(0,_identity_js__WEBPACK_IMPORTED_MODULE_0__/* .checkRunName */ .$_)(gate, env)}: no check run on this commit by the token's app`,
         run: undefined,
     };
 }
@@ -8661,20 +8755,26 @@ function verdictOf(gate, env, runs, digest) {
  */
 function environmentVerdict(runs, env, digest, gates, counts = fromTrustedApp) {
     const byGate = new Map();
+    const ignored = [];
     for (const gate of gates ?? [])
         byGate.set(gate, []);
     // Gates in the order they first ran; each gate's runs newest first.
     for (const run of [...runs].sort((a, b) => a.id - b.id)) {
         const parsed = (0,_identity_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCheckRunName */ .ex)(run.name);
-        if (parsed?.environment !== env || NOT_VERDICTS.has(parsed.gate) || !counts(run))
+        if (parsed?.environment !== env || NOT_VERDICTS.has(parsed.gate))
             continue;
         if (gates && !gates.includes(parsed.gate))
             continue;
+        if (!counts(run)) {
+            ignored.push(run);
+            continue;
+        }
         byGate.set(parsed.gate, [run, ...(byGate.get(parsed.gate) ?? [])]);
     }
-    const verdicts = [...byGate].map(([gate, gateRuns]) => verdictOf(gate, env, gateRuns, digest));
+    const ignoredOf = (gate) => ignored.filter((run) => (0,_identity_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCheckRunName */ .ex)(run.name)?.gate === gate).length;
+    const verdicts = [...byGate].map(([gate, gateRuns]) => verdictOf(gate, env, gateRuns, digest, ignoredOf(gate)));
     const none = verdicts.every((verdict) => verdict.run === undefined);
-    return { passed: verdicts.length > 0 && verdicts.every((verdict) => verdict.passed), none, verdicts };
+    return { passed: verdicts.length > 0 && verdicts.every((verdict) => verdict.passed), none, verdicts, ignored };
 }
 /** `smoke failure; preflight passed only for config …`: why an environment did not pass. */
 function failingLines(verdict) {
@@ -12744,6 +12844,7 @@ class GitHubError extends Error {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $p: () => (/* binding */ readRunContext),
+/* harmony export */   CA: () => (/* binding */ attemptKeyOf),
 /* harmony export */   O5: () => (/* binding */ headShaFromEnv)
 /* harmony export */ });
 /* unused harmony exports DELETED_FORK, headShaFor */
@@ -12756,6 +12857,13 @@ class GitHubError extends Error {
  */
 
 
+/**
+ * `<run id>.<attempt>.`, the part of a {@link RunContext.runKey} shared by every job and
+ * matrix cell of one workflow run attempt.
+ */
+function attemptKeyOf(runKey) {
+    return runKey.slice(0, runKey.lastIndexOf('.') + 1);
+}
 /** `headRepository` of a pull request whose fork was deleted. */
 const DELETED_FORK = '(deleted fork)';
 function readEvent(path) {
@@ -12832,6 +12940,52 @@ function readRunContext(env) {
         runUrl: runId ? `${serverUrl}/${fullName}/actions/runs/${runId}` : undefined,
         runKey: [runId ?? 'local', env.GITHUB_RUN_ATTEMPT ?? '1', env.GITHUB_JOB ?? 'job'].join('.'),
     };
+}
+
+
+/***/ }),
+
+/***/ 7369:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ TokenIdentity)
+/* harmony export */ });
+/* unused harmony export GITHUB_ACTIONS_APP */
+/** The app of `GITHUB_TOKEN` (GITHUB.md, "Check runs"). */
+const GITHUB_ACTIONS_APP = { id: 15368, slug: 'github-actions' };
+/** The token's identity, learned from the check runs this job creates. */
+class TokenIdentity {
+    learned;
+    /** Learns the app from a check run this job created; the first one decides. */
+    learn(run) {
+        if (!this.learned && run.app)
+            this.learned = run.app;
+    }
+    /** The token's app, or {@link GITHUB_ACTIONS_APP} while no check run of ours told. */
+    get app() {
+        return this.learned ?? GITHUB_ACTIONS_APP;
+    }
+    /** True once a check run created with this token named its app. */
+    get known() {
+        return this.learned !== undefined;
+    }
+    /** The bot that writes this token's comments: `<app slug>[bot]`, e.g. `github-actions[bot]`. */
+    get login() {
+        return `${this.app.slug}[bot]`;
+    }
+    /** `github-actions (app 15368)`, and where that comes from. */
+    describe() {
+        return `${this.app.slug} (app ${this.app.id}${this.known ? '' : ', the GITHUB_TOKEN app: this run created no check run to learn its own'})`;
+    }
+    /** True when `run` was created by the token's app: same id and slug. */
+    owns(run) {
+        return run.app !== undefined && run.app.id === this.app.id && run.app.slug === this.app.slug;
+    }
+    /** True when `comment` was written by the token's bot user (login and type `Bot`). */
+    wrote(comment) {
+        return comment.author?.type === 'Bot' && comment.author.login === this.login;
+    }
 }
 
 
@@ -14354,7 +14508,7 @@ function failuresText(result, lineLink = () => undefined) {
         const where = (0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .link */ .nf)((0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .codeSpan */ .SS)(`${check.location.file}:${check.location.line}`), lineLink(check));
         const headline = (0,_markdown_tables_js__WEBPACK_IMPORTED_MODULE_1__/* .failureHeadline */ .Ni)(check);
         return [
-            `### ${(0,_markdown_tables_js__WEBPACK_IMPORTED_MODULE_1__/* .attentionEmoji */ .xA)(check)} ${(0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeInline */ .VV)(check.name)} · ${where}`,
+            `### ${(0,_markdown_tables_js__WEBPACK_IMPORTED_MODULE_1__/* .attentionHeading */ .Dz)(check, (0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeInline */ .VV)(check.name))} · ${where}`,
             ...(headline ? [(0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeInline */ .VV)(headline)] : []),
             '',
             (0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .codeBlock */ .DV)((0,_markdown_tables_js__WEBPACK_IMPORTED_MODULE_1__/* .evidenceLines */ .p1)(check).join('\n')),
@@ -14420,7 +14574,7 @@ function annotationsFor(result, configPath) {
         end_line: check.location.line,
         annotation_level: (0,_engine_model_js__WEBPACK_IMPORTED_MODULE_4__/* .blocksGate */ .K8)(check) ? 'failure' : 'warning',
         message: fit([(0,_markdown_tables_js__WEBPACK_IMPORTED_MODULE_1__/* .failureHeadline */ .Ni)(check), ...(0,_markdown_tables_js__WEBPACK_IMPORTED_MODULE_1__/* .evidenceLines */ .p1)(check)].filter((line) => line !== undefined).join('\n'), 64_000, 'message'),
-        title: `${result.gate}: ${check.name}`.slice(0, MAX_ANNOTATION_TITLE),
+        title: `${result.gate}: ${check.name}${(0,_markdown_tables_js__WEBPACK_IMPORTED_MODULE_1__/* .optionalNote */ .$D)(check)}`.slice(0, MAX_ANNOTATION_TITLE),
     }));
 }
 /** Splits annotations into requests of at most {@link ANNOTATIONS_PER_REQUEST}. */
@@ -14440,23 +14594,16 @@ function batches(items, size = ANNOTATIONS_PER_REQUEST) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CV: () => (/* binding */ environmentOrder),
 /* harmony export */   I2: () => (/* binding */ commentBody),
-/* harmony export */   lB: () => (/* binding */ upsertComment),
+/* harmony export */   JO: () => (/* binding */ COMMENT_MARKER),
 /* harmony export */   mC: () => (/* binding */ knownCommentId),
 /* harmony export */   oT: () => (/* binding */ cellsFromCheckRuns)
 /* harmony export */ });
-/* unused harmony exports COMMENT_MARKER, MAX_COMMENT_CHARS, MAX_DETAILS_CHARS */
-/* harmony import */ var _github_api_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8943);
-/* harmony import */ var _markdown_escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9991);
-/* harmony import */ var _markdown_tables_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8461);
-/* harmony import */ var _evidence_identity_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4855);
-/* harmony import */ var _markdown_monitor_chart_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2365);
-/* harmony import */ var _check_run_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3996);
-/**
- * The one sticky PR comment: a table of gates by environment, rebuilt from the
- * `release-gates / …` check runs on the commit so that parallel jobs converge
- * (docs/evidence.md, "Where results go").
- */
-
+/* unused harmony exports MAX_COMMENT_CHARS, MAX_DETAILS_CHARS */
+/* harmony import */ var _markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9991);
+/* harmony import */ var _markdown_tables_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8461);
+/* harmony import */ var _evidence_identity_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4855);
+/* harmony import */ var _markdown_monitor_chart_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2365);
+/* harmony import */ var _check_run_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3996);
 
 
 
@@ -14478,18 +14625,19 @@ const CONCLUSION_STATUS = {
 };
 /**
  * Cells from the commit's check runs, the newest run per name (highest id); `own`
- * replaces the runs this job has just finished.
+ * replaces the runs this job has just finished. Pass only the runs of the token's own
+ * app: a run of another app named `release-gates / …` is not ours to show.
  */
 function cellsFromCheckRuns(runs, own) {
     const cells = new Map();
     const latest = [...runs].sort((a, b) => a.id - b.id);
     for (const run of latest) {
-        const parsed = (0,_evidence_identity_js__WEBPACK_IMPORTED_MODULE_3__/* .parseCheckRunName */ .ex)(run.name);
+        const parsed = (0,_evidence_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCheckRunName */ .ex)(run.name);
         if (!parsed)
             continue;
         const status = run.status === 'completed' ? (CONCLUSION_STATUS[run.conclusion ?? ''] ?? 'failed') : 'in progress';
         const details = status === 'failed' || status === 'pending' ? run.text : undefined;
-        const chart = run.summary?.includes(_markdown_monitor_chart_js__WEBPACK_IMPORTED_MODULE_4__/* .CHART_MARKER */ .gk) ? { chart: true } : {};
+        const chart = run.summary?.includes(_markdown_monitor_chart_js__WEBPACK_IMPORTED_MODULE_3__/* .CHART_MARKER */ .gk) ? { chart: true } : {};
         cells.set(run.name, { ...parsed, status, title: run.title ?? run.status, url: run.htmlUrl, details, ...chart });
     }
     for (const cell of own)
@@ -14504,7 +14652,7 @@ function environmentOrder(runs, known = []) {
     if (known.length > 0)
         return [...known];
     for (const run of [...runs].sort((a, b) => b.id - a.id)) {
-        const order = (0,_evidence_identity_js__WEBPACK_IMPORTED_MODULE_3__/* .parseCheckRunName */ .ex)(run.name) ? (0,_check_run_js__WEBPACK_IMPORTED_MODULE_5__/* .environmentsIn */ .Ib)(run.summary) : [];
+        const order = (0,_evidence_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCheckRunName */ .ex)(run.name) ? (0,_check_run_js__WEBPACK_IMPORTED_MODULE_4__/* .environmentsIn */ .Ib)(run.summary) : [];
         if (order.length > 0)
             return order;
     }
@@ -14517,11 +14665,11 @@ function detailsSections(cells, inline) {
     const sections = cells
         .filter((cell) => (cell.status === 'failed' || cell.status === 'pending') && cell.details)
         .map((cell) => {
-        const label = `${(0,_markdown_tables_js__WEBPACK_IMPORTED_MODULE_2__/* .statusBadge */ .Od)(cell.status)} ${(0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .htmlText */ .js)(cell.gate)}${cell.environment ? ` · ${(0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .htmlText */ .js)(cell.environment)}` : ''}: ${(0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .htmlText */ .js)(cell.title)}`;
+        const label = `${(0,_markdown_tables_js__WEBPACK_IMPORTED_MODULE_1__/* .statusBadge */ .Od)(cell.status)} ${(0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .htmlText */ .js)(cell.gate)}${cell.environment ? ` · ${(0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .htmlText */ .js)(cell.environment)}` : ''}: ${(0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .htmlText */ .js)(cell.title)}`;
         if (inline && (cell.details ?? '').length <= MAX_DETAILS_CHARS)
             return `<details><summary>${label}</summary>\n\n${cell.details ?? ''}\n\n</details>`;
-        const text = `${(0,_markdown_tables_js__WEBPACK_IMPORTED_MODULE_2__/* .statusBadge */ .Od)(cell.status)} ${(0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeInline */ .VV)(cell.gate)}${cell.environment ? ` · ${(0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeInline */ .VV)(cell.environment)}` : ''}: ${(0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeInline */ .VV)(cell.title)}`;
-        return `- ${text}: ${(0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .link */ .nf)('evidence in the check run', cell.url)}`;
+        const text = `${(0,_markdown_tables_js__WEBPACK_IMPORTED_MODULE_1__/* .statusBadge */ .Od)(cell.status)} ${(0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeInline */ .VV)(cell.gate)}${cell.environment ? ` · ${(0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeInline */ .VV)(cell.environment)}` : ''}: ${(0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeInline */ .VV)(cell.title)}`;
+        return `- ${text}: ${(0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .link */ .nf)('evidence in the check run', cell.url)}`;
     });
     return sections.length ? `\n\n${sections.join('\n\n')}` : '';
 }
@@ -14531,11 +14679,11 @@ function detailsSections(cells, inline) {
  * the comment says so).
  */
 function commentBody(cells, context) {
-    const verdict = (0,_markdown_tables_js__WEBPACK_IMPORTED_MODULE_2__/* .statusBadge */ .Od)((0,_markdown_tables_js__WEBPACK_IMPORTED_MODULE_2__/* .overallVerdict */ .Bn)(cells.map((cell) => cell.status)));
+    const verdict = (0,_markdown_tables_js__WEBPACK_IMPORTED_MODULE_1__/* .statusBadge */ .Od)((0,_markdown_tables_js__WEBPACK_IMPORTED_MODULE_1__/* .overallVerdict */ .Bn)(cells.map((cell) => cell.status)));
     const head = `${COMMENT_MARKER}\n### ${verdict} · release-gates for \`${context.headSha.slice(0, 12)}\`\n\n`;
     const foot = context.preview
         ? `\n\n<sub>Preview from a local run at ${context.updatedAt.toISOString()}; in a workflow this comment is rebuilt from the commit's \`release-gates / …\` check runs.</sub>\n`
-        : `\n\n<sub>Rebuilt from the \`release-gates / …\` check runs on ${context.headSha.slice(0, 12)} at ${context.updatedAt.toISOString()}${context.runUrl ? ` by ${(0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .link */ .nf)('this run', context.runUrl)}` : ''}.</sub>\n`;
+        : `\n\n<sub>Rebuilt from the \`release-gates / …\` check runs on ${context.headSha.slice(0, 12)} at ${context.updatedAt.toISOString()}${context.runUrl ? ` by ${(0,_markdown_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .link */ .nf)('this run', context.runUrl)}` : ''}.</sub>\n`;
     let shown = [...cells];
     let inline = true;
     for (;;) {
@@ -14543,7 +14691,7 @@ function commentBody(cells, context) {
         const note = dropped
             ? `\n\n**Truncated:** ${dropped} of ${cells.length} results are not shown (comment limit ${MAX_COMMENT_CHARS} characters); see the check runs.`
             : '';
-        const body = head + (0,_markdown_tables_js__WEBPACK_IMPORTED_MODULE_2__/* .gatesTable */ .vF)(shown, context.environments) + note + detailsSections(shown, inline) + foot;
+        const body = head + (0,_markdown_tables_js__WEBPACK_IMPORTED_MODULE_1__/* .gatesTable */ .vF)(shown, context.environments) + note + detailsSections(shown, inline) + foot;
         if (body.length <= MAX_COMMENT_CHARS || shown.length === 0)
             return body.slice(0, MAX_COMMENT_CHARS);
         if (inline)
@@ -14552,62 +14700,14 @@ function commentBody(cells, context) {
             shown = shown.slice(0, Math.floor(shown.length * 0.9));
     }
 }
-/** The comment ids with the marker, lowest first. */
-function markedIds(comments) {
-    return comments
-        .filter((comment) => comment.body.includes(COMMENT_MARKER))
-        .map((comment) => comment.id)
-        .sort((a, b) => a - b);
-}
 /**
- * Writes the sticky comment and returns its id. Tries `knownId` first (from a check
- * run's summary), then looks it up (paginated); creates it when missing, then lists
- * again and deletes every duplicate but the lowest id, because find-then-create is not
- * atomic: two jobs can both find none and create one.
+ * The sticky comment id recorded by the newest release-gates check run of `runs`, if
+ * one is. Pass only the runs of the token's own app: a run of another app could point
+ * at a person's comment.
  */
-async function upsertComment(api, issue, body, knownId, logger) {
-    if (knownId !== undefined) {
-        try {
-            await api.updateComment(knownId, body);
-            return knownId;
-        }
-        catch (error) {
-            if (!(error instanceof _github_api_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y) || error.status !== 404)
-                throw error;
-            logger.debug(`sticky comment ${knownId} is gone; looking it up`);
-        }
-    }
-    const existing = markedIds(await api.listComments(issue))[0];
-    if (existing !== undefined) {
-        await api.updateComment(existing, body);
-        return existing;
-    }
-    let created;
-    try {
-        created = (await api.createComment(issue, body)).id;
-    }
-    catch (error) {
-        if (!(error instanceof _github_api_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubError */ .y) || !error.transient)
-            throw error;
-        logger.warning(`creating the PR comment failed (${error.status} ${error.message}); checking whether it was created`);
-    }
-    const ids = markedIds(await api.listComments(issue));
-    const keep = ids[0];
-    if (keep === undefined) {
-        created = (await api.createComment(issue, body)).id;
-        return created;
-    }
-    for (const duplicate of ids.slice(1)) {
-        await api.deleteComment(duplicate).catch((error) => logger.debug(`deleting duplicate comment ${duplicate}: ${String(error)}`));
-    }
-    if (keep !== created)
-        await api.updateComment(keep, body);
-    return keep;
-}
-/** The sticky comment id recorded by any release-gates check run, if one is. */
 function knownCommentId(runs) {
     for (const run of [...runs].sort((a, b) => b.id - a.id)) {
-        const id = (0,_evidence_identity_js__WEBPACK_IMPORTED_MODULE_3__/* .parseCheckRunName */ .ex)(run.name) ? (0,_check_run_js__WEBPACK_IMPORTED_MODULE_5__/* .commentIdIn */ .Mx)(run.summary) : undefined;
+        const id = (0,_evidence_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCheckRunName */ .ex)(run.name) ? (0,_check_run_js__WEBPACK_IMPORTED_MODULE_4__/* .commentIdIn */ .Mx)(run.summary) : undefined;
         if (id !== undefined)
             return id;
     }
@@ -14833,15 +14933,16 @@ function monitorChartsSection(result) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $D: () => (/* binding */ optionalNote),
 /* harmony export */   Bn: () => (/* binding */ overallVerdict),
+/* harmony export */   Dz: () => (/* binding */ attentionHeading),
 /* harmony export */   Et: () => (/* binding */ checksTable),
 /* harmony export */   N4: () => (/* binding */ tally),
 /* harmony export */   Ni: () => (/* binding */ failureHeadline),
 /* harmony export */   Od: () => (/* binding */ statusBadge),
 /* harmony export */   p1: () => (/* binding */ evidenceLines),
 /* harmony export */   vF: () => (/* binding */ gatesTable),
-/* harmony export */   wY: () => (/* binding */ partialNote),
-/* harmony export */   xA: () => (/* binding */ attentionEmoji)
+/* harmony export */   wY: () => (/* binding */ partialNote)
 /* harmony export */ });
 /* unused harmony exports PIPELINE_ORDER, checkBadge, detailsStateFailure, inOrder */
 /* harmony import */ var _engine_model_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1123);
@@ -14854,18 +14955,25 @@ function monitorChartsSection(result) {
 
 /** Gates in the order a release runs them (README.md); rows of every gates table follow it. */
 const PIPELINE_ORDER = ['preflight', 'migrate', 'smoke', 'monitor', 'rollback'];
+const EMOJI = { passed: '✅', failed: '❌', pending: '⏳', skipped: '⏭️', unverified: '⚠️', 'in progress': '🔄' };
 /** Status as an emoji and a word; `in progress` for a check run still running. */
 function statusBadge(status) {
-    const emoji = { passed: '✅', failed: '❌', pending: '⏳', skipped: '⏭️', unverified: '⚠️', 'in progress': '🔄' }[status];
-    return `${emoji} ${status === 'in progress' ? status : (0,_engine_model_js__WEBPACK_IMPORTED_MODULE_1__/* .statusLabel */ .Rh)(status)}`;
+    return `${EMOJI[status]} ${status === 'in progress' ? status : (0,_engine_model_js__WEBPACK_IMPORTED_MODULE_1__/* .statusLabel */ .Rh)(status)}`;
 }
-/** The emoji of a check that needs attention: ❌ failed, ⚠️ not verified, ⏳ pending. */
-function attentionEmoji(check) {
-    return check.status === 'failed' ? '❌' : check.status === 'unverified' ? '⚠️' : '⏳';
+/**
+ * The heading of a check that needs attention: ❌ failed, ⚠️ not verified, ⏳ pending,
+ * and its name; an optional check that could not be verified says so.
+ */
+function attentionHeading(check, name) {
+    return `${EMOJI[check.status]} ${name}${optionalNote(check)}`;
 }
-/** A check's result as a table cell: its badge, and "(optional)" for an opted-out check not verified. */
+/** ` — not verified (optional)` for an optional check that could not be verified, else nothing. */
+function optionalNote(check) {
+    return check.optional && check.status === 'unverified' ? ` — ${(0,_engine_model_js__WEBPACK_IMPORTED_MODULE_1__/* .checkStatusText */ .sw)(check)}` : '';
+}
+/** A check's result as a table cell: its emoji and {@link checkStatusText} (`⚠️ not verified (optional)`). */
 function checkBadge(check) {
-    return `${statusBadge(check.status)}${check.optional && check.status === 'unverified' ? ' (optional)' : ''}`;
+    return `${EMOJI[check.status]} ${(0,_engine_model_js__WEBPACK_IMPORTED_MODULE_1__/* .checkStatusText */ .sw)(check)}`;
 }
 /** The verdict over cells: failed, then in progress, then pending, then passed (skipped when all are). */
 function overallVerdict(statuses) {
@@ -14878,12 +14986,7 @@ function overallVerdict(statuses) {
 function tally(result) {
     if (result.status === 'skipped')
         return result.reason ?? 'not run';
-    const order = ['failed', 'unverified', 'pending', 'passed', 'skipped'];
-    const parts = order
-        .map((status) => [status, result.checks.filter((check) => check.status === status).length])
-        .filter(([, count]) => count > 0)
-        .map(([status, count]) => `${count} ${(0,_engine_model_js__WEBPACK_IMPORTED_MODULE_1__/* .statusLabel */ .Rh)(status)}`);
-    return parts.join(', ') || 'no checks';
+    return (0,_engine_model_js__WEBPACK_IMPORTED_MODULE_1__/* .tallyChecks */ .sN)(result.checks);
 }
 /** True when a check's details hold its failing assertions (`✗ label: measured …, expected …`). */
 function detailsStateFailure(check) {
@@ -15005,6 +15108,7 @@ function styleFor(color) {
     };
     return {
         status: (status) => paint[status](`${MARK[status]} ${(0,model/* statusLabel */.Rh)(status)}`),
+        check: (check) => paint[check.status](`${MARK[check.status]} ${(0,model/* checkStatusText */.sw)(check)}`),
         dim: c.dim,
         bold: c.bold,
     };
@@ -15039,7 +15143,8 @@ function widths(result, columns) {
     const longest = (texts, floor) => Math.max(floor, ...texts.map((text) => text.length)) + 2;
     const name = Math.min(longest(result.checks.map((c) => c.name), 5), 40);
     const ms = longest(result.checks.map((c) => String(c.durationMs)), 2);
-    const status = 11;
+    // The mark, a space and the status as reports say it (`? not verified (optional)`).
+    const status = longest(result.checks.map((c) => `? ${(0,model/* checkStatusText */.sw)(c)}`), 9);
     const borders = 6;
     const free = Math.max(40, columns - name - ms - status - borders);
     const measured = Math.min(longest(result.checks.map((c) => c.measured), 8), Math.ceil(free / 2));
@@ -15057,8 +15162,13 @@ function renderTable(result, style, columns) {
         style: { head: [], border: [], compact: true },
     });
     for (const check of result.checks) {
-        const status = style.status(check.status) + (check.optional && check.status === 'unverified' ? ' (optional)' : '');
-        table.push([terminalSafe(check.name), status, terminalSafe(check.measured), terminalSafe(check.expected), String(check.durationMs)]);
+        table.push([
+            terminalSafe(check.name),
+            style.check(check),
+            terminalSafe(check.measured),
+            terminalSafe(check.expected),
+            String(check.durationMs),
+        ]);
     }
     return table.toString();
 }
@@ -15066,7 +15176,7 @@ function renderTable(result, style, columns) {
 function renderFailures(result, style) {
     const lines = [];
     for (const check of result.checks.filter(model/* needsAttention */.e_)) {
-        lines.push('', `${style.status(check.status)} ${style.bold(terminalSafe(check.name))}  ${style.dim(where(check))}`);
+        lines.push('', `${style.check(check)} ${style.bold(terminalSafe(check.name))}  ${style.dim(where(check))}`);
         // The failure is stated once: by the failing assertions when the evidence has them.
         const headline = (0,tables/* failureHeadline */.Ni)(check);
         if (headline)
@@ -15079,12 +15189,9 @@ function renderFailures(result, style) {
     }
     return lines.join('\n');
 }
-/** One line: `smoke (staging): failed, 7 passed, 1 failed in 1.2s`. */
+/** One line: `smoke (staging): failed, 1 failed, 7 passed in 1.2s`. */
 function renderVerdict(result, style) {
-    const counts = ['passed', 'failed', 'unverified', 'pending', 'skipped']
-        .map((status) => [status, result.checks.filter((check) => check.status === status).length])
-        .filter(([, count]) => count > 0)
-        .map(([status, count]) => `${count} ${(0,model/* statusLabel */.Rh)(status)}`);
+    const counts = result.checks.length ? (0,model/* tallyChecks */.sN)(result.checks) : '';
     const env = result.environment ? ` (${result.environment})` : '';
     const partial = result.partial
         ? `partial: only checks matching ${result.partial.only.join(', ')}; ${result.partial.notRun} not run`
@@ -15092,7 +15199,7 @@ function renderVerdict(result, style) {
     const why = result.reason ??
         partial ??
         (result.interrupted === 'deadline' ? 'gate deadline reached' : result.interrupted === 'cancelled' ? 'cancelled' : undefined);
-    return `${style.bold(`${result.gate}${env}`)}: ${style.status(result.status)}${counts.length ? `, ${counts.join(', ')}` : ''} in ${(0,units/* formatDuration */.a3)(result.durationMs)}${why ? ` (${why})` : ''}`;
+    return `${style.bold(`${result.gate}${env}`)}: ${style.status(result.status)}${counts ? `, ${counts}` : ''} in ${(0,units/* formatDuration */.a3)(result.durationMs)}${why ? ` (${why})` : ''}`;
 }
 
 ;// CONCATENATED MODULE: ./src/reporters/terminal/index.ts

@@ -213,7 +213,7 @@ async function writeOutput(what, file, write, output) {
 }
 /**
  * GitHub for a local run: only when GITHUB_TOKEN and GITHUB_REPOSITORY are set;
- * otherwise the GitHub checks are skipped with that reason.
+ * otherwise the GitHub checks are not verified, with that reason and the fix.
  */
 async function localGitHub(env, pr, output, secrets) {
     const token = env.GITHUB_TOKEN ?? env.GH_TOKEN;
@@ -264,6 +264,7 @@ async function runCommand(gateNames, options, context) {
             scope: {
                 cwd: process.cwd(),
                 headSha: commit ?? undefined,
+                event: { name: 'local', pullRequest: options.pr === undefined ? undefined : { number: options.pr } },
                 github: await localGitHub(context.env, options.pr, output, secrets),
                 inputs: {
                     ...(options.mode ? { mode: options.mode } : {}),

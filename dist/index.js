@@ -23,7 +23,7 @@ if (Number(process.versions.node.split('.')[0]) < 20) {
     process.exitCode = 1;
 }
 else if (mode === 'action') {
-    const { actionMain } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(527), __nccwpck_require__.e(260), __nccwpck_require__.e(264), __nccwpck_require__.e(217), __nccwpck_require__.e(915)]).then(__nccwpck_require__.bind(__nccwpck_require__, 915));
+    const { actionMain } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(527), __nccwpck_require__.e(260), __nccwpck_require__.e(264), __nccwpck_require__.e(217), __nccwpck_require__.e(231)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8231));
     process.exitCode = await actionMain(gate);
 }
 else {
