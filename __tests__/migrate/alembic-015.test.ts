@@ -5,23 +5,17 @@
  * verify checks find the three tables empty; an edit after the acknowledgement voids it
  * and the gate shows the statements that differ.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { migrationsIn, migrationsMarker, type AppliedMigrationRecord } from '../../src/evidence/identity.js';
-import { startPostgres, type Postgres } from '../support/postgres.js';
+import { postgresForFile } from '../support/postgres.js';
 import { commitAll, fullDump, phase, projectCopy, runMigrate } from './helpers.js';
 
 const MIGRATION = 'backend/alembic/versions/015_role_first_applications_pause_reset.py';
 const ID = '015_role_first_applications_pause_reset';
 
-let pg: Postgres;
-beforeAll(async () => {
-  pg = await startPostgres();
-}, 120_000);
-afterAll(async () => {
-  await pg.stop();
-});
+const pg = postgresForFile();
 
 /** A database at 014 with rows in the three tables, and a project copy with 015 pending. */
 async function prepared(name: string): Promise<{ dir: string; env: Record<string, string> }> {

@@ -4,23 +4,17 @@
  * policies `*_org_isolation` on two tables, and the verify checks find them and see
  * tenant isolation hold for the application's role with `app.current_org_id` set.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startPostgres, type Postgres } from '../support/postgres.js';
+import { postgresForFile } from '../support/postgres.js';
 import { commitAll, phase, projectCopy, runMigrate } from './helpers.js';
 
 const RLS = 'migrations/versions/0044_postgres_rls_org_isolation.py';
 const ORG_A = '11111111-1111-4111-8111-111111111111';
 const ORG_B = '22222222-2222-4222-8222-222222222222';
 
-let pg: Postgres;
-beforeAll(async () => {
-  pg = await startPostgres();
-}, 120_000);
-afterAll(async () => {
-  await pg.stop();
-});
+const pg = postgresForFile();
 
 function branch(id: string): string {
   return `"""A branch.\n\nRevision ID: ${id}\nRevises: 0044_postgres_rls_org_isolation\n"""\nfrom alembic import op\n\nrevision = "${id}"\ndown_revision = "0044_postgres_rls_org_isolation"\nbranch_labels = None\ndepends_on = None\n\n\ndef upgrade() -> None:\n    op.execute("CREATE TABLE ${id.replace(/^\d+_/, '')} (id int)")\n\n\ndef downgrade() -> None:\n    pass\n`;

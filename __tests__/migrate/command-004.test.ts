@@ -4,17 +4,11 @@
  * are additive, so nothing needs an acknowledgement; the verify checks find the objects
  * and time the alias search. A second run has nothing pending.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startPostgres, type Postgres } from '../support/postgres.js';
+import { describe, expect, it } from '@jest/globals';
+import { postgresForFile } from '../support/postgres.js';
 import { phase, projectCopy, runMigrate } from './helpers.js';
 
-let pg: Postgres;
-beforeAll(async () => {
-  pg = await startPostgres();
-}, 120_000);
-afterAll(async () => {
-  await pg.stop();
-});
+const pg = postgresForFile();
 
 describe('runbook 004 with the command tool and psql', () => {
   it('applies the three migrations in order, then has nothing pending', async () => {

@@ -5,20 +5,14 @@
  * and always drops the scratch database; the target is untouched. An acknowledgement in
  * the config lets the apply run, one file at a time.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../support/bundle.js';
-import { startPostgres, type Postgres } from '../support/postgres.js';
+import { postgresForFile } from '../support/postgres.js';
 import { commitAll, phase, projectCopy, runMigrate } from './helpers.js';
 
-let pg: Postgres;
-beforeAll(async () => {
-  pg = await startPostgres();
-}, 120_000);
-afterAll(async () => {
-  await pg.stop();
-});
+const pg = postgresForFile();
 
 const PATH = `${join(REPO_ROOT, 'node_modules/.bin')}:${process.env.PATH ?? ''}`;
 const url = (database: string) => `${pg.url(database)}?sslmode=disable`;

@@ -12,6 +12,7 @@
  * afterAll(async () => { await pg?.stop(); });
  * ```
  */
+import { afterAll, beforeAll } from '@jest/globals';
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -188,4 +189,25 @@ export async function startPostgres(): Promise<Postgres> {
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A PostgreSQL server for one test file: started before its tests (up to 120 s on a busy
+ * machine), stopped after them. Use the handle only inside tests and hooks.
+ */
+export function postgresForFile(): Postgres {
+  let server: Postgres | undefined;
+  beforeAll(async () => {
+    server = await startPostgres();
+  }, 120_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+  return new Proxy({} as Postgres, {
+    get(_, key) {
+      if (!server) throw new Error('the PostgreSQL server of this test file has not started: use it inside a test or hook');
+      const value: unknown = Reflect.get(server, key);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(server) : value;
+    },
+  });
 }

@@ -48,6 +48,7 @@ function seed(digest) {
     ],
     checkRuns: [
       run('good', 'preflight', 'success'),
+      run('good', 'migrate', 'success'),
       run('good', 'smoke', 'success'),
       run(
         'drop',
@@ -65,10 +66,13 @@ function seed(digest) {
       ),
       run('drop', 'smoke', 'failure'),
       run('config', 'preflight', 'success', other),
+      run('config', 'migrate', 'success', other),
       run('config', 'smoke', 'success', other),
       run('flaky', 'preflight', 'success'),
+      run('flaky', 'migrate', 'success'),
       run('flaky', 'smoke', 'failure'),
       run('bad', 'preflight', 'success'),
+      run('bad', 'migrate', 'success'),
       run('bad', 'smoke', 'success'),
     ],
     deployments: [{ commit: 'bad', environment: 'production', state: 'success' }],

