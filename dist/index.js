@@ -24,7 +24,8 @@ if (Number(process.versions.node.split('.')[0]) < 20) {
 }
 else if (mode === 'action') {
     const { actionMain } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(527), __nccwpck_require__.e(260), __nccwpck_require__.e(264), __nccwpck_require__.e(217), __nccwpck_require__.e(231)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8231));
-    process.exitCode = await actionMain(gate);
+    const { exitWith } = await __nccwpck_require__.e(/* import() */ 886).then(__nccwpck_require__.bind(__nccwpck_require__, 4886));
+    exitWith(await actionMain(gate));
 }
 else {
     await Promise.all(/* import() */[__nccwpck_require__.e(527), __nccwpck_require__.e(179), __nccwpck_require__.e(217), __nccwpck_require__.e(486)]).then(__nccwpck_require__.bind(__nccwpck_require__, 486));
@@ -200,6 +201,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 8995:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 
 /***/ }),
 
