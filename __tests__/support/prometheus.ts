@@ -12,7 +12,7 @@
  * ```
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,8 +22,8 @@ export interface Prometheus {
   url: string;
   /** Polls an instant query until `accept` holds for its single value; throws after `timeoutMs`. */
   waitFor(query: string, accept: (value: number | undefined) => boolean, timeoutMs?: number): Promise<void>;
-  /** SIGSTOP: the process keeps its socket open and answers nothing. */
-  pause(): void;
+  /** SIGSTOP, resolved once every thread is stopped: the process keeps its socket open and answers nothing. */
+  pause(): Promise<void>;
   /** SIGCONT. */
   resume(): void;
   stop(): Promise<void>;
@@ -111,8 +111,26 @@ export async function startPrometheus(targets: Record<string, string>, timeoutMs
         await sleep(250);
       }
     },
-    pause: () => child.kill('SIGSTOP'),
+    async pause() {
+      child.kill('SIGSTOP');
+      // SIGSTOP is delivered, not yet obeyed: a thread already serving may still answer.
+      // Wait until the kernel reports every thread stopped (state T), however slow the machine.
+      await allThreadsStopped(child.pid);
+    },
     resume: () => child.kill('SIGCONT'),
     stop,
   };
+}
+
+/** Resolves once every thread of `pid` is stopped (`T` in /proc/<pid>/task/<tid>/stat). */
+async function allThreadsStopped(pid: number | undefined): Promise<void> {
+  if (pid === undefined) throw new Error('prometheus has no pid');
+  for (;;) {
+    const states = readdirSync(`/proc/${pid}/task`).map((tid) => {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      return stat.charAt(stat.lastIndexOf(')') + 2);
+    });
+    if (states.every((state) => state === 'T' || state === 't')) return;
+    await sleep(10);
+  }
 }

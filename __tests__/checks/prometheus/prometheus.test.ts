@@ -128,7 +128,7 @@ describe('source errors: the metrics source, not the service', () => {
   });
 
   it('Prometheus stopped (accepts connections, never answers): a timeout', async () => {
-    prom.pause();
+    await prom.pause();
     try {
       const result = await check(`prometheus: up\nexpect: 1\ntimeout: 1s`);
       expect(result.status).toBe('unverified');

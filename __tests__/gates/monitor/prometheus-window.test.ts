@@ -93,7 +93,7 @@ describe('sampling Prometheus', () => {
 
   it('a Prometheus that stops answering is a source error: not verified, and no rollback', async () => {
     const github = githubScope(gh, {}, new RecordingLogger());
-    const pause = setTimeout(() => prom.pause(), 500);
+    const pause = setTimeout(() => void prom.pause(), 500);
     try {
       const { run, check } = await runConfig(config('stand-in', '4s'), {
         env: { API_BASE: service.url, PROMETHEUS_URL: prom.url },
