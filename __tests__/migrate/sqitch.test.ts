@@ -8,6 +8,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parsePlan, sqitchTarget } from '../../src/migrate/tools/sqitch.js';
 import { postgresForFile } from '../support/postgres.js';
 import { commitAll, fullDump, phase, projectCopy, runMigrate } from './helpers.js';
 
@@ -95,4 +96,23 @@ describe('sqitch', () => {
     expect((await pg.databases()).filter((name) => name.startsWith('release_gates_'))).toEqual([]);
     expect(await pg.sql('target', "SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'")).toEqual([{ n: 0 }]);
   }, 300_000);
+});
+
+describe('sqitch plan and target', () => {
+  it('names an earlier instance of a reworked change by the tag after it, as sqitch names its scripts', () => {
+    const id = (digit: string) => digit.repeat(40);
+    const changes = parsePlan(`${id('a')} users @v1\n${id('b')} audit\n${id('c')} users @v2\n`);
+    expect(changes.map((change) => [change.id, change.tags])).toEqual([
+      ['users@v1', ['v1']],
+      ['audit', []],
+      ['users', ['v2']],
+    ]);
+  });
+
+  it('keeps the password out of the target and hands it over as SQITCH_PASSWORD', () => {
+    expect(sqitchTarget('postgres://app:s3cr%40t@db.internal:5433/taali?sslmode=require')).toEqual({
+      target: 'db:pg://app@db.internal:5433/taali?sslmode=require',
+      env: { SQITCH_PASSWORD: 's3cr@t' },
+    });
+  });
 });
