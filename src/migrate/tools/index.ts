@@ -3,6 +3,7 @@ import type { MigrateSectionConfig } from '../../config/schema/root.js';
 import { alembicTool } from './alembic.js';
 import { commandTool } from './command.js';
 import { dbmateTool } from './dbmate.js';
+import { sqitchTool } from './sqitch.js';
 import type { MigrationTool } from './tool.js';
 
 /** The adapter for a migrate section (the schema guarantees each tool's required fields). */
@@ -13,6 +14,11 @@ export function toolFor(section: MigrateSectionConfig): MigrationTool {
       return alembicTool({ ...(command ? { command } : {}), ...(section.python ? { python: section.python } : {}) });
     case 'dbmate':
       return dbmateTool({
+        ...(command ? { command } : {}),
+        ...(section['migrations-dir'] ? { migrationsDir: section['migrations-dir'] } : {}),
+      });
+    case 'sqitch':
+      return sqitchTool({
         ...(command ? { command } : {}),
         ...(section['migrations-dir'] ? { migrationsDir: section['migrations-dir'] } : {}),
       });

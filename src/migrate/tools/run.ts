@@ -14,9 +14,15 @@ export function errorLine(stderr: string): string | undefined {
 
 /**
  * Runs a listing command (`alembic history`, `dbmate status`) and returns its stdout.
- * @throws ToolError naming the command and its error line when it cannot start or exits non-zero.
+ * `accept` may take a non-zero exit as an answer (`sqitch status` exits 1 for "No
+ * changes deployed").
+ * @throws ToolError naming the command and its error line when it cannot start or exits non-zero (and is not accepted).
  */
-export async function listing(context: ToolContext, argv: readonly string[]): Promise<string> {
+export async function listing(
+  context: ToolContext,
+  argv: readonly string[],
+  accept?: (exit: { exitCode: number | null; stdout: string; stderr: string }) => boolean,
+): Promise<string> {
   const result = await context.process.run({
     argv,
     cwd: context.cwd,
@@ -27,7 +33,7 @@ export async function listing(context: ToolContext, argv: readonly string[]): Pr
   const shown = argv.join(' ');
   if (result.startError) throw new ToolError(`${shown}: ${result.startError}`);
   if (result.timedOut) throw new ToolError(`${shown}: no answer within ${Math.round(context.timeoutMs / 1000)} s`);
-  if (result.exitCode !== 0) {
+  if (result.exitCode !== 0 && !accept?.(result)) {
     const line = errorLine(result.stderr) ?? errorLine(result.stdout);
     throw new ToolError(`${shown} failed (exit ${result.exitCode ?? result.signal ?? '?'})${line ? `: ${cut(line, 300)}` : ''}`);
   }

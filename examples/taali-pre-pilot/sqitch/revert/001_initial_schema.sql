@@ -1,0 +1,3 @@
+DROP TABLE assessments;
+DROP TABLE candidates;
+DROP TABLE roles;

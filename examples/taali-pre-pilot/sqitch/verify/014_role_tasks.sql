@@ -1,0 +1,1 @@
+SELECT id, role_id, title FROM role_tasks WHERE false;
