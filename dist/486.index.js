@@ -560,7 +560,6 @@ async function main(argv, cliContext) {
  * "A note on process I/O"), so nothing written before is lost.
  */
 function exitWith(code) {
-    process.exitCode = code;
     process.exit(code);
 }
 

@@ -19,7 +19,6 @@ export const modules = {
  * "A note on process I/O"), so nothing written before is lost.
  */
 function exitWith(code) {
-    process.exitCode = code;
     process.exit(code);
 }
 

@@ -10635,7 +10635,6 @@ var evidence_identity = __webpack_require__(4855);
 
 
 
-
 /** `base`, or `base-2`, `base-3`… when taken; the id returned is added to `used`. */
 function uniqueId(used, base) {
     let id = base;
@@ -12222,6 +12221,7 @@ var rollback = __webpack_require__(514);
  * reads the same values from `RELEASE_GATES_*` variables (a script never has values
  * pasted into it). A dry run shows each command as it would run, and runs none.
  */
+
 
 
 

@@ -6,13 +6,11 @@ import type { LoadedConfig } from '../config/load.js';
 import { DEFAULT_CHECK_TIMEOUT_MS, type RetryConfig } from '../config/schema/common.js';
 import type { GateName, GateSectionConfig } from '../config/schema/root.js';
 import { formatPath, type ConfigPath } from '../config/source.js';
-import { checkIdentity, slug } from '../evidence/identity.js';
+import { checkIdentity } from '../evidence/identity.js';
 import type { CheckSpec } from '../engine/check.js';
 import { ConfigurationError, type ConfigProblem } from '../errors.js';
 import type { SecretRegistry } from '../secrets/registry.js';
 import type { RollbackRequest } from './rollback/request.js';
-
-export { DEFAULT_CHECK_TIMEOUT_MS, slug };
 
 /** Everything a gate needs to plan and run. */
 export interface GateContext {

@@ -9,6 +9,5 @@
  * "A note on process I/O"), so nothing written before is lost.
  */
 export function exitWith(code: number): never {
-  process.exitCode = code;
   process.exit(code);
 }

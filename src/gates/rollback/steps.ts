@@ -18,7 +18,8 @@ import type { ConfigPath } from '../../config/source.js';
 import type { CheckSpec } from '../../engine/check.js';
 import type { CheckOutcome } from '../../engine/model.js';
 import { shortSha } from '../../checks/github-scope.js';
-import { planContextFor, planEntries, slug, uniqueId, type GateContext } from '../plan.js';
+import { slug } from '../../evidence/identity.js';
+import { planContextFor, planEntries, uniqueId, type GateContext } from '../plan.js';
 import type { RollbackRequest } from './request.js';
 import type { RollbackState } from './state.js';
 
