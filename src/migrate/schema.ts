@@ -8,10 +8,10 @@ import { z } from 'zod';
 import { Duration, EnvironmentName } from '../config/schema/common.js';
 
 /**
- * The migration tools release-gates runs (README, "Migrate"). node-pg-migrate, prisma
- * and supabase are not built yet.
+ * The migration tools release-gates runs (README, "Migrate"). node-pg-migrate and
+ * supabase are not built yet.
  */
-export const TOOL_NAMES = ['alembic', 'dbmate', 'sqitch', 'command'] as const;
+export const TOOL_NAMES = ['alembic', 'dbmate', 'sqitch', 'prisma', 'command'] as const;
 export type ToolName = (typeof TOOL_NAMES)[number];
 
 /** `sha256:` and 64 hex digits: a migration's content hash as the gate prints it. */
@@ -58,7 +58,8 @@ export const MigrateFields = {
   database: z.string().min(1).optional(),
   /**
    * Folder of the migration files (dbmate `db/migrations`, supabase `supabase/migrations`,
-   * node-pg-migrate `migrations`, sqitch's deploy scripts: default `core.deploy_dir` of `sqitch config`, else `deploy`).
+   * node-pg-migrate `migrations`, sqitch's deploy scripts: default `core.deploy_dir` of `sqitch config`, else `deploy`;
+   * prisma `prisma/migrations`, which must be `migrations.path` of the Prisma config).
    */
   'migrations-dir': z.string().min(1).optional(),
   /** `command` tool: the migration files, a glob, applied in name order. */
