@@ -134,6 +134,29 @@ describe('prisma', () => {
     expect(again.status).toBe('passed');
   }, 600_000);
 
+  it('stops at a migration Prisma fails to deploy, runs nothing after it, and then names it as failed', async () => {
+    await pg.createDatabase('broken');
+    const { dir } = projectCopy('taali-pre-pilot/prisma');
+    symlinkSync(join(REPO_ROOT, 'node_modules'), join(dir, 'node_modules'));
+    mkdirSync(join(dir, 'prisma/migrations/20250101000000_broken'));
+    writeFileSync(join(dir, 'prisma/migrations/20250101000000_broken/migration.sql'), 'SELECT * FROM no_such_table;\n');
+    commitAll(dir, 'a broken migration');
+    const run = await runMigrate({ dir, environment: 'staging', env: env('broken'), inputs: { mode: 'apply' } });
+    const apply = phase(run, 'apply');
+    expect(apply.status).toBe('failed');
+    expect(apply.details.join('\n')).toMatch(/no_such_table/);
+    expect(await pg.sql('broken', 'SELECT migration_name, finished_at FROM _prisma_migrations')).toEqual([
+      { migration_name: '20250101000000_broken', finished_at: null },
+    ]);
+    expect(
+      await pg.sql('broken', "SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'"),
+    ).toEqual([{ n: 0 }]);
+    const again = await runMigrate({ dir, environment: 'staging', env: env('broken'), inputs: { mode: 'apply' } });
+    expect(phase(again, 'plan').summary).toBe(
+      'prisma could not list the migrations: prisma migrate status: migration 20250101000000_broken failed and is not resolved (prisma migrate resolve --rolled-back or --applied)',
+    );
+  }, 600_000);
+
   it('fails the plan when migrations-dir is not the folder Prisma reads', async () => {
     await pg.createDatabase('elsewhere');
     const { dir } = projectCopy('taali-pre-pilot/prisma');
