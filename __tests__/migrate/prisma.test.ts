@@ -134,10 +134,11 @@ describe('prisma', () => {
     expect(again.status).toBe('passed');
   }, 600_000);
 
-  it('stops at a migration Prisma fails to deploy, runs nothing after it, and then names it as failed', async () => {
+  it('stops at a migration Prisma fails to deploy, runs nothing after it, and then names it as failed though others are pending', async () => {
     await pg.createDatabase('broken');
     const { dir } = projectCopy('taali-pre-pilot/prisma');
     symlinkSync(join(REPO_ROOT, 'node_modules'), join(dir, 'node_modules'));
+    rmSync(join(dir, 'prisma/migrations', RESET), { recursive: true });
     mkdirSync(join(dir, 'prisma/migrations/20250101000000_broken'));
     writeFileSync(join(dir, 'prisma/migrations/20250101000000_broken/migration.sql'), 'SELECT * FROM no_such_table;\n');
     commitAll(dir, 'a broken migration');

@@ -11,7 +11,10 @@
  * migration(s) have not yet been applied:" lists the pending ones (exit 1), "Database
  * schema is up to date!" none; a failed migration, a history that diverges from the
  * database, or a database not managed by Prisma Migrate stop the gate with Prisma's
- * own words (these texts are the same in Prisma 6.19 and 7.10).
+ * own words (these texts are the same in Prisma 6.19 and 7.10). With migrations pending,
+ * `status` says only that and never reaches its check for failed migrations (a failed
+ * one is not "not yet applied"), so the gate asks again about the other migrations
+ * alone, through a config as below.
  *
  * `prisma migrate deploy` has no "up to this migration", so each migration is deployed
  * alone: the gate writes, in a temporary folder, a migrations folder holding only that
@@ -136,42 +139,60 @@ export function prismaTool(options: { command?: readonly string[]; migrationsDir
     return chained(found.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
   };
 
-  /** The migrations and which of them `prisma migrate status` says are applied. */
-  const applied = async (context: ToolContext): Promise<{ all: Migration[]; done: Migration[]; pending: Migration[] }> => {
-    const all = await files(context);
-    let output = '';
-    const stdout = await listing(context, [...command, 'migrate', 'status'], (exit) => {
-      output = exit.stdout + exit.stderr;
-      // Exit 1 after the migrations were counted: pending, failed, diverged or unmanaged (parseStatus tells).
-      return exit.exitCode === 1 && parseStatus(output).found !== undefined;
-    });
-    const status = parseStatus(output || stdout);
-    if (status.found !== all.length) {
-      throw new ToolError(
-        `prisma migrate status found ${status.found ?? 'no count of'} migrations, the gate ${all.length} in ${dir}: set migrate.migrations-dir to migrations.path of the Prisma config`,
-      );
-    }
-    const waiting = new Set(status.pending);
-    return { all, done: all.filter((file) => !waiting.has(file.id)), pending: all.filter((file) => waiting.has(file.id)) };
-  };
-
-  /** `prisma migrate deploy` on a migrations folder holding only `migration`. */
-  const deployAlone = async (migration: Migration, context: ToolContext): Promise<ToolRun> => {
+  /**
+   * Runs `fn` with a Prisma config (its path) that is the project's with a migrations
+   * folder holding only `migrations` (and `migration_lock.toml`), in a temporary folder.
+   */
+  const withFolder = async <T>(context: ToolContext, migrations: readonly Migration[], fn: (config: string) => Promise<T>): Promise<T> => {
     const config = await configOf(context);
     const folder = await mkdtemp(join(tmpdir(), 'release-gates-prisma-'));
     try {
-      const migrations = join(folder, 'migrations');
-      const source = resolve(context.cwd, dirname(migration.file));
-      await mkdir(migrations);
-      await cp(source, join(migrations, basename(source)), { recursive: true });
-      await copyFile(resolve(source, '..', 'migration_lock.toml'), join(migrations, 'migration_lock.toml')).catch(() => undefined);
+      const target = join(folder, 'migrations');
+      await mkdir(target);
+      for (const migration of migrations) {
+        const source = resolve(context.cwd, dirname(migration.file));
+        await cp(source, join(target, basename(source)), { recursive: true });
+      }
+      await copyFile(resolve(context.cwd, dir, 'migration_lock.toml'), join(target, 'migration_lock.toml')).catch(() => undefined);
       const step = join(folder, 'prisma.config.ts');
-      await writeFile(step, stepConfig(config, migrations));
-      return await live(context, [...command, 'migrate', 'deploy', '--config', step]);
+      await writeFile(step, stepConfig(config, target));
+      return await fn(step);
     } finally {
       await rm(folder, { recursive: true, force: true });
     }
   };
+
+  /** `prisma migrate status` (with `args`), read by {@link parseStatus}. */
+  const status = async (context: ToolContext, args: readonly string[] = []): Promise<ReturnType<typeof parseStatus>> => {
+    let output = '';
+    const stdout = await listing(context, [...command, 'migrate', 'status', ...args], (exit) => {
+      output = exit.stdout + exit.stderr;
+      // Exit 1 after the migrations were counted: pending, failed, diverged or unmanaged (parseStatus tells).
+      return exit.exitCode === 1 && parseStatus(output).found !== undefined;
+    });
+    return parseStatus(output || stdout);
+  };
+
+  /** The migrations and which of them `prisma migrate status` says are applied. */
+  const applied = async (context: ToolContext): Promise<{ all: Migration[]; done: Migration[]; pending: Migration[] }> => {
+    const all = await files(context);
+    const first = await status(context);
+    if (first.found !== all.length) {
+      throw new ToolError(
+        `prisma migrate status found ${first.found ?? 'no count of'} migrations, the gate ${all.length} in ${dir}: set migrate.migrations-dir to migrations.path of the Prisma config`,
+      );
+    }
+    const waiting = new Set(first.pending);
+    const done = all.filter((file) => !waiting.has(file.id));
+    // With migrations pending, Prisma says so and stops before it looks for failed ones (a
+    // failed migration is not "not yet applied"): ask again about the others alone.
+    if (waiting.size && done.length) await withFolder(context, done, (config) => status(context, ['--config', config]));
+    return { all, done, pending: all.filter((file) => waiting.has(file.id)) };
+  };
+
+  /** `prisma migrate deploy` on a migrations folder holding only `migration`. */
+  const deployAlone = (migration: Migration, context: ToolContext): Promise<ToolRun> =>
+    withFolder(context, [migration], (config) => live(context, [...command, 'migrate', 'deploy', '--config', config]));
 
   return {
     name: 'prisma',
