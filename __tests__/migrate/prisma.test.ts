@@ -158,6 +158,23 @@ describe('prisma', () => {
     );
   }, 600_000);
 
+  it("hands lock-timeout and statement-timeout to the migration's session (PGOPTIONS, read by node-postgres)", async () => {
+    await pg.createDatabase('settings');
+    const { dir } = projectCopy('taali-pre-pilot/prisma');
+    symlinkSync(join(REPO_ROOT, 'node_modules'), join(dir, 'node_modules'));
+    rmSync(join(dir, 'prisma/migrations', RESET), { recursive: true });
+    mkdirSync(join(dir, 'prisma/migrations/20250301000000_settings'));
+    writeFileSync(
+      join(dir, 'prisma/migrations/20250301000000_settings/migration.sql'),
+      "CREATE TABLE settings AS SELECT current_setting('lock_timeout') AS lock_timeout, current_setting('statement_timeout') AS statement_timeout;\n",
+    );
+    commitAll(dir, 'a migration that records its settings');
+    const run = await runMigrate({ dir, environment: 'staging', env: env('settings'), inputs: { mode: 'apply' } });
+    expect(phase(run, 'apply').status).toBe('passed');
+    // The example's lock-timeout: 5s and statement-timeout: 10m.
+    expect(await pg.sql('settings', 'SELECT * FROM settings')).toEqual([{ lock_timeout: '5s', statement_timeout: '10min' }]);
+  }, 600_000);
+
   it('fails the plan when migrations-dir is not the folder Prisma reads', async () => {
     await pg.createDatabase('elsewhere');
     const { dir } = projectCopy('taali-pre-pilot/prisma');
