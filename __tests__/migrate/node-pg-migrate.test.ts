@@ -31,8 +31,8 @@ const PATH = `${BIN}:${process.env.PATH ?? ''}`;
 const EXAMPLE = 'taali-pre-pilot/node-pg-migrate';
 const IDS = ['001_initial_schema', '013_candidate_applications', '014_role_tasks', '015_role_first_applications_pause_reset'];
 const FILES = [
-  '001_initial_schema.js',
-  '013_candidate_applications.js',
+  '001_initial_schema.mjs',
+  '013_candidate_applications.mjs',
   '014_role_tasks.sql',
   '015_role_first_applications_pause_reset.sql',
 ];
