@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { nodeProcessRunner } from '../../src/io/process.js';
 import {
@@ -50,6 +50,18 @@ function withSection(dir: string, lines: string): void {
 /** The real CLI run directly, as a team would: `node-pg-migrate <args>` in `dir`. */
 function cli(dir: string, database: string, ...args: string[]): void {
   execFileSync(join(BIN, 'node-pg-migrate'), args, { cwd: dir, env: { ...process.env, DATABASE_URL: url(database) }, stdio: 'pipe' });
+}
+
+/** 001-014 applied with the real CLI, as the team did earlier, and rows that 015 would delete. */
+async function migratedTo014(dir: string, database: string): Promise<void> {
+  cli(dir, database, 'up', '3');
+  await pg.sql(
+    database,
+    `INSERT INTO roles (title) VALUES ('Engineer');
+     INSERT INTO candidates (full_name, email) VALUES ('Ada', 'ada@example.com'), ('Grace', 'grace@example.com');
+     INSERT INTO assessments (candidate_id) SELECT id FROM candidates;
+     INSERT INTO candidate_applications (role_id, candidate_id) SELECT 1, id FROM candidates WHERE full_name = 'Ada';`,
+  );
 }
 
 function context(dir: string, database: string): ToolContext {
@@ -124,15 +136,7 @@ describe('node-pg-migrate', () => {
   it('lists the pending migrations, refuses 015 without an acknowledgement, and leaves the database untouched', async () => {
     await pg.createDatabase('refused');
     const { dir } = projectCopy(EXAMPLE);
-    // 001-014 applied by the team earlier, with rows that 015 would delete.
-    cli(dir, 'refused', 'up', '3');
-    await pg.sql(
-      'refused',
-      `INSERT INTO roles (title) VALUES ('Engineer');
-       INSERT INTO candidates (full_name, email) VALUES ('Ada', 'ada@example.com'), ('Grace', 'grace@example.com');
-       INSERT INTO assessments (candidate_id) SELECT id FROM candidates;
-       INSERT INTO candidate_applications (role_id, candidate_id) SELECT 1, id FROM candidates WHERE full_name = 'Ada';`,
-    );
+    await migratedTo014(dir, 'refused');
     const before = fullDump(pg, 'refused');
     const run = await runMigrate({ dir, environment: 'staging', env: { PATH, DATABASE_URL: url('refused') }, inputs: { mode: 'apply' } });
     const plan = phase(run, 'plan');
@@ -192,6 +196,38 @@ describe('node-pg-migrate', () => {
     const again = await runMigrate({ dir, environment: 'staging', env, inputs: { mode: 'apply' } });
     expect(phase(again, 'plan').data).toMatchObject({ current: [IDS[3]], heads: [{ id: IDS[3] }], pending: [] });
     expect(again.status).toBe('passed');
+  }, 300_000);
+
+  it('voids the acknowledgement when a statement of 015 changes, and keeps it across comments and CRLF', async () => {
+    await pg.createDatabase('edited');
+    const { dir } = projectCopy(EXAMPLE);
+    await migratedTo014(dir, 'edited');
+    const env = { PATH, DATABASE_URL: url('edited') };
+    const first = await runMigrate({ dir, environment: 'staging', env, inputs: { mode: 'apply' } });
+    const { hash } = (phase(first, 'acknowledge').data as { missing: { hash: string }[] }).missing[0] ?? { hash: '' };
+    mkdirSync(join(dir, '.github'));
+    writeFileSync(join(dir, '.github/node-pg-migrate-acks.yml'), `- { migration: ${IDS[3]}, hash: "${hash}", environment: staging }\n`);
+    commitAll(dir, 'acknowledge 015');
+    const file = join(dir, 'migrations', FILES[3] ?? '');
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, original.replace('DELETE FROM candidates;', 'DELETE FROM candidates;\nDELETE FROM role_tasks;'));
+    commitAll(dir, '015 also resets role tasks');
+    const before = fullDump(pg, 'edited');
+    const edited = await runMigrate({ dir, environment: 'staging', env, inputs: { mode: 'apply' } });
+    expect(fullDump(pg, 'edited')).toBe(before);
+    const acknowledge = phase(edited, 'acknowledge');
+    expect(acknowledge.status).toBe('failed');
+    expect(acknowledge.summary).toContain(`${IDS[3]} changed since it was acknowledged`);
+    const text = acknowledge.details.join('\n');
+    expect(text).toContain(`acknowledged ${hash}`);
+    expect(text).toContain('+ DELETE FROM role_tasks');
+    // Comments and line endings are not meaning: the acknowledgement holds, and 015 applies.
+    writeFileSync(file, `-- reviewed with the pilot team\n${original}`.replace(/\n/g, '\r\n'));
+    commitAll(dir, '015 as it was, with a comment and CRLF');
+    const run = await runMigrate({ dir, environment: 'staging', env, inputs: { mode: 'apply' } });
+    expect(phase(run, 'acknowledge').status).toBe('passed');
+    expect(phase(run, 'apply').status).toBe('passed');
+    expect(await pg.sql('edited', 'SELECT count(*)::int AS n FROM candidates')).toEqual([{ n: 0 }]);
   }, 300_000);
 
   it('rehearses on a scratch database with the down/up round-trip, and drops it', async () => {

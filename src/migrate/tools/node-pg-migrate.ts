@@ -211,7 +211,7 @@ export function nodePgMigrateTool(options: { command?: readonly string[]; migrat
         const sql = dryRunSql(await listing(context, argv), migration.id);
         if (sql === undefined) throw new ToolError(`${argv.join(' ')} printed no SQL for ${migration.id}`);
         // A `.sql` migration prints its up section as written: its lines are the file's lines.
-        const startLine = isSql && sql.startsWith(file.sql.trimEnd()) ? file.startLine : undefined;
+        const startLine = isSql && sql.startsWith(file.sql.replace(/\r\n?/g, '\n').trimEnd()) ? file.startLine : undefined;
         return { ...file, sql, startLine };
       } catch (error) {
         if (!(error instanceof ToolError)) throw error;
