@@ -12,13 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { nodeProcessRunner } from '../../src/io/process.js';
-import {
-  compareMigrationNames,
-  dryRunSql,
-  nodePgMigrateTool,
-  parseMigratingFiles,
-  upSection,
-} from '../../src/migrate/tools/node-pg-migrate.js';
+import { nodePgMigrateTool, parseMigratingFiles } from '../../src/migrate/tools/node-pg-migrate.js';
 import type { ToolContext } from '../../src/migrate/tools/tool.js';
 import { REPO_ROOT } from '../support/bundle.js';
 import { postgresForFile } from '../support/postgres.js';
@@ -246,49 +240,4 @@ describe('node-pg-migrate', () => {
     expect((await pg.databases()).filter((name) => name.startsWith('release_gates_'))).toEqual([]);
     expect(fullDump(pg, 'target')).toBe(before);
   }, 300_000);
-});
-
-describe('node-pg-migrate output and order', () => {
-  it('orders files as node-pg-migrate does: by numeric prefix, 17 digits as a UTC time, then by name', () => {
-    // Same prefix: by name with punctuation ignored, so "1_A.sql" ("1Asql") comes before "1_a.ts" ("1ats").
-    expect(['10_c.sql', '9_b.js', '1_a.ts', '1_A.sql'].sort(compareMigrationNames)).toEqual(['1_A.sql', '1_a.ts', '9_b.js', '10_c.sql']);
-    expect(['20240102000000000_b.js', '20240101235959999_a.js'].sort(compareMigrationNames)).toEqual([
-      '20240101235959999_a.js',
-      '20240102000000000_b.js',
-    ]);
-    expect(() => compareMigrationNames('init.sql', '1_a.sql')).toThrow('cannot determine numeric prefix for "init.sql"');
-  });
-
-  it('reads the names up --dry-run would run, and none for "No migrations to run!"', () => {
-    expect(parseMigratingFiles('dry run\nno lock\n> Migrating files:\n> - 013_a\n> - 014_b\nMigrations complete!\n')).toEqual([
-      '013_a',
-      '014_b',
-    ]);
-    expect(parseMigratingFiles('dry run\nno lock\nNo migrations to run!\nMigrations complete!\n')).toEqual([]);
-  });
-
-  it("keeps a migration's SQL and drops the bookkeeping insert", () => {
-    const out = [
-      '> Migrating files:',
-      '> - 2_b',
-      '### MIGRATION 2_b (UP) ###',
-      'DELETE FROM t;',
-      '',
-      'UPDATE u SET x = 1;',
-      `INSERT INTO "pg_temp"."pgmigrations" (name, run_on) VALUES ('2_b', NOW());`,
-      '',
-      '',
-      'Migrations complete!',
-    ].join('\n');
-    expect(dryRunSql(out, '2_b')).toBe('DELETE FROM t;\n\nUPDATE u SET x = 1;');
-    expect(dryRunSql(out, '3_c')).toBeUndefined();
-  });
-
-  it("cuts a .sql migration's up section as node-pg-migrate does, with its start line", () => {
-    expect(upSection('\n-- Down Migration\nDROP TABLE t;\n-- Up Migration\nCREATE TABLE t ();\n')).toEqual({
-      sql: '-- Up Migration\nCREATE TABLE t ();\n;',
-      startLine: 4,
-    });
-    expect(upSection('CREATE TABLE t ();')).toEqual({ sql: 'CREATE TABLE t ();', startLine: 1 });
-  });
 });
