@@ -22,6 +22,20 @@ import { projectCopy } from './helpers.js';
 
 const IDS = ['001_initial_schema', '013_candidate_applications', '014_role_tasks', '015_role_first_applications_pause_reset'];
 
+/** A tool context without a database. */
+function context(dir: string): ToolContext {
+  return {
+    cwd: dir,
+    databaseUrl: undefined,
+    env: {},
+    process: nodeProcessRunner,
+    live: { run: () => Promise.reject(new Error('not used')) },
+    timeoutMs: 120_000,
+    signal: new AbortController().signal,
+    progress: () => undefined,
+  };
+}
+
 describe('node-pg-migrate output and order', () => {
   it('orders files as node-pg-migrate does: by numeric prefix, 17 digits as a UTC time, then by name', () => {
     // Same prefix: by name with punctuation ignored, so "1_A.sql" ("1Asql") comes before "1_a.ts" ("1ats").
@@ -79,21 +93,20 @@ describe('node-pg-migrate output and order', () => {
   it("without a database reads a .sql migration's up section, and says a JS migration needs one for --dry-run", async () => {
     const { dir } = projectCopy('taali-pre-pilot/node-pg-migrate');
     const tool = nodePgMigrateTool({});
-    const offline: ToolContext = {
-      cwd: dir,
-      databaseUrl: undefined,
-      env: {},
-      process: nodeProcessRunner,
-      live: { run: () => Promise.reject(new Error('not used')) },
-      timeoutMs: 120_000,
-      signal: new AbortController().signal,
-      progress: () => undefined,
-    };
-    const state = await tool.state(offline);
+    const state = await tool.state(context(dir));
     expect([state.current, state.pending.map((m) => m.id)]).toEqual([undefined, IDS]);
-    const sql = await tool.source(state.pending[3]!, offline);
+    const sql = await tool.source(state.pending[3]!, context(dir));
     expect([sql.error, sql.startLine, sql.sql]).toEqual([undefined, 1, upSection(sql.fileText).sql]);
-    const js = await tool.source(state.pending[0]!, offline);
+    const js = await tool.source(state.pending[0]!, context(dir));
     expect([js.sql, js.error]).toEqual(['', 'node-pg-migrate up --dry-run needs a database to print the SQL of a JS/TS migration']);
+  });
+
+  it('refuses --migrations-dir and --migrations-schema in command:, which the adapter sets', async () => {
+    const { dir } = projectCopy('taali-pre-pilot/node-pg-migrate');
+    const tool = nodePgMigrateTool({ command: ['node-pg-migrate', '--migrations-schema=audit'] });
+    const migration = { id: IDS[0] ?? '', file: 'migrations/001_initial_schema.mjs', parents: [] };
+    await expect(tool.apply(migration, { ...context(dir), databaseUrl: 'postgres://localhost/x' })).rejects.toThrow(
+      'node-pg-migrate: --migrations-schema=audit in command: is set by release-gates (use migrations-dir:)',
+    );
   });
 });

@@ -111,6 +111,7 @@ describe('node-pg-migrate', () => {
     execFileSync('rm', ['-r', join(dir, 'migrations')]);
     execFileSync('mkdir', [join(dir, 'migrations')]);
     for (const name of names) writeFileSync(join(dir, 'migrations', name), 'SELECT 1;\n');
+    writeFileSync(join(dir, 'migrations', '11.sql'), 'SELECT 11;');
     writeFileSync(join(dir, 'migrations', '.hidden.sql'), 'SELECT 1;\n');
     const tool = nodePgMigrateTool({ command: [join(BIN, 'node-pg-migrate')] });
     const ours = (await tool.state(context(dir, 'order'))).pending.map((m) => m.id);
@@ -124,7 +125,10 @@ describe('node-pg-migrate', () => {
       },
     );
     expect(parseMigratingFiles(theirs)).toEqual(ours);
-    expect(ours).toHaveLength(names.length);
+    expect(ours).toHaveLength(names.length + 1);
+    // A name of digits only is a count to the CLI: its SQL is picked from the dry-run of all.
+    const eleven = (await tool.state(context(dir, 'order'))).pending.find((m) => m.id === '11');
+    expect((await tool.source(eleven!, context(dir, 'order'))).sql).toBe('SELECT 11;');
   }, 300_000);
 
   it('lists the pending migrations, refuses 015 without an acknowledgement, and leaves the database untouched', async () => {

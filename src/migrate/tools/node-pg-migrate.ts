@@ -19,7 +19,13 @@
  * - **apply**: `up <name>` applies exactly the named migration, the one analysed and
  *   acknowledged (`up 1` would apply whatever the CLI takes as next); **down** is
  *   `down <name>`. A name of digits only would be read by the CLI as a count, so it
- *   runs as `up 1` / `down 1` (the gate applies in order and downs the last one).
+ *   runs as `up 1` / `down 1` (the gate applies in order and downs the last one), and
+ *   its SQL is picked from the dry-run of all migrations.
+ *
+ * `command:` may carry the CLI's other options (`--migrations-table`, `--schema`,
+ * `--config-file`); `--migrations-dir` and `--migrations-schema` are the adapter's (the
+ * CLI fails on a repeated option), so they are refused there. A config file that sets
+ * `migrations-schema` would win over the adapter's `pg_temp` and is not supported.
  *
  * The command is the project's `node_modules/.bin/node-pg-migrate` (looked up from the
  * project directory upwards, as npm does), else `node-pg-migrate` on PATH; `command:`
@@ -116,6 +122,14 @@ export function defaultCommand(cwd: string): string[] {
   }
 }
 
+/** The last migration in file order that is not pending: the one the database is at ([] for none). */
+function lastApplied(all: readonly Migration[], pending: ReadonlySet<string>): string[] {
+  return all
+    .filter((migration) => !pending.has(migration.id))
+    .slice(-1)
+    .map((migration) => migration.id);
+}
+
 /** `up <name>`, or `up 1` for a name of digits only (the CLI reads it as a count). */
 function target(migration: Migration): string {
   return /^\d+$/.test(migration.id) ? '1' : migration.id;
@@ -123,12 +137,13 @@ function target(migration: Migration): string {
 
 export function nodePgMigrateTool(options: { command?: readonly string[]; migrationsDir?: string }): MigrationTool {
   const dir = options.migrationsDir ?? 'migrations';
-  const cli = (context: ToolContext, ...args: string[]): string[] => [
-    ...(options.command ?? defaultCommand(context.cwd)),
-    ...args,
-    '--migrations-dir',
-    dir,
-  ];
+  const cli = (context: ToolContext, ...args: string[]): string[] => {
+    const command = options.command ?? defaultCommand(context.cwd);
+    // The adapter passes these itself; the CLI turns a repeated option into a list and fails.
+    const owned = command.find((arg) => /^(-m|--migrations-dir|--migrations-schema)(=|$)/.test(arg));
+    if (owned) throw new ToolError(`node-pg-migrate: ${owned} in command: is set by release-gates (use migrations-dir:)`);
+    return [...command, ...args, '--migrations-dir', dir];
+  };
   const needsDatabase = (context: ToolContext): void => {
     if (context.databaseUrl === undefined) throw new ToolError('node-pg-migrate: no database URL (set database: or DATABASE_URL)');
   };
@@ -166,14 +181,6 @@ export function nodePgMigrateTool(options: { command?: readonly string[]; migrat
     return new Set(names);
   };
 
-  const applied = async (context: ToolContext, all: readonly Migration[]): Promise<string[]> => {
-    const pending = await pendingNames(context, all);
-    return all
-      .filter((migration) => !pending.has(migration.id))
-      .slice(-1)
-      .map((migration) => migration.id);
-  };
-
   return {
     name: 'node-pg-migrate',
     async state(context) {
@@ -182,14 +189,7 @@ export function nodePgMigrateTool(options: { command?: readonly string[]; migrat
       const heads = last ? [{ id: last.id, file: last.file }] : [];
       if (context.databaseUrl === undefined) return { heads, current: undefined, pending: all };
       const pending = await pendingNames(context, all);
-      return {
-        heads,
-        current: all
-          .filter((migration) => !pending.has(migration.id))
-          .slice(-1)
-          .map((migration) => migration.id),
-        pending: all.filter((migration) => pending.has(migration.id)),
-      };
+      return { heads, current: lastApplied(all, pending), pending: all.filter((migration) => pending.has(migration.id)) };
     },
     async source(migration, context): Promise<MigrationSource> {
       const isSql = extname(migration.file) === '.sql';
@@ -207,7 +207,9 @@ export function nodePgMigrateTool(options: { command?: readonly string[]; migrat
       const file = await sqlSource(migration, context, isSql ? upSection : undefined);
       if (file.error) return file;
       try {
-        const argv = cli(context, 'up', migration.id, '--dry-run', '--no-lock', '--migrations-schema', 'pg_temp');
+        // A name of digits only would be a count: then every migration is printed and its block picked.
+        const only = /^\d+$/.test(migration.id) ? [] : [migration.id];
+        const argv = cli(context, 'up', ...only, '--dry-run', '--no-lock', '--migrations-schema', 'pg_temp');
         const sql = dryRunSql(await listing(context, argv), migration.id);
         if (sql === undefined) throw new ToolError(`${argv.join(' ')} printed no SQL for ${migration.id}`);
         // A `.sql` migration prints its up section as written: its lines are the file's lines.
@@ -219,10 +221,11 @@ export function nodePgMigrateTool(options: { command?: readonly string[]; migrat
       }
     },
     sqlOfText: (text) => upSection(text).sql,
-    apply: (migration, context) => live(context, cli(context, 'up', target(migration))),
+    apply: async (migration, context) => live(context, cli(context, 'up', target(migration))),
     async current(context) {
-      return applied(context, await files(context));
+      const all = await files(context);
+      return lastApplied(all, await pendingNames(context, all));
     },
-    down: (migration, context) => live(context, cli(context, 'down', target(migration))),
+    down: async (migration, context) => live(context, cli(context, 'down', target(migration))),
   };
 }
