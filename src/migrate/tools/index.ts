@@ -3,6 +3,7 @@ import type { MigrateSectionConfig } from '../../config/schema/root.js';
 import { alembicTool } from './alembic.js';
 import { commandTool } from './command.js';
 import { dbmateTool } from './dbmate.js';
+import { nodePgMigrateTool } from './node-pg-migrate.js';
 import { sqitchTool } from './sqitch.js';
 import type { MigrationTool } from './tool.js';
 
@@ -19,6 +20,11 @@ export function toolFor(section: MigrateSectionConfig): MigrationTool {
       });
     case 'sqitch':
       return sqitchTool({
+        ...(command ? { command } : {}),
+        ...(section['migrations-dir'] ? { migrationsDir: section['migrations-dir'] } : {}),
+      });
+    case 'node-pg-migrate':
+      return nodePgMigrateTool({
         ...(command ? { command } : {}),
         ...(section['migrations-dir'] ? { migrationsDir: section['migrations-dir'] } : {}),
       });
