@@ -4,6 +4,7 @@ import { alembicTool } from './alembic.js';
 import { commandTool } from './command.js';
 import { dbmateTool } from './dbmate.js';
 import { sqitchTool } from './sqitch.js';
+import { supabaseTool } from './supabase.js';
 import type { MigrationTool } from './tool.js';
 
 /** The adapter for a migrate section (the schema guarantees each tool's required fields). */
@@ -19,6 +20,11 @@ export function toolFor(section: MigrateSectionConfig): MigrationTool {
       });
     case 'sqitch':
       return sqitchTool({
+        ...(command ? { command } : {}),
+        ...(section['migrations-dir'] ? { migrationsDir: section['migrations-dir'] } : {}),
+      });
+    case 'supabase':
+      return supabaseTool({
         ...(command ? { command } : {}),
         ...(section['migrations-dir'] ? { migrationsDir: section['migrations-dir'] } : {}),
       });
