@@ -100,6 +100,24 @@ describe('supabase', () => {
     expect(again.status).toBe('passed');
   }, 300_000);
 
+  it("pushes under the config's lock-timeout and statement-timeout (PGOPTIONS reaches the CLI)", async () => {
+    await pg.createDatabase('settings');
+    const { dir } = projectCopy('taali-pre-pilot/supabase');
+    // Fails the push unless the session has the config's timeouts (lock-timeout: 5s, statement-timeout: 10m).
+    writeFileSync(
+      join(dir, 'supabase/migrations/016_settings.sql'),
+      "DO $$ BEGIN IF current_setting('lock_timeout') <> '5s' OR current_setting('statement_timeout') <> '10min' THEN " +
+        "RAISE EXCEPTION 'lock_timeout=% statement_timeout=%', current_setting('lock_timeout'), current_setting('statement_timeout'); END IF; END $$;\n",
+    );
+    commitAll(dir, '016');
+    const env = { PATH, DATABASE_URL: url('settings') };
+    await acknowledge015(dir, env);
+    const run = await runMigrate({ dir, environment: 'staging', env, inputs: { mode: 'apply' } });
+    const apply = phase(run, 'apply');
+    expect([apply.status, apply.summary]).toEqual(['passed', expect.any(String)]);
+    expect((apply.data as { timings: { id: string }[] }).timings.map((t) => t.id)).toEqual([...VERSIONS, '016']);
+  }, 300_000);
+
   it('refuses a file older than an applied version before anything runs, as db push would', async () => {
     await pg.createDatabase('late');
     const { dir, addHeld } = projectCopy('taali-pre-pilot/supabase', [FILES[2] ?? '']);

@@ -47,7 +47,9 @@ export function parseMigrationList(stdout: string): string[] {
   }
   const rows = (parsed as { migrations?: unknown }).migrations;
   if (!Array.isArray(rows)) throw new ToolError('supabase migration list: the JSON has no "migrations" list');
-  return rows.map((row) => (row as { remote?: unknown }).remote).filter((remote): remote is string => typeof remote === 'string' && remote !== '');
+  return rows
+    .map((row) => (row as { remote?: unknown }).remote)
+    .filter((remote): remote is string => typeof remote === 'string' && remote !== '');
 }
 
 /**
