@@ -4,12 +4,12 @@
  * versions are pending in file order; 015's deletes without WHERE stop the gate without
  * an acknowledgement and the database is untouched (not even Supabase's history table);
  * with one in the config each file is pushed alone and recorded in
- * `supabase_migrations.schema_migrations`; a file older than an applied version is
- * refused before anything runs; a rehearsal applies on a scratch database, with no
- * round-trip (supabase has no down).
+ * `supabase_migrations.schema_migrations`, under the config's timeouts; a file older than
+ * an applied version, or an applied version without its file, is refused before anything
+ * runs; a rehearsal applies on a scratch database, with no round-trip (supabase has no down).
  */
 import { describe, expect, it } from '@jest/globals';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseMigrationList, supabaseTarget } from '../../src/migrate/tools/supabase.js';
 import { REPO_ROOT } from '../support/bundle.js';
@@ -98,6 +98,14 @@ describe('supabase', () => {
     const again = await runMigrate({ dir, environment: 'staging', env, inputs: { mode: 'apply' } });
     expect(phase(again, 'plan').data).toMatchObject({ current: ['015'], heads: [{ id: '015' }], pending: [] });
     expect(again.status).toBe('passed');
+    // A file the database has applied is gone: db push would refuse this history, and so does the plan.
+    rmSync(join(dir, FILES[2] ?? ''));
+    commitAll(dir, 'drop 014');
+    const gone = await runMigrate({ dir, environment: 'staging', env, inputs: { mode: 'apply' } });
+    expect([phase(gone, 'plan').status, phase(gone, 'plan').summary]).toEqual([
+      'failed',
+      'supabase could not list the migrations: supabase: the database has applied 014, which supabase/migrations lacks (supabase db push refuses this history; bring the files back or run supabase migration repair)',
+    ]);
   }, 300_000);
 
   it("pushes under the config's lock-timeout and statement-timeout (PGOPTIONS reaches the CLI)", async () => {
