@@ -8,10 +8,9 @@ import { z } from 'zod';
 import { Duration, EnvironmentName } from '../config/schema/common.js';
 
 /**
- * The migration tools release-gates runs (README, "Migrate"). node-pg-migrate and
- * supabase are not built yet.
+ * The migration tools release-gates runs (README, "Migrate").
  */
-export const TOOL_NAMES = ['alembic', 'dbmate', 'sqitch', 'prisma', 'command'] as const;
+export const TOOL_NAMES = ['alembic', 'dbmate', 'sqitch', 'node-pg-migrate', 'supabase', 'prisma', 'command'] as const;
 export type ToolName = (typeof TOOL_NAMES)[number];
 
 /** `sha256:` and 64 hex digits: a migration's content hash as the gate prints it. */
