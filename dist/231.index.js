@@ -19,8 +19,8 @@ var errors = __webpack_require__(3916);
 var github_context = __webpack_require__(9556);
 // EXTERNAL MODULE: ./src/evidence/pin.ts
 var pin = __webpack_require__(666);
-// EXTERNAL MODULE: ./src/gates/registry.ts + 39 modules
-var registry = __webpack_require__(6360);
+// EXTERNAL MODULE: ./src/gates/registry.ts + 42 modules
+var registry = __webpack_require__(9691);
 // EXTERNAL MODULE: ./src/gates/rollback/request.ts
 var request = __webpack_require__(6876);
 // EXTERNAL MODULE: ./src/github/identity.ts

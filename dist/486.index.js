@@ -38,8 +38,8 @@ var esm = __webpack_require__(8179);
 var load = __webpack_require__(9212);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/gates/registry.ts + 39 modules
-var registry = __webpack_require__(6360);
+// EXTERNAL MODULE: ./src/gates/registry.ts + 42 modules
+var registry = __webpack_require__(9691);
 // EXTERNAL MODULE: ./src/io/guarded-output.ts
 var guarded_output = __webpack_require__(8228);
 // EXTERNAL MODULE: ./src/io/output.ts

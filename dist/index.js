@@ -23,12 +23,12 @@ if (Number(process.versions.node.split('.')[0]) < 20) {
     process.exitCode = 1;
 }
 else if (mode === 'action') {
-    const { actionMain } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(527), __nccwpck_require__.e(260), __nccwpck_require__.e(264), __nccwpck_require__.e(965), __nccwpck_require__.e(231)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8231));
+    const { actionMain } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(527), __nccwpck_require__.e(260), __nccwpck_require__.e(264), __nccwpck_require__.e(128), __nccwpck_require__.e(231)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8231));
     const { exitWith } = await __nccwpck_require__.e(/* import() */ 886).then(__nccwpck_require__.bind(__nccwpck_require__, 4886));
     exitWith(await actionMain(gate));
 }
 else {
-    await Promise.all(/* import() */[__nccwpck_require__.e(527), __nccwpck_require__.e(179), __nccwpck_require__.e(965), __nccwpck_require__.e(486)]).then(__nccwpck_require__.bind(__nccwpck_require__, 486));
+    await Promise.all(/* import() */[__nccwpck_require__.e(527), __nccwpck_require__.e(179), __nccwpck_require__.e(128), __nccwpck_require__.e(486)]).then(__nccwpck_require__.bind(__nccwpck_require__, 486));
 }
 
 __webpack_async_result__();

@@ -54,5 +54,16 @@ execFileSync(
   { stdio: 'inherit' },
 );
 copyAssets(next);
+// ncc's asset relocator copies any file a literal path in src/ points at (a project file
+// named in an adapter, say) into the bundle, and rewrites the path to it: such a file is
+// a bug, not an asset. Only chunks, the copied WebAssembly and ncc's own files belong here.
+const expected = (name) => /^(\d+\.)?index\.js$/.test(name) || name in WASM_ASSETS || name === 'licenses.txt' || name === 'package.json';
+const stray = readdirSync(next).filter((name) => !expected(name));
+if (stray.length) {
+  rmSync(next, { recursive: true, force: true });
+  throw new Error(
+    `bundle: ncc emitted ${stray.join(', ')}: a literal file path in src/ was taken for an asset (build the path from a variable)`,
+  );
+}
 rmSync(out, { recursive: true, force: true });
 renameSync(next, out);

@@ -24,12 +24,15 @@
  * does not see alone. The project needs a Prisma config file (`prisma.config.ts`;
  * Prisma 7 needs one anyway). Prisma Migrate has no down migrations.
  */
-import { cp, copyFile, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, copyFile, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, posix, resolve } from 'node:path';
 import { chained, sqlFiles, sqlSource } from './sql-files.js';
 import { listing, live } from './run.js';
 import { ToolError, type Migration, type MigrationTool, type ToolContext, type ToolRun } from './tool.js';
+
+/** Prisma's lock file in the migrations folder (it records the provider). */
+const LOCK_FILE = 'migration_lock.toml';
 
 /** Prisma's config file names, in the order the Prisma CLI looks for them in the project directory (`@prisma/config`). */
 export const CONFIG_FILES = ['prisma7.config', 'prisma.config', '.config/prisma7', '.config/prisma', '.config/prisma.config'].flatMap(
@@ -153,7 +156,11 @@ export function prismaTool(options: { command?: readonly string[]; migrationsDir
         const source = resolve(context.cwd, dirname(migration.file));
         await cp(source, join(target, basename(source)), { recursive: true });
       }
-      await copyFile(resolve(context.cwd, dir, 'migration_lock.toml'), join(target, 'migration_lock.toml')).catch(() => undefined);
+      // The lock file names the provider; Prisma checks it. Found by listing the folder: a
+      // literal path here would be taken by ncc for an asset and rewritten into dist/.
+      const projectFolder = resolve(context.cwd, dir);
+      for (const name of await readdir(projectFolder))
+        if (name === LOCK_FILE) await copyFile(join(projectFolder, name), join(target, name));
       const step = join(folder, 'prisma.config.ts');
       await writeFile(step, stepConfig(config, target));
       return await fn(step);
