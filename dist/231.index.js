@@ -70,8 +70,9 @@ var sticky_comment = __webpack_require__(6637);
  *    one, and its completion records the id; then it lists the runs again and writes;
  * 3. any other cell completes its run, lists the runs again and updates the comment if
  *    an id is recorded by now, or leaves its result to the creator;
- * 4. whoever wrote from a list with other runs in progress lists again and rewrites until
- *    the list matches what it wrote.
+ * 4. whoever wrote lists again after its write and rewrites until the list matches what
+ *    it wrote: the last write to land was checked against a list taken after it, and a
+ *    cell that completes later lists, and writes, after that.
  *
  * Nothing is lost: a cell lists after completing, and the creator lists after recording,
  * so either the cell sees the id (and writes its own result) or it completed before the
@@ -161,10 +162,6 @@ async function create(w, body) {
     await w.api.updateComment(adopted, body);
     return adopted;
 }
-/** True when a run other than this job's is still in progress in `runs`. */
-function othersRunning(w, runs) {
-    return runs.some((run) => run.status !== 'completed' && !w.ownRunIds.includes(run.id));
-}
 /** The sticky comment as one job writes it: {@link prepare}, complete the job's last run, {@link write}. */
 class StickyComment {
     w;
@@ -228,8 +225,10 @@ class StickyComment {
             w.logger.debug('the PR comment is written by the cell with the lowest check run id of this workflow run');
             return undefined;
         }
-        // Each round that rewrites needs another run to have completed meanwhile.
-        for (let round = 0; othersRunning(w, runs) && round <= runs.length; round++) {
+        // A list taken before this write may lack a run created since (a cell that started
+        // late): list once more after the write, and rewrite while the list changes. Each
+        // round that rewrites needs another run to have completed meanwhile.
+        for (let round = 0; round <= runs.length; round++) {
             runs = await ownRuns(w);
             if (cellsKey(runs, w.own) === written.key)
                 break;

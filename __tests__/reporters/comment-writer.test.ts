@@ -89,7 +89,7 @@ describe('isCreator', () => {
 });
 
 describe('writeStickyComment', () => {
-  it('updates the comment a run of ours records: a list and an update, whatever the ordering', async () => {
+  it('updates the comment a run of ours records: a list, an update and a list after it, whatever the ordering', async () => {
     const fake = new FakeGitHub();
     const comment = fake.seedComment(PR, `${COMMENT_MARKER}\nold`);
     const other = cellRun(fake, 'e1', {
@@ -100,9 +100,26 @@ describe('writeStickyComment', () => {
     const mine = cellRun(fake, 'e2');
     const { id } = await write(fake, mine, 'failed');
     expect(id).toBe(comment.id);
-    expect(fake.methods).toEqual(['listCheckRuns', 'updateComment']);
+    expect(fake.methods).toEqual(['listCheckRuns', 'updateComment', 'listCheckRuns']);
     expect(comment.body).toContain('❌ failed');
     expect(comment.body).toContain(`/runs/${other.id}`);
+  });
+
+  it('an update from a list that lacks a cell started later is rewritten: the list after the write shows it', async () => {
+    const fake = new FakeGitHub();
+    const comment = fake.seedComment(PR, `${COMMENT_MARKER}\nold`);
+    cellRun(fake, 'e1', { status: 'completed', conclusion: 'success', summary: `x\n<!-- release-gates:comment=${comment.id} -->` });
+    const mine = cellRun(fake, 'e2');
+    // e3 starts after e2's first list, completes and writes before e2's update lands
+    // (CI, comment-race round 2): e2's first write has no e3 in it.
+    fake.afterCall = (method) => {
+      if (method !== 'listCheckRuns') return;
+      fake.afterCall = undefined;
+      cellRun(fake, 'e3', { status: 'completed', conclusion: 'failure', title: '4 failed' });
+    };
+    await write(fake, mine, 'failed');
+    expect(fake.methods).toEqual(['listCheckRuns', 'updateComment', 'listCheckRuns', 'updateComment', 'listCheckRuns']);
+    expect(comment.body).toContain('❌ failed · 4 failed');
   });
 
   it('a cell that is not the lowest-id run of its attempt creates nothing: it leaves the comment to the creator', async () => {
@@ -134,7 +151,7 @@ describe('writeStickyComment', () => {
       if (method === 'createComment') Object.assign(late, { status: 'completed', conclusion: 'failure', title: '2 failed' });
     };
     const { id, recorded } = await write(fake, mine);
-    expect(fake.methods).toEqual(['listCheckRuns', 'listComments', 'createComment', 'listCheckRuns', 'updateComment']);
+    expect(fake.methods).toEqual(['listCheckRuns', 'listComments', 'createComment', 'listCheckRuns', 'updateComment', 'listCheckRuns']);
     expect(recorded).toEqual([id]);
     expect(marked(fake)).toHaveLength(1);
     expect(marked(fake)[0]!.body).toContain('❌ failed · 2 failed');
