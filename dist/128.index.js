@@ -10231,6 +10231,25 @@ async function sqlSource(migration, context, section = (text) => ({ sql: text, s
         return { sql: '', startLine: 1, hashOf: 'sql', fileText: '', notes: [], error: `cannot read ${migration.file}: ${message}` };
     }
 }
+/** The id of the last applied migration of a linear history, in file order ([] when none is applied). */
+function lastApplied(all, applied) {
+    return all
+        .filter(applied)
+        .slice(-1)
+        .map((migration) => migration.id);
+}
+/**
+ * The state of a linear history: one head (the last file), `current` the last applied,
+ * the others pending; without `applied` (no database) every migration is pending.
+ */
+function linearState(all, applied) {
+    const last = all.at(-1);
+    return {
+        heads: last ? [{ id: last.id, file: last.file }] : [],
+        current: applied ? lastApplied(all, applied) : undefined,
+        pending: applied ? all.filter((migration) => !applied(migration)) : [...all],
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/migrate/tools/command.ts
 /**
@@ -10494,13 +10513,6 @@ function defaultCommand(cwd) {
             return ['node-pg-migrate'];
     }
 }
-/** The last migration in file order that is not pending: the one the database is at ([] for none). */
-function lastApplied(all, pending) {
-    return all
-        .filter((migration) => !pending.has(migration.id))
-        .slice(-1)
-        .map((migration) => migration.id);
-}
 /** `up <name>`, or `up 1` for a name of digits only (the CLI reads it as a count). */
 function target(migration) {
     return /^\d+$/.test(migration.id) ? '1' : migration.id;
@@ -10553,12 +10565,10 @@ function nodePgMigrateTool(options) {
         name: 'node-pg-migrate',
         async state(context) {
             const all = await files(context);
-            const last = all.at(-1);
-            const heads = last ? [{ id: last.id, file: last.file }] : [];
             if (context.databaseUrl === undefined)
-                return { heads, current: undefined, pending: all };
+                return linearState(all);
             const pending = await pendingNames(context, all);
-            return { heads, current: lastApplied(all, pending), pending: all.filter((migration) => pending.has(migration.id)) };
+            return linearState(all, (migration) => !pending.has(migration.id));
         },
         async source(migration, context) {
             const isSql = (0,external_node_path_.extname)(migration.file) === '.sql';
@@ -10598,7 +10608,8 @@ function nodePgMigrateTool(options) {
         apply: async (migration, context) => live(context, cli(context, 'up', target(migration))),
         async current(context) {
             const all = await files(context);
-            return lastApplied(all, await pendingNames(context, all));
+            const pending = await pendingNames(context, all);
+            return lastApplied(all, (migration) => !pending.has(migration.id));
         },
         down: async (migration, context) => live(context, cli(context, 'down', target(migration))),
     };
@@ -11059,25 +11070,13 @@ function supabaseTool(options) {
             throw new ToolError(`supabase: ${late.map((file) => file.file).join(', ')} ${late.length === 1 ? 'is' : 'are'} older than ${all[last]?.id ?? ''}, which the database has applied; supabase db push refuses ${late.length === 1 ? 'it' : 'them'} without --include-all (give ${late.length === 1 ? 'it' : 'each'} a newer version)`);
         return { all, done };
     };
-    const at = (all, done) => all
-        .filter((file) => done.has(file.id))
-        .slice(-1)
-        .map((file) => file.id);
     return {
         name: 'supabase',
         async state(context) {
-            if (context.databaseUrl === undefined) {
-                const all = await files(context);
-                const last = all.at(-1);
-                return { heads: last ? [{ id: last.id, file: last.file }] : [], current: undefined, pending: all };
-            }
+            if (context.databaseUrl === undefined)
+                return linearState(await files(context));
             const { all, done } = await history(context);
-            const last = all.at(-1);
-            return {
-                heads: last ? [{ id: last.id, file: last.file }] : [],
-                current: at(all, done),
-                pending: all.filter((file) => !done.has(file.id)),
-            };
+            return linearState(all, (file) => done.has(file.id));
         },
         source: (migration, context) => sqlSource(migration, context),
         sqlOfText: (text) => text,
@@ -11089,7 +11088,7 @@ function supabaseTool(options) {
         },
         async current(context) {
             const { all, done } = await history(context);
-            return at(all, done);
+            return lastApplied(all, (file) => done.has(file.id));
         },
     };
 }

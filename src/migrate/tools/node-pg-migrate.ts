@@ -38,7 +38,7 @@
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { dirname, extname, join, posix, resolve } from 'node:path';
-import { chained, sqlSource } from './sql-files.js';
+import { chained, lastApplied, linearState, sqlSource } from './sql-files.js';
 import { listing, live } from './run.js';
 import { ToolError, type Migration, type MigrationSource, type MigrationTool, type ToolContext } from './tool.js';
 
@@ -122,14 +122,6 @@ export function defaultCommand(cwd: string): string[] {
   }
 }
 
-/** The last migration in file order that is not pending: the one the database is at ([] for none). */
-function lastApplied(all: readonly Migration[], pending: ReadonlySet<string>): string[] {
-  return all
-    .filter((migration) => !pending.has(migration.id))
-    .slice(-1)
-    .map((migration) => migration.id);
-}
-
 /** `up <name>`, or `up 1` for a name of digits only (the CLI reads it as a count). */
 function target(migration: Migration): string {
   return /^\d+$/.test(migration.id) ? '1' : migration.id;
@@ -185,11 +177,9 @@ export function nodePgMigrateTool(options: { command?: readonly string[]; migrat
     name: 'node-pg-migrate',
     async state(context) {
       const all = await files(context);
-      const last = all.at(-1);
-      const heads = last ? [{ id: last.id, file: last.file }] : [];
-      if (context.databaseUrl === undefined) return { heads, current: undefined, pending: all };
+      if (context.databaseUrl === undefined) return linearState(all);
       const pending = await pendingNames(context, all);
-      return { heads, current: lastApplied(all, pending), pending: all.filter((migration) => pending.has(migration.id)) };
+      return linearState(all, (migration) => !pending.has(migration.id));
     },
     async source(migration, context): Promise<MigrationSource> {
       const isSql = extname(migration.file) === '.sql';
@@ -224,7 +214,8 @@ export function nodePgMigrateTool(options: { command?: readonly string[]; migrat
     apply: async (migration, context) => live(context, cli(context, 'up', target(migration))),
     async current(context) {
       const all = await files(context);
-      return lastApplied(all, await pendingNames(context, all));
+      const pending = await pendingNames(context, all);
+      return lastApplied(all, (migration) => !pending.has(migration.id));
     },
     down: async (migration, context) => live(context, cli(context, 'down', target(migration))),
   };

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
-import type { Migration, MigrationSource, ToolContext } from './tool.js';
+import type { Migration, MigrationSource, ToolContext, ToolState } from './tool.js';
 
 /** The files matching `pattern` under `cwd`, sorted by name, as migrations with ids from `idOf`. */
 export async function sqlFiles(cwd: string, pattern: string, idOf: (file: string) => string): Promise<Migration[]> {
@@ -44,4 +44,25 @@ export async function sqlSource(
     const message = error instanceof Error ? error.message : String(error);
     return { sql: '', startLine: 1, hashOf: 'sql', fileText: '', notes: [], error: `cannot read ${migration.file}: ${message}` };
   }
+}
+
+/** The id of the last applied migration of a linear history, in file order ([] when none is applied). */
+export function lastApplied(all: readonly Migration[], applied: (migration: Migration) => boolean): string[] {
+  return all
+    .filter(applied)
+    .slice(-1)
+    .map((migration) => migration.id);
+}
+
+/**
+ * The state of a linear history: one head (the last file), `current` the last applied,
+ * the others pending; without `applied` (no database) every migration is pending.
+ */
+export function linearState(all: readonly Migration[], applied?: (migration: Migration) => boolean): ToolState {
+  const last = all.at(-1);
+  return {
+    heads: last ? [{ id: last.id, file: last.file }] : [],
+    current: applied ? lastApplied(all, applied) : undefined,
+    pending: applied ? all.filter((migration) => !applied(migration)) : [...all],
+  };
 }

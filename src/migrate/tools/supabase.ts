@@ -26,7 +26,7 @@ import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parsePostgresUrl } from '../../io/postgres-url.js';
-import { chained, leadingVersion, sqlFiles, sqlSource } from './sql-files.js';
+import { chained, lastApplied, leadingVersion, linearState, sqlFiles, sqlSource } from './sql-files.js';
 import { listing, live } from './run.js';
 import { ToolError, type Migration, type MigrationTool, type ToolContext, type ToolRun } from './tool.js';
 
@@ -116,27 +116,12 @@ export function supabaseTool(options: { command?: readonly string[]; migrationsD
     return { all, done };
   };
 
-  const at = (all: readonly Migration[], done: ReadonlySet<string>): string[] =>
-    all
-      .filter((file) => done.has(file.id))
-      .slice(-1)
-      .map((file) => file.id);
-
   return {
     name: 'supabase',
     async state(context) {
-      if (context.databaseUrl === undefined) {
-        const all = await files(context);
-        const last = all.at(-1);
-        return { heads: last ? [{ id: last.id, file: last.file }] : [], current: undefined, pending: all };
-      }
+      if (context.databaseUrl === undefined) return linearState(await files(context));
       const { all, done } = await history(context);
-      const last = all.at(-1);
-      return {
-        heads: last ? [{ id: last.id, file: last.file }] : [],
-        current: at(all, done),
-        pending: all.filter((file) => !done.has(file.id)),
-      };
+      return linearState(all, (file) => done.has(file.id));
     },
     source: (migration, context) => sqlSource(migration, context),
     sqlOfText: (text) => text,
@@ -150,7 +135,7 @@ export function supabaseTool(options: { command?: readonly string[]; migrationsD
     },
     async current(context) {
       const { all, done } = await history(context);
-      return at(all, done);
+      return lastApplied(all, (file) => done.has(file.id));
     },
   };
 }
